@@ -1,0 +1,33 @@
+package nl.programmes.events.announcement;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.serde.annotation.Serdeable;
+import nl.programmes.events.Actor;
+import nl.programmes.events.DomainEvent;
+
+import java.util.List;
+
+/**
+ * An institution announced an intended programme.
+ *
+ * @param reference      the institution's own reference, e.g. {@code A24-056}
+ * @param institutionId  organisation id of the announcing institution
+ * @param intendedStart  year and month, {@code yyyy-MM}
+ */
+@Serdeable
+public record ProgrammeAnnounced(
+        String announcementId,
+        String reference,
+        String institutionId,
+        Programme programme,
+        List<String> candidateLocations,
+        String intendedStart,
+        @Nullable Integer capacityLimit,
+        @Nullable String summary,
+        Actor actor) implements DomainEvent {
+
+    @Override
+    public String subject() {
+        return announcementId;
+    }
+}

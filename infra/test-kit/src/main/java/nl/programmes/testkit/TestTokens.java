@@ -1,0 +1,67 @@
+package nl.programmes.testkit;
+
+import com.sun.net.httpserver.HttpServer;
+import nl.programmes.runtime.DevSigningKey;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Mints JWTs for any user, organisation and roles, signed by a key whose JWKS this class serves on
+ * loopback; services under test validate against it exactly as they validate against the portal.
+ */
+public final class TestTokens implements AutoCloseable {
+
+    private final DevSigningKey key = DevSigningKey.generate();
+    private final DevSigningKey stranger = DevSigningKey.generate();
+    private final HttpServer server;
+
+    TestTokens() {
+        try {
+            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        byte[] jwks = key.publicJwks().getBytes(StandardCharsets.UTF_8);
+        server.createContext("/.well-known/jwks.json", exchange -> {
+            exchange.getResponseHeaders().add("Content-Type", "application/json");
+            exchange.sendResponseHeaders(200, jwks.length);
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(jwks);
+            }
+        });
+        server.start();
+    }
+
+    public String jwksUrl() {
+        return "http://127.0.0.1:" + server.getAddress().getPort() + "/.well-known/jwks.json";
+    }
+
+    /** A valid token for one hour. */
+    public String mint(String userId, String organisationId, String... roles) {
+        return key.mint(userId, userId + " (test)", organisationId, List.of(roles), Duration.ofHours(1));
+    }
+
+    /** A token that expired a minute ago. */
+    public String expired(String userId, String organisationId, String... roles) {
+        return key.sign(userId, userId, organisationId, List.of(roles), Instant.now().minus(Duration.ofHours(2)),
+                Duration.ofHours(1).plusMinutes(59));
+    }
+
+    /** A well-formed token signed by a key the services do not trust. */
+    public String signedByStranger(String userId, String organisationId, String... roles) {
+        return stranger.mint(userId, userId, organisationId, List.of(roles), Duration.ofHours(1));
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+    }
+}
