@@ -32,10 +32,11 @@ import java.util.concurrent.atomic.AtomicLong;
  * sent. One thread per service instance: it wakes right after a commit that appended rows, and
  * polls as a fallback (rows written by a crashed instance, missed wake-ups).
  *
- * <p>When the broker is away, sending fails; the relay keeps the rows, backs off exponentially and
- * sends the same rows again in the same order. Only the prefix of a batch that Kafka acknowledged
- * is marked sent, so a row is never skipped. A crash between Kafka's acknowledgement and the mark
- * can publish a row twice: consumers deduplicate on {@code ce_id}.
+ * <p>When the broker is away, the producer holds the records it was given and retries them itself,
+ * in order; a producer that cannot reach the broker at all fails fast, and the relay then backs off
+ * exponentially and tries the same rows again. Only rows Kafka acknowledged are marked sent, so a row
+ * is never skipped. A crash between Kafka's acknowledgement and the mark can publish a row twice:
+ * consumers deduplicate on {@code ce_id}.
  */
 @Context
 @Requires(property = "platform.outbox.relay.enabled", value = "true", defaultValue = "true")
@@ -122,14 +123,18 @@ public class OutboxRelay {
             } catch (RuntimeException e) {
                 failureCounter.increment();
                 LOG.warn("Outbox relay could not publish, retrying in {} ms: {}", backoff.toMillis(), e.toString());
-                closeProducer();
+                abandonProducer();
                 sleep(backoff);
                 backoff = backoff.multipliedBy(2).compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : backoff.multipliedBy(2);
             }
         }
     }
 
-    /** Sends one batch; returns how many rows were published and marked sent. */
+    /**
+     * Sends one batch and waits for every acknowledgement before marking anything; returns how many
+     * rows were published and marked sent. Waiting for all of them matters: a record still in flight
+     * when we give up could otherwise reach the broker later and be sent a second time on retry.
+     */
     int drainOnce() {
         List<OutboxRow> rows = store.unsent(batchSize);
         if (rows.isEmpty()) {
@@ -137,34 +142,37 @@ public class OutboxRelay {
         }
         Producer<String, byte[]> kafka = producer();
         List<Future<RecordMetadata>> acks = new ArrayList<>(rows.size());
-        RuntimeException sendFailure = null;
+        RuntimeException failure = null;
         for (OutboxRow row : rows) {
             try {
                 acks.add(kafka.send(KafkaCloudEvents.toRecord(topics.physical(row.topic()), row.event())));
             } catch (RuntimeException e) {
-                sendFailure = e;
+                // No metadata (broker unreachable): nothing after this row was handed to the producer.
+                failure = e;
                 break;
             }
         }
-        List<Long> acknowledged = new ArrayList<>();
+        List<Long> acknowledged = new ArrayList<>(acks.size());
         for (int i = 0; i < acks.size(); i++) {
             try {
                 acks.get(i).get();
                 acknowledged.add(rows.get(i).seq());
             } catch (ExecutionException e) {
-                sendFailure = new IllegalStateException("Kafka refused outbox row " + rows.get(i).seq(), e.getCause());
-                break;
+                if (failure == null) {
+                    failure = new IllegalStateException("Kafka did not take outbox row " + rows.get(i).seq(), e.getCause());
+                }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                sendFailure = new IllegalStateException("Interrupted", e);
-                break;
+                throw new IllegalStateException("Interrupted while publishing the outbox", e);
             }
         }
+        // A failed acknowledgement means a batch outlived the producer's delivery timeout (ten
+        // minutes); rows acknowledged after it are kept as sent, and the failed ones follow later.
         store.markSent(acknowledged, clock.instant());
         published.addAndGet(acknowledged.size());
         publishedCounter.increment(acknowledged.size());
-        if (sendFailure != null) {
-            throw sendFailure;
+        if (failure != null) {
+            throw failure;
         }
         return acknowledged.size();
     }
@@ -199,6 +207,18 @@ public class OutboxRelay {
         if (producer != null) {
             try {
                 producer.close(Duration.ofSeconds(2));
+            } catch (RuntimeException e) {
+                LOG.debug("Closing producer: {}", e.toString());
+            }
+            producer = null;
+        }
+    }
+
+    /** Drops the producer without flushing: every record it held has already failed. */
+    private void abandonProducer() {
+        if (producer != null) {
+            try {
+                producer.close(Duration.ZERO);
             } catch (RuntimeException e) {
                 LOG.debug("Closing producer: {}", e.toString());
             }

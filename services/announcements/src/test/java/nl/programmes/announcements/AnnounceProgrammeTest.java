@@ -1,0 +1,171 @@
+package nl.programmes.announcements;
+
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.client.HttpClient;
+import io.micronaut.http.client.annotation.Client;
+import io.micronaut.http.client.exceptions.HttpClientResponseException;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.micronaut.test.support.TestPropertyProvider;
+import jakarta.inject.Inject;
+import nl.programmes.events.KafkaCloudEvents;
+import nl.programmes.events.Topics;
+import nl.programmes.testkit.EventProbe;
+import nl.programmes.testkit.ServiceUnderTest;
+import nl.programmes.testkit.TestPlatform;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+import java.util.List;
+import java.util.Map;
+
+import static nl.programmes.announcements.AnnouncementRequests.programmeOf;
+import static nl.programmes.announcements.AnnouncementRequests.smartMediaProduction;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+@MicronautTest(transactional = false)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class AnnounceProgrammeTest implements TestPropertyProvider {
+
+    private final ServiceUnderTest announcements = TestPlatform.get().service("announcements");
+    private final String saxionStaff = TestPlatform.get().tokens().mint("saxion-staff", "saxion", "INSTITUTION_STAFF");
+
+    @Inject
+    @Client("/")
+    HttpClient http;
+
+    @Override
+    public Map<String, String> getProperties() {
+        return announcements.properties();
+    }
+
+    @Test
+    void announcementIsStoredAndPublishedAsCloudEvent() {
+        HttpResponse<Map> response = http.toBlocking().exchange(
+                post(smartMediaProduction("A24-056"), saxionStaff), Map.class);
+
+        assertThat(response.code()).isEqualTo(HttpStatus.CREATED.getCode());
+        String id = (String) response.body().get("id");
+        assertThat(response.header("Location")).isEqualTo("/api/announcements/" + id);
+        assertThat(response.header("ETag")).isEqualTo("\"1\"");
+
+        Map<?, ?> readBack = http.toBlocking().retrieve(
+                HttpRequest.GET("/api/announcements/" + id).bearerAuth(saxionStaff), Map.class);
+        assertThat(readBack.get("reference")).isEqualTo("A24-056");
+        assertThat(readBack.get("candidateLocations")).isEqualTo(List.of("Enschede", "Deventer", "Apeldoorn"));
+        assertThat(readBack.get("status")).isEqualTo("ANNOUNCED");
+
+        List<EventProbe.Published> published = EventProbe.awaitAtLeast(TestPlatform.get().bootstrapServers(),
+                announcements.topic(Topics.PROGRAMME_ANNOUNCEMENTS), 1);
+        EventProbe.Published event = published.stream().filter(p -> p.key().equals(id)).findFirst().orElseThrow();
+        assertThat(event.header(KafkaCloudEvents.CE_SPECVERSION)).isEqualTo("1.0");
+        assertThat(event.event().type()).isEqualTo("nl.programmes.announcement.announced.v1");
+        assertThat(event.event().source()).isEqualTo("/services/announcements");
+        assertThat(event.event().subject()).isEqualTo(id);
+        assertThat(event.header(KafkaCloudEvents.CONTENT_TYPE)).isEqualTo("application/json");
+        assertThat(event.body())
+                .contains("\"reference\":\"A24-056\"")
+                .contains("\"isatCode\":\"80179\"")
+                .contains("\"actor\":{\"userId\":\"saxion-staff\",\"displayName\":\"saxion-staff (test)\",\"organisationId\":\"saxion\"}");
+    }
+
+    @Test
+    void malformedRequestNamesEveryBadFieldAndWritesNothing() {
+        long rowsBefore = announcements.count("SELECT COUNT(*) FROM announcement");
+        long outboxBefore = announcements.count("SELECT COUNT(*) FROM outbox");
+        Map<String, Object> body = smartMediaProduction("A24-900");
+        programmeOf(body).put("level", "DOCTORATE");
+        programmeOf(body).put("isatCode", "8017");
+        programmeOf(body).put("studyLoadEc", -5);
+        body.put("candidateLocations", List.of());
+        body.put("intendedStart", "September 2026");
+
+        HttpClientResponseException error = assertThrows(HttpClientResponseException.class,
+                () -> http.toBlocking().exchange(post(body, saxionStaff), Map.class));
+
+        assertThat(error.getStatus().getCode()).isEqualTo(HttpStatus.BAD_REQUEST.getCode());
+        assertThat(error.getResponse().getContentType()).hasValueSatisfying(
+                type -> assertThat(type.toString()).isEqualTo("application/problem+json"));
+        Map<?, ?> problem = error.getResponse().getBody(Map.class).orElseThrow();
+        assertThat(problem.get("status")).isEqualTo(400);
+        assertThat(fields(problem)).containsExactlyInAnyOrder("programme.level", "programme.isatCode",
+                "programme.studyLoadEc", "candidateLocations", "intendedStart");
+        assertThat(announcements.count("SELECT COUNT(*) FROM announcement")).isEqualTo(rowsBefore);
+        assertThat(announcements.count("SELECT COUNT(*) FROM outbox")).isEqualTo(outboxBefore);
+    }
+
+    @Test
+    void mboFormsOnAnHboProgrammeBreakARule() {
+        Map<String, Object> body = smartMediaProduction("A24-901");
+        programmeOf(body).put("forms", List.of("BOL", "VOLTIJD"));
+
+        HttpClientResponseException error = assertThrows(HttpClientResponseException.class,
+                () -> http.toBlocking().exchange(post(body, saxionStaff), Map.class));
+
+        assertThat(error.getStatus().getCode()).isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY.getCode());
+        assertThat(fields(error.getResponse().getBody(Map.class).orElseThrow())).containsExactly("programme.forms[0]");
+    }
+
+    @Test
+    void startInThePastIsRefused() {
+        Map<String, Object> body = smartMediaProduction("A24-902");
+        body.put("intendedStart", "2020-09");
+
+        HttpClientResponseException error = assertThrows(HttpClientResponseException.class,
+                () -> http.toBlocking().exchange(post(body, saxionStaff), Map.class));
+
+        assertThat(error.getStatus().getCode()).isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY.getCode());
+        assertThat(fields(error.getResponse().getBody(Map.class).orElseThrow())).containsExactly("intendedStart");
+    }
+
+    @Test
+    void duplicateReferenceOfTheSameInstitutionIsRefused() {
+        http.toBlocking().exchange(post(smartMediaProduction("A24-057"), saxionStaff), Map.class);
+        long outboxBefore = announcements.count("SELECT COUNT(*) FROM outbox");
+
+        HttpClientResponseException error = assertThrows(HttpClientResponseException.class,
+                () -> http.toBlocking().exchange(post(smartMediaProduction("A24-057"), saxionStaff), Map.class));
+
+        assertThat(error.getStatus().getCode()).isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY.getCode());
+        assertThat(fields(error.getResponse().getBody(Map.class).orElseThrow())).containsExactly("reference");
+        assertThat(announcements.count("SELECT COUNT(*) FROM outbox")).isEqualTo(outboxBefore);
+    }
+
+    @Test
+    void anotherInstitutionCannotAnnounceForSaxion() {
+        String hanStaff = TestPlatform.get().tokens().mint("han-staff", "han", "INSTITUTION_STAFF");
+        long rowsBefore = announcements.count("SELECT COUNT(*) FROM announcement");
+
+        HttpClientResponseException error = assertThrows(HttpClientResponseException.class,
+                () -> http.toBlocking().exchange(post(smartMediaProduction("A24-903"), hanStaff), Map.class));
+
+        assertThat(error.getStatus().getCode()).isEqualTo(HttpStatus.FORBIDDEN.getCode());
+        assertThat(error.getResponse().getBody(Map.class).orElseThrow().get("detail"))
+                .isEqualTo("han may not announce programmes for saxion");
+        assertThat(announcements.count("SELECT COUNT(*) FROM announcement")).isEqualTo(rowsBefore);
+    }
+
+    @Test
+    void missingOrUntrustedTokensAreUnauthorised() {
+        Map<String, Object> body = smartMediaProduction("A24-904");
+        var tokens = TestPlatform.get().tokens();
+        for (String token : List.of("", tokens.expired("saxion-staff", "saxion", "INSTITUTION_STAFF"),
+                tokens.signedByStranger("saxion-staff", "saxion", "INSTITUTION_STAFF"))) {
+            HttpRequest<?> request = token.isEmpty() ? HttpRequest.POST("/api/announcements", body)
+                    : post(body, token);
+            HttpClientResponseException error = assertThrows(HttpClientResponseException.class,
+                    () -> http.toBlocking().exchange(request, Map.class));
+            assertThat(error.getStatus().getCode()).isEqualTo(HttpStatus.UNAUTHORIZED.getCode());
+        }
+    }
+
+    private static HttpRequest<?> post(Map<String, Object> body, String token) {
+        return HttpRequest.POST("/api/announcements", body).bearerAuth(token);
+    }
+
+    private static List<String> fields(Map<?, ?> problem) {
+        return ((List<?>) problem.get("errors")).stream().map(e -> (String) ((Map<?, ?>) e).get("field")).toList();
+    }
+}
