@@ -2,7 +2,11 @@ package nl.programmes.testkit;
 
 import nl.programmes.events.CloudEvent;
 import nl.programmes.events.KafkaCloudEvents;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
@@ -12,7 +16,9 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 
 /**
@@ -27,7 +33,7 @@ public final class EventProbe {
     /** A record as read back: the partition and offset, the raw headers and the decoded envelope. */
     public record Published(int partition, long offset, String key, CloudEvent event, ConsumerRecord<String, byte[]> raw) {
         public String body() {
-            return new String(event.data(), StandardCharsets.UTF_8);
+            return new String(raw.value(), StandardCharsets.UTF_8);
         }
 
         public String header(String name) {
@@ -47,8 +53,39 @@ public final class EventProbe {
         return seen;
     }
 
+    /**
+     * Waits until the consumer group has committed offsets up to the end of every partition of the
+     * topic: everything published so far has been processed (or parked).
+     */
+    public static void awaitCaughtUp(String bootstrapServers, String groupId, String topic) {
+        Properties props = new Properties();
+        props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        try (Admin admin = Admin.create(props)) {
+            TestPlatform.eventually().until(() -> {
+                var description = admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic);
+                Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+                description.partitions().forEach(p -> latest.put(new TopicPartition(topic, p.partition()), OffsetSpec.latest()));
+                var ends = admin.listOffsets(latest).all().get();
+                Map<TopicPartition, OffsetAndMetadata> committed =
+                        admin.listConsumerGroupOffsets(groupId).partitionsToOffsetAndMetadata().get();
+                return ends.entrySet().stream().allMatch(end -> end.getValue().offset() == 0
+                        || (committed.get(end.getKey()) != null
+                        && committed.get(end.getKey()).offset() >= end.getValue().offset()));
+            });
+        }
+    }
+
     /** Everything on the topic now, in partition then offset order. */
     public static List<Published> readAll(String bootstrapServers, String topic) {
+        return read(bootstrapServers, topic, true);
+    }
+
+    /** Like {@link #readAll} but without decoding the envelope, for dead-letter topics and poison records. */
+    public static List<Published> readAllRaw(String bootstrapServers, String topic) {
+        return read(bootstrapServers, topic, false);
+    }
+
+    private static List<Published> read(String bootstrapServers, String topic, boolean decode) {
         Properties props = new Properties();
         props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
@@ -66,7 +103,7 @@ public final class EventProbe {
             while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p)) && System.nanoTime() < deadline) {
                 for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
                     records.add(new Published(record.partition(), record.offset(), record.key(),
-                            KafkaCloudEvents.fromRecord(record), record));
+                            decode ? KafkaCloudEvents.fromRecord(record) : null, record));
                 }
             }
             records.sort((a, b) -> a.partition() != b.partition() ? Integer.compare(a.partition(), b.partition())

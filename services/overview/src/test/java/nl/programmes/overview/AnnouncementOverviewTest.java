@@ -1,0 +1,123 @@
+package nl.programmes.overview;
+
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.client.HttpClient;
+import io.micronaut.http.client.annotation.Client;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.micronaut.test.support.TestPropertyProvider;
+import jakarta.inject.Inject;
+import nl.programmes.events.Actor;
+import nl.programmes.events.CloudEvent;
+import nl.programmes.events.Topics;
+import nl.programmes.events.announcement.Orientation;
+import nl.programmes.events.announcement.Programme;
+import nl.programmes.events.announcement.ProgrammeAnnounced;
+import nl.programmes.events.announcement.ProgrammeForm;
+import nl.programmes.events.announcement.ProgrammeLevel;
+import nl.programmes.kit.inbox.DeadLetters;
+import nl.programmes.testkit.EventProbe;
+import nl.programmes.testkit.EventPublisher;
+import nl.programmes.testkit.ServiceUnderTest;
+import nl.programmes.testkit.TestPlatform;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+@MicronautTest(transactional = false)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class AnnouncementOverviewTest implements TestPropertyProvider {
+
+    private final ServiceUnderTest overview = TestPlatform.get().service("overview");
+    private final EventPublisher publisher = new EventPublisher(overview);
+    private final String reader = TestPlatform.get().tokens().mint("hu-adviser", "hu", "CONSULTEE");
+
+    @Inject
+    @Client("/")
+    HttpClient http;
+
+    @Override
+    public Map<String, String> getProperties() {
+        return overview.properties();
+    }
+
+    @AfterAll
+    void close() {
+        publisher.close();
+    }
+
+    @Test
+    void announcedProgrammeAppearsInTheOverview() {
+        String id = UUID.randomUUID().toString();
+        publisher.publish(smartMediaProduction(id));
+
+        Map<?, ?> shown = TestPlatform.eventually().until(() -> read(id), body -> body != null);
+
+        assertThat(shown.get("reference")).isEqualTo("A24-056");
+        assertThat(shown.get("institution")).isEqualTo("saxion");
+        assertThat(shown.get("forms")).isEqualTo(List.of("VOLTIJD", "DEELTIJD"));
+        assertThat(shown.get("candidateLocations")).isEqualTo(List.of("Enschede", "Deventer", "Apeldoorn"));
+        assertThat(shown.get("status")).isEqualTo("ANNOUNCED");
+    }
+
+    @Test
+    void redeliveredEventChangesNothing() {
+        String id = UUID.randomUUID().toString();
+        CloudEvent first = publisher.publish(smartMediaProduction(id));
+        TestPlatform.eventually().until(() -> read(id) != null);
+        long processedBefore = overview.count("SELECT COUNT(*) FROM processed_event");
+
+        publisher.publish(Topics.PROGRAMME_ANNOUNCEMENTS, first);
+        EventProbe.awaitCaughtUp(TestPlatform.get().bootstrapServers(), overview.topicPrefix() + "overview",
+                overview.topic(Topics.PROGRAMME_ANNOUNCEMENTS));
+
+        assertThat(overview.count("SELECT COUNT(*) FROM processed_event")).isEqualTo(processedBefore);
+        assertThat(overview.count("SELECT COUNT(*) FROM announcement_overview WHERE announcement_id = '" + id + "'"))
+                .isEqualTo(1);
+    }
+
+    @Test
+    void poisonRecordIsParkedAndTheProjectionCarriesOn() {
+        publisher.send(new ProducerRecord<>(overview.topic(Topics.PROGRAMME_ANNOUNCEMENTS), "poison",
+                "not a cloud event".getBytes(StandardCharsets.UTF_8)));
+        String id = UUID.randomUUID().toString();
+        publisher.publish(smartMediaProduction(id));
+
+        TestPlatform.eventually().until(() -> read(id) != null);
+        List<EventProbe.Published> parked = TestPlatform.eventually().until(
+                () -> EventProbe.readAllRaw(TestPlatform.get().bootstrapServers(),
+                        overview.topic(Topics.deadLetter(Topics.PROGRAMME_ANNOUNCEMENTS))),
+                records -> !records.isEmpty());
+        assertThat(parked.get(0).key()).isEqualTo("poison");
+        assertThat(parked.get(0).header(DeadLetters.ERROR)).contains("Missing header ce_specversion");
+        assertThat(parked.get(0).header(DeadLetters.ORIGINAL_TOPIC)).isEqualTo(overview.topic(Topics.PROGRAMME_ANNOUNCEMENTS));
+    }
+
+    private Map<?, ?> read(String id) {
+        try {
+            return http.toBlocking().retrieve(HttpRequest.GET("/api/overview/announcements/" + id).bearerAuth(reader), Map.class);
+        } catch (io.micronaut.http.client.exceptions.HttpClientResponseException e) {
+            if (e.getStatus().getCode() == 404) {
+                return null;
+            }
+            throw e;
+        }
+    }
+
+    static ProgrammeAnnounced smartMediaProduction(String id) {
+        return new ProgrammeAnnounced(id, "A24-056", "saxion",
+                new Programme("Smart Media Production", ProgrammeLevel.ASSOCIATE_DEGREE, Orientation.HBO, "80179", null,
+                        List.of(ProgrammeForm.VOLTIJD, ProgrammeForm.DEELTIJD), "nl", 120, BigDecimal.valueOf(2),
+                        "Techniek", "Ad cluster Creatieve Industrie"),
+                List.of("Enschede", "Deventer", "Apeldoorn"), "2026-09", null, null,
+                new Actor("saxion-staff", "Saxion programme manager", "saxion"));
+    }
+}
