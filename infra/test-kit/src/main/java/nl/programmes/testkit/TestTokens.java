@@ -1,7 +1,7 @@
 package nl.programmes.testkit;
 
 import com.sun.net.httpserver.HttpServer;
-import nl.programmes.runtime.DevSigningKey;
+import nl.programmes.kit.security.DevSigningKey;
 
 import java.io.IOException;
 import java.io.OutputStream;

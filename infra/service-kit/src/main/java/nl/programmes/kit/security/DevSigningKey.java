@@ -1,4 +1,4 @@
-package nl.programmes.runtime;
+package nl.programmes.kit.security;
 
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
