@@ -55,8 +55,9 @@ public final class LocalPlatform {
             case "reset" -> platform.reset();
             case "status" -> platform.status();
             case "token" -> platform.token(Arrays.copyOfRange(args, 1, args.length));
+            case "parked" -> platform.parked(Arrays.copyOfRange(args, 1, args.length));
             default -> {
-                System.err.println("Usage: platform up|down|reset|status|token <user> <organisation> <ROLE>...");
+                System.err.println("Usage: platform up|down|reset|status|parked [topic]|token <user> <organisation> <ROLE>...");
                 System.exit(2);
             }
         }
@@ -218,6 +219,17 @@ public final class LocalPlatform {
         System.out.println(key.mint(args[0], args[0], args[1], List.of(Arrays.copyOfRange(args, 2, args.length)),
                 Duration.ofHours(8)));
     }
+
+    /** Lists the records parked on the dead-letter topics, with the error that parked each. */
+    void parked(String[] args) {
+        List<String> topics = args.length > 0 ? List.of(args)
+                : nl.programmes.events.Topics.ALL.stream().map(nl.programmes.events.Topics.TopicSpec::name).toList();
+        for (String topic : topics) {
+            ParkedRecords.print(KAFKA_HOST + ports.get("kafka"), topic, System.out);
+        }
+    }
+
+    private static final String KAFKA_HOST = "127.0.0.1:";
 
     private static Optional<ProcessHandle> runningInstance(Path pidFile) {
         if (!Files.exists(pidFile)) {
