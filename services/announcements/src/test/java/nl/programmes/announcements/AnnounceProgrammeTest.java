@@ -161,6 +161,15 @@ class AnnounceProgrammeTest implements TestPropertyProvider {
         }
     }
 
+    @Test
+    void healthAndMetricsAreOpenToProbes() {
+        Map<?, ?> health = http.toBlocking().retrieve(HttpRequest.GET("/health"), Map.class);
+        assertThat(health.get("status")).isEqualTo("UP");
+
+        String metrics = http.toBlocking().retrieve(HttpRequest.GET("/prometheus"), String.class);
+        assertThat(metrics).contains("outbox_unsent").contains("outbox_published_total");
+    }
+
     private static HttpRequest<?> post(Map<String, Object> body, String token) {
         return HttpRequest.POST("/api/announcements", body).bearerAuth(token);
     }
