@@ -1,6 +1,12 @@
 package nl.programmes.events;
 
+import nl.programmes.events.announcement.AnnouncementAmended;
+import nl.programmes.events.announcement.AnnouncementWithdrawn;
+import nl.programmes.events.announcement.ApplicationSubmitted;
 import nl.programmes.events.announcement.ProgrammeAnnounced;
+import nl.programmes.events.announcement.ReviewOutcomeRecorded;
+import nl.programmes.events.offering.IntakeReported;
+import nl.programmes.events.offering.OfferingRegistered;
 
 import java.util.List;
 import java.util.Map;
@@ -17,7 +23,29 @@ public final class EventTypes {
     public static final EventType<ProgrammeAnnounced> PROGRAMME_ANNOUNCED = new EventType<>(
             "nl.programmes.announcement.announced.v1", Topics.PROGRAMME_ANNOUNCEMENTS, ProgrammeAnnounced.class);
 
-    public static final List<EventType<?>> ALL = List.of(PROGRAMME_ANNOUNCED);
+    public static final EventType<AnnouncementAmended> ANNOUNCEMENT_AMENDED = new EventType<>(
+            "nl.programmes.announcement.amended.v1", Topics.PROGRAMME_ANNOUNCEMENTS, AnnouncementAmended.class);
+
+    public static final EventType<AnnouncementWithdrawn> ANNOUNCEMENT_WITHDRAWN = new EventType<>(
+            "nl.programmes.announcement.withdrawn.v1", Topics.PROGRAMME_ANNOUNCEMENTS, AnnouncementWithdrawn.class);
+
+    public static final EventType<ApplicationSubmitted> APPLICATION_SUBMITTED = new EventType<>(
+            "nl.programmes.announcement.application-submitted.v1", Topics.PROGRAMME_ANNOUNCEMENTS,
+            ApplicationSubmitted.class);
+
+    public static final EventType<ReviewOutcomeRecorded> REVIEW_OUTCOME_RECORDED = new EventType<>(
+            "nl.programmes.announcement.review-outcome-recorded.v1", Topics.PROGRAMME_ANNOUNCEMENTS,
+            ReviewOutcomeRecorded.class);
+
+    public static final EventType<OfferingRegistered> OFFERING_REGISTERED = new EventType<>(
+            "nl.programmes.offering.registered.v1", Topics.PROGRAMME_OFFERINGS, OfferingRegistered.class);
+
+    public static final EventType<IntakeReported> INTAKE_REPORTED = new EventType<>(
+            "nl.programmes.offering.intake-reported.v1", Topics.PROGRAMME_OFFERINGS, IntakeReported.class);
+
+    public static final List<EventType<?>> ALL = List.of(PROGRAMME_ANNOUNCED, ANNOUNCEMENT_AMENDED,
+            ANNOUNCEMENT_WITHDRAWN, APPLICATION_SUBMITTED, REVIEW_OUTCOME_RECORDED, OFFERING_REGISTERED,
+            INTAKE_REPORTED);
 
     private static final Map<String, EventType<?>> BY_CE_TYPE =
             ALL.stream().collect(Collectors.toUnmodifiableMap(EventType::ceType, Function.identity()));

@@ -13,6 +13,7 @@ import java.util.List;
  * @param reference      the institution's own reference, e.g. {@code A24-056}
  * @param institutionId  organisation id of the announcing institution
  * @param intendedStart  year and month, {@code yyyy-MM}
+ * @param labourMarketEvidence optional; added to v1 as an optional field, so older bodies still read
  */
 @Serdeable
 public record ProgrammeAnnounced(
@@ -24,6 +25,7 @@ public record ProgrammeAnnounced(
         String intendedStart,
         @Nullable Integer capacityLimit,
         @Nullable String summary,
+        @Nullable LabourMarketEvidence labourMarketEvidence,
         Actor actor) implements DomainEvent {
 
     @Override

@@ -141,13 +141,20 @@ public class OutboxRelay {
             return 0;
         }
         Producer<String, byte[]> kafka = producer();
+        // Fetch metadata first: without it send() would fail this row after max.block.ms while the
+        // next rows, sent once the broker is back, overtake it.
+        rows.stream().map(row -> topics.physical(row.topic())).distinct().forEach(kafka::partitionsFor);
         List<Future<RecordMetadata>> acks = new ArrayList<>(rows.size());
         RuntimeException failure = null;
         for (OutboxRow row : rows) {
             try {
-                acks.add(kafka.send(KafkaCloudEvents.toRecord(topics.physical(row.topic()), row.event())));
+                Future<RecordMetadata> ack = kafka.send(KafkaCloudEvents.toRecord(topics.physical(row.topic()), row.event()));
+                acks.add(ack);
+                if (ack.isDone() && failed(ack)) {
+                    // Refused at once: send nothing after it, so nothing overtakes it.
+                    break;
+                }
             } catch (RuntimeException e) {
-                // No metadata (broker unreachable): nothing after this row was handed to the producer.
                 failure = e;
                 break;
             }
@@ -175,6 +182,18 @@ public class OutboxRelay {
             throw failure;
         }
         return acknowledged.size();
+    }
+
+    private static boolean failed(Future<RecordMetadata> ack) {
+        try {
+            ack.get();
+            return false;
+        } catch (ExecutionException e) {
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return true;
+        }
     }
 
     private void cleanupNowAndThen() {

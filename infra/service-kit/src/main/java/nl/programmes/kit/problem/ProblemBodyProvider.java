@@ -29,6 +29,10 @@ public class ProblemBodyProvider implements JsonErrorResponseBodyProvider<Proble
                 .map(Error::getMessage)
                 .findFirst()
                 .orElse(errors.isEmpty() ? null : describe(errors));
+        if (status >= 500) {
+            // The cause is logged by the framework; it is not the caller's business.
+            detail = "Something went wrong on our side. It has been logged; please try again later.";
+        }
         return new Problem(typeOf(status, errors), titleOf(status, response.reason()), status, detail,
                 context.getRequest().getPath(), errors);
     }

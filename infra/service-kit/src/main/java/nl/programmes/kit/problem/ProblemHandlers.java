@@ -142,4 +142,19 @@ public final class ProblemHandlers {
             return problems.detail(request, HttpStatus.PRECONDITION_FAILED, exception, exception.getMessage());
         }
     }
+
+    @Singleton
+    @Produces(Problem.MEDIA_TYPE)
+    public static class PreconditionRequired implements ExceptionHandler<PreconditionRequiredException, HttpResponse<?>> {
+        private final Problems problems;
+
+        public PreconditionRequired(Problems problems) {
+            this.problems = problems;
+        }
+
+        @Override
+        public HttpResponse<?> handle(HttpRequest request, PreconditionRequiredException exception) {
+            return problems.detail(request, HttpStatus.PRECONDITION_REQUIRED, exception, exception.getMessage());
+        }
+    }
 }

@@ -4,6 +4,8 @@ import io.micronaut.security.authentication.Authentication;
 import nl.programmes.events.Actor;
 import nl.programmes.kit.problem.ForbiddenException;
 
+import java.util.Set;
+
 /**
  * Reads the acting person and organisation from a validated token. Tokens carry {@code sub},
  * {@code name}, {@code org} and {@code roles}; every event records the resulting {@link Actor}.
@@ -25,15 +27,16 @@ public final class Actors {
         return new Actor(authentication.getName(), name == null ? null : name.toString(), organisation.toString());
     }
 
+    public static Caller caller(Authentication authentication) {
+        return new Caller(of(authentication), Set.copyOf(authentication.getRoles()));
+    }
+
     public static boolean hasRole(Authentication authentication, String role) {
         return authentication.getRoles().contains(role);
     }
 
     /** Allows the caller to act for the organisation if it is their own, or if they are an admin. */
     public static void requireActsFor(Authentication authentication, String organisationId, String what) {
-        Actor actor = of(authentication);
-        if (!actor.organisationId().equals(organisationId) && !hasRole(authentication, Roles.ADMIN)) {
-            throw new ForbiddenException(actor.organisationId() + " may not " + what + " for " + organisationId);
-        }
+        caller(authentication).requireActsFor(organisationId, what);
     }
 }

@@ -31,7 +31,8 @@ public record AnnounceRequest(
         @NotBlank @Pattern(regexp = "[0-9]{4}-(0[1-9]|1[0-2])", message = "must be a year and month, yyyy-MM")
         String intendedStart,
         @Nullable @Positive Integer capacityLimit,
-        @Nullable @Size(max = 4000) String summary) {
+        @Nullable @Size(max = 4000) String summary,
+        @Nullable @Valid AnnouncementRequests.EvidenceRequest labourMarketEvidence) {
 
     public static final String LEVELS = "MBO_1|MBO_2|MBO_3|MBO_4|ASSOCIATE_DEGREE|BACHELOR|MASTER";
     public static final String ORIENTATIONS = "MBO|HBO|WO";

@@ -1,5 +1,6 @@
 package nl.programmes.announcements.domain;
 
+import nl.programmes.events.announcement.LabourMarketEvidence;
 import nl.programmes.events.announcement.Programme;
 
 import java.time.YearMonth;
@@ -13,5 +14,6 @@ public record AnnounceProgramme(
         List<String> candidateLocations,
         YearMonth intendedStart,
         Integer capacityLimit,
-        String summary) {
+        String summary,
+        LabourMarketEvidence labourMarketEvidence) {
 }

@@ -8,97 +8,183 @@ import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import nl.programmes.announcements.domain.Announcement;
 import nl.programmes.announcements.domain.AnnouncementStatus;
+import nl.programmes.announcements.domain.ReviewOutcome;
+import nl.programmes.announcements.domain.SubmittedApplication;
+import nl.programmes.events.DomainEvent;
+import nl.programmes.events.EventTypes;
+import nl.programmes.events.announcement.LabourMarketEvidence;
 import nl.programmes.events.announcement.Programme;
+import nl.programmes.events.announcement.ReviewOutcomeRecorded;
+import nl.programmes.kit.problem.StaleVersionException;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.YearMonth;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
-/** The announcement table. */
+/** The announcement table and its history. */
 @Singleton
 public class AnnouncementRepository {
 
-    private final JdbcOperations jdbc;
+    private final Sql sql;
     private final ObjectMapper json;
 
     public AnnouncementRepository(JdbcOperations jdbc, ObjectMapper json) {
-        this.jdbc = jdbc;
+        this.sql = new Sql(jdbc);
         this.json = json;
     }
 
     @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
-    public void insert(Announcement announcement, Instant now) {
-        jdbc.prepareStatement("""
+    public void insert(Announcement a, Instant now) {
+        sql.update("""
                 INSERT INTO announcement (id, institution_id, reference, programme_name, level, programme_json,
-                    candidate_locations_json, intended_start, capacity_limit, summary, status, version,
-                    created_at, updated_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", statement -> {
-            try {
-                statement.setString(1, announcement.id().toString());
-                statement.setString(2, announcement.institutionId());
-                statement.setString(3, announcement.reference());
-                statement.setString(4, announcement.programme().name());
-                statement.setString(5, announcement.programme().level().name());
-                statement.setString(6, write(announcement.programme()));
-                statement.setString(7, write(announcement.candidateLocations()));
-                statement.setString(8, announcement.intendedStart().toString());
-                statement.setObject(9, announcement.capacityLimit());
-                statement.setString(10, announcement.summary());
-                statement.setString(11, announcement.status().name());
-                statement.setInt(12, announcement.version());
-                statement.setTimestamp(13, Timestamp.from(now));
-                statement.setTimestamp(14, Timestamp.from(now));
-                return statement.executeUpdate();
-            } catch (SQLException e) {
-                throw new PersistenceException(e);
-            }
-        });
+                    candidate_locations_json, intended_start, capacity_limit, summary, labour_market_evidence_json,
+                    status, version, created_at, updated_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", Sql.params(a.id().toString(), a.institutionId(),
+                a.reference(), a.programme().name(), a.programme().level().name(), write(a.programme()),
+                write(a.candidateLocations()), a.intendedStart().toString(), a.capacityLimit(), a.summary(),
+                a.labourMarketEvidence() == null ? null : write(a.labourMarketEvidence()), a.status().name(),
+                a.version(), Timestamp.from(now), Timestamp.from(now)));
+    }
+
+    /**
+     * Writes the new state if the stored version is still the one it was derived from.
+     *
+     * @throws StaleVersionException when someone else changed the announcement in between
+     */
+    @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
+    public void update(Announcement a, int expectedVersion, Instant now) {
+        SubmittedApplication application = a.application();
+        ReviewOutcome review = a.reviewOutcome();
+        int updated = sql.update("""
+                UPDATE announcement SET programme_name = ?, programme_json = ?, candidate_locations_json = ?,
+                    intended_start = ?, capacity_limit = ?, summary = ?, labour_market_evidence_json = ?, status = ?,
+                    submitted_on = ?, advice = ?, advice_date = ?, decision = ?, decision_date = ?,
+                    withdrawal_reason = ?, version = ?, updated_at = ?
+                WHERE id = ? AND version = ?""", Sql.params(a.programme().name(), write(a.programme()),
+                write(a.candidateLocations()), a.intendedStart().toString(), a.capacityLimit(), a.summary(),
+                a.labourMarketEvidence() == null ? null : write(a.labourMarketEvidence()), a.status().name(),
+                application == null ? null : Date.valueOf(application.submittedOn()),
+                review == null ? null : review.advice().name(),
+                review == null || review.adviceDate() == null ? null : Date.valueOf(review.adviceDate()),
+                review == null ? null : review.decision().name(),
+                review == null ? null : Date.valueOf(review.decisionDate()),
+                a.withdrawalReason(), a.version(), Timestamp.from(now), a.id().toString(), expectedVersion));
+        if (updated != 1) {
+            throw new StaleVersionException("Announcement " + a.id() + " is no longer at version " + expectedVersion);
+        }
+    }
+
+    @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
+    public void recordHistory(DomainEvent event, int version, Instant at) {
+        sql.update("""
+                INSERT INTO announcement_history (announcement_id, version, event_type, occurred_at, actor_user,
+                    actor_org, event_json) VALUES (?, ?, ?, ?, ?, ?, ?)""", Sql.params(event.subject(), version,
+                EventTypes.of(event.getClass()).ceType(), Timestamp.from(at), event.actor().userId(),
+                event.actor().organisationId(), write(event)));
+    }
+
+    /** Reads the announcement, locking its row until the transaction ends so commands on it queue up. */
+    @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
+    public Optional<Announcement> findForUpdate(UUID id) {
+        return sql.one("SELECT * FROM announcement WHERE id = ? FOR UPDATE", Sql.params(id.toString()), this::map);
     }
 
     @Transactional(readOnly = true)
     public Optional<Announcement> findById(UUID id) {
-        return jdbc.prepareStatement("SELECT * FROM announcement WHERE id = ?", statement -> {
-            try {
-                statement.setString(1, id.toString());
-                try (ResultSet rs = statement.executeQuery()) {
-                    return rs.next() ? Optional.of(map(rs)) : Optional.empty();
-                }
-            } catch (SQLException e) {
-                throw new PersistenceException(e);
-            }
-        });
+        return sql.one("SELECT * FROM announcement WHERE id = ?", Sql.params(id.toString()), this::map);
     }
 
     @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
     public boolean referenceTaken(String institutionId, String reference) {
-        return jdbc.prepareStatement("SELECT 1 FROM announcement WHERE institution_id = ? AND reference = ?",
-                statement -> {
-                    try {
-                        statement.setString(1, institutionId);
-                        statement.setString(2, reference);
-                        try (ResultSet rs = statement.executeQuery()) {
-                            return rs.next();
-                        }
-                    } catch (SQLException e) {
-                        throw new PersistenceException(e);
-                    }
-                });
+        return sql.one("SELECT 1 FROM announcement WHERE institution_id = ? AND reference = ?",
+                Sql.params(institutionId, reference), rs -> true).isPresent();
+    }
+
+    /** Filters for {@link #list}; null means "any". */
+    public record Filter(String institutionId, AnnouncementStatus status, String level, String location,
+                         Integer startYear) {
+    }
+
+    public record Page(List<Announcement> items, long total) {
+    }
+
+    @Transactional(readOnly = true)
+    public Page list(Filter filter, int page, int size) {
+        StringBuilder where = new StringBuilder(" WHERE 1 = 1");
+        List<Object> values = new ArrayList<>();
+        if (filter.institutionId() != null) {
+            where.append(" AND institution_id = ?");
+            values.add(filter.institutionId());
+        }
+        if (filter.status() != null) {
+            where.append(" AND status = ?");
+            values.add(filter.status().name());
+        }
+        if (filter.level() != null) {
+            where.append(" AND level = ?");
+            values.add(filter.level());
+        }
+        if (filter.location() != null) {
+            where.append(" AND JSON_CONTAINS(candidate_locations_json, ?)");
+            values.add(write(filter.location()));
+        }
+        if (filter.startYear() != null) {
+            where.append(" AND intended_start LIKE ?");
+            values.add(filter.startYear() + "-%");
+        }
+        long total = sql.one("SELECT COUNT(*) FROM announcement" + where, Sql.params(values.toArray()),
+                rs -> rs.getLong(1)).orElse(0L);
+        List<Object> paged = new ArrayList<>(values);
+        paged.add(size);
+        paged.add((long) page * size);
+        List<Announcement> items = sql.query("SELECT * FROM announcement" + where
+                + " ORDER BY created_at DESC, id LIMIT ? OFFSET ?", Sql.params(paged.toArray()), this::map);
+        return new Page(items, total);
+    }
+
+    /** One fact in an announcement's life, as recorded. */
+    @io.micronaut.serde.annotation.Serdeable
+    public record HistoryEntry(int version, String type, Instant occurredAt, String actorUser, String actorOrganisation,
+                               Map<String, Object> event) {
+    }
+
+    @Transactional(readOnly = true)
+    public List<HistoryEntry> history(UUID id) {
+        return sql.query("SELECT * FROM announcement_history WHERE announcement_id = ? ORDER BY version",
+                Sql.params(id.toString()), rs -> new HistoryEntry(rs.getInt("version"), rs.getString("event_type"),
+                        rs.getTimestamp("occurred_at").toInstant(), rs.getString("actor_user"), rs.getString("actor_org"),
+                        read(rs.getString("event_json"), Argument.mapOf(String.class, Object.class))));
     }
 
     private Announcement map(ResultSet rs) throws SQLException {
         Integer capacity = rs.getObject("capacity_limit") == null ? null : rs.getInt("capacity_limit");
+        String evidence = rs.getString("labour_market_evidence_json");
+        Programme programme = read(rs.getString("programme_json"), Argument.of(Programme.class));
+        List<String> locations = read(rs.getString("candidate_locations_json"), Argument.listOf(String.class));
+        Date submittedOn = rs.getDate("submitted_on");
+        SubmittedApplication application = submittedOn == null ? null
+                : new SubmittedApplication(submittedOn.toLocalDate(), locations, programme.forms());
+        String decision = rs.getString("decision");
+        ReviewOutcome review = decision == null ? null : new ReviewOutcome(
+                ReviewOutcomeRecorded.Advice.valueOf(rs.getString("advice")),
+                rs.getDate("advice_date") == null ? null : rs.getDate("advice_date").toLocalDate(),
+                ReviewOutcomeRecorded.MinisterDecision.valueOf(decision), rs.getDate("decision_date").toLocalDate());
         return new Announcement(UUID.fromString(rs.getString("id")), rs.getString("reference"),
-                rs.getString("institution_id"), read(rs.getString("programme_json"), Argument.of(Programme.class)),
-                read(rs.getString("candidate_locations_json"), Argument.listOf(String.class)),
-                YearMonth.parse(rs.getString("intended_start")), capacity, rs.getString("summary"),
-                AnnouncementStatus.valueOf(rs.getString("status")), rs.getInt("version"));
+                rs.getString("institution_id"), programme, locations, YearMonth.parse(rs.getString("intended_start")),
+                capacity, rs.getString("summary"),
+                evidence == null ? null : read(evidence, Argument.of(LabourMarketEvidence.class)),
+                AnnouncementStatus.valueOf(rs.getString("status")), application, review,
+                rs.getString("withdrawal_reason"), rs.getInt("version"));
     }
 
     private String write(Object value) {
@@ -116,16 +202,4 @@ public class AnnouncementRepository {
             throw new UncheckedIOException(e);
         }
     }
-
-    /** A database failure; nothing of the command was written. */
-    public static class PersistenceException extends RuntimeException {
-        PersistenceException(SQLException cause) {
-            super(cause);
-        }
-
-        public boolean isDuplicateKey() {
-            return getCause() instanceof java.sql.SQLIntegrityConstraintViolationException;
-        }
-    }
-
 }

@@ -1,0 +1,27 @@
+package nl.programmes.events.announcement;
+
+import io.micronaut.serde.annotation.Serdeable;
+import nl.programmes.events.Actor;
+import nl.programmes.events.DomainEvent;
+
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * The institution filed its application with the national review ("aanvraag macrodoelmatigheid"),
+ * for these locations and forms: a subset of the candidates. Locations left out are no longer candidates.
+ */
+@Serdeable
+public record ApplicationSubmitted(
+        String announcementId,
+        int version,
+        LocalDate submittedOn,
+        List<String> locations,
+        List<ProgrammeForm> forms,
+        Actor actor) implements DomainEvent {
+
+    @Override
+    public String subject() {
+        return announcementId;
+    }
+}

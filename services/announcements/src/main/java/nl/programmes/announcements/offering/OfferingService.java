@@ -1,0 +1,102 @@
+package nl.programmes.announcements.offering;
+
+import io.micronaut.transaction.annotation.Transactional;
+import jakarta.inject.Singleton;
+import nl.programmes.announcements.domain.IntakeFigure;
+import nl.programmes.announcements.domain.IntakeTable;
+import nl.programmes.announcements.domain.Offering;
+import nl.programmes.announcements.persistence.OfferingRepository;
+import nl.programmes.events.offering.IntakeReported;
+import nl.programmes.events.offering.OfferingRegistered;
+import nl.programmes.kit.outbox.Outbox;
+import nl.programmes.kit.problem.InvalidCommandException;
+import nl.programmes.kit.problem.NotFoundException;
+import nl.programmes.kit.security.Caller;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.Year;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * The register of existing offerings. Registering a known offering or reporting a figure that is
+ * already recorded changes nothing and publishes nothing, which makes imports repeatable.
+ */
+@Singleton
+public class OfferingService {
+
+    private final OfferingRepository offerings;
+    private final Outbox outbox;
+    private final Clock clock;
+
+    public OfferingService(OfferingRepository offerings, Outbox outbox, Clock clock) {
+        this.offerings = offerings;
+        this.outbox = outbox;
+        this.clock = clock;
+    }
+
+    /** The offering and whether this call created it. */
+    public record Registration(Offering offering, boolean created) {
+    }
+
+    @Transactional
+    public Registration register(Offering requested, Caller caller) {
+        caller.requireActsFor(requested.institutionId(), "register offerings");
+        Optional<Offering> existing = offerings.findByNaturalKey(requested.naturalKey());
+        if (existing.isPresent()) {
+            return new Registration(existing.get(), false);
+        }
+        offerings.insert(requested, clock.instant());
+        outbox.append(new OfferingRegistered(requested.id().toString(), requested.institutionId(),
+                requested.programmeName(), requested.isatCode(), requested.crebo(), requested.level(), requested.form(),
+                requested.location(), caller.actor()));
+        return new Registration(requested, true);
+    }
+
+    /** Records the intake; returns false when the same figure was already recorded. */
+    @Transactional
+    public boolean reportIntake(UUID offeringId, int studyYear, IntakeFigure figure, Caller caller) {
+        Offering offering = offerings.findById(offeringId).orElseThrow(() -> new NotFoundException("Offering", offeringId));
+        caller.requireActsFor(offering.institutionId(), "report intake");
+        int thisYear = Year.now(clock).getValue();
+        if (studyYear < 1990 || studyYear > thisYear + 1) {
+            throw new InvalidCommandException("studyYear", "must be between 1990 and " + (thisYear + 1));
+        }
+        if (offerings.intake(offeringId, studyYear).filter(figure::equals).isPresent()) {
+            return false;
+        }
+        Instant now = clock.instant();
+        offerings.saveIntake(offeringId, studyYear, figure, now);
+        outbox.append(new IntakeReported(offeringId.toString(), studyYear, figure.count(), figure.suppressed(),
+                caller.actor()));
+        return true;
+    }
+
+    /** What importing one row did. */
+    public record RowResult(Offering offering, boolean created, int figuresReported) {
+    }
+
+    /** Registers a row's offering and reports its figures, all or nothing. */
+    @Transactional
+    public RowResult importRow(IntakeTable.Row row, Caller caller) {
+        Registration registration = register(row.offering(), caller);
+        int reported = 0;
+        for (var figure : row.intake().entrySet()) {
+            if (reportIntake(registration.offering().id(), figure.getKey(), figure.getValue(), caller)) {
+                reported++;
+            }
+        }
+        return new RowResult(registration.offering(), registration.created(), reported);
+    }
+
+    @Transactional
+    public Offering get(UUID id) {
+        return offerings.findById(id).orElseThrow(() -> new NotFoundException("Offering", id));
+    }
+
+    @Transactional
+    public java.util.Map<Integer, IntakeFigure> intakes(UUID id) {
+        return offerings.intakes(id);
+    }
+}

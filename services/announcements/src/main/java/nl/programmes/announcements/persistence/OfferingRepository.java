@@ -1,0 +1,86 @@
+package nl.programmes.announcements.persistence;
+
+import io.micronaut.data.jdbc.runtime.JdbcOperations;
+import io.micronaut.transaction.TransactionDefinition;
+import io.micronaut.transaction.annotation.Transactional;
+import jakarta.inject.Singleton;
+import nl.programmes.announcements.domain.IntakeFigure;
+import nl.programmes.announcements.domain.Offering;
+import nl.programmes.events.announcement.ProgrammeForm;
+import nl.programmes.events.announcement.ProgrammeLevel;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.UUID;
+
+/** The offering register and its intake figures. */
+@Singleton
+public class OfferingRepository {
+
+    private final Sql sql;
+
+    public OfferingRepository(JdbcOperations jdbc) {
+        this.sql = new Sql(jdbc);
+    }
+
+    @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
+    public void insert(Offering o, Instant now) {
+        sql.update("""
+                INSERT INTO offering (id, institution_id, programme_name, isat_code, crebo, level, form, location,
+                    natural_key, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                Sql.params(o.id().toString(), o.institutionId(), o.programmeName(), o.isatCode(), o.crebo(),
+                        o.level().name(), o.form().name(), o.location(), o.naturalKey(), Timestamp.from(now)));
+    }
+
+    @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
+    public Optional<Offering> findByNaturalKey(String naturalKey) {
+        return sql.one("SELECT * FROM offering WHERE natural_key = ? FOR UPDATE", Sql.params(naturalKey), this::map);
+    }
+
+    @Transactional
+    public Optional<Offering> findById(UUID id) {
+        return sql.one("SELECT * FROM offering WHERE id = ?", Sql.params(id.toString()), this::map);
+    }
+
+    /** The figure recorded for the year, if any. */
+    @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
+    public Optional<IntakeFigure> intake(UUID offeringId, int studyYear) {
+        return sql.one("SELECT intake_count, suppressed FROM offering_intake WHERE offering_id = ? AND study_year = ? FOR UPDATE",
+                Sql.params(offeringId.toString(), studyYear), OfferingRepository::figure);
+    }
+
+    @Transactional
+    public Map<Integer, IntakeFigure> intakes(UUID offeringId) {
+        Map<Integer, IntakeFigure> figures = new TreeMap<>();
+        sql.query("SELECT study_year, intake_count, suppressed FROM offering_intake WHERE offering_id = ?",
+                Sql.params(offeringId.toString()), rs -> figures.put(rs.getInt("study_year"), figure(rs)));
+        return figures;
+    }
+
+    @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
+    public void saveIntake(UUID offeringId, int studyYear, IntakeFigure figure, Instant now) {
+        sql.update("""
+                INSERT INTO offering_intake (offering_id, study_year, intake_count, suppressed, reported_at)
+                VALUES (?, ?, ?, ?, ?)
+                ON DUPLICATE KEY UPDATE intake_count = VALUES(intake_count), suppressed = VALUES(suppressed),
+                    reported_at = VALUES(reported_at)""",
+                Sql.params(offeringId.toString(), studyYear, figure.count(), figure.suppressed(), Timestamp.from(now)));
+    }
+
+    private Offering map(ResultSet rs) throws SQLException {
+        return new Offering(UUID.fromString(rs.getString("id")), rs.getString("institution_id"),
+                rs.getString("programme_name"), rs.getString("isat_code"), rs.getString("crebo"),
+                ProgrammeLevel.valueOf(rs.getString("level")), ProgrammeForm.valueOf(rs.getString("form")),
+                rs.getString("location"));
+    }
+
+    private static IntakeFigure figure(ResultSet rs) throws SQLException {
+        boolean suppressed = rs.getBoolean("suppressed");
+        return new IntakeFigure(suppressed ? null : rs.getInt("intake_count"), suppressed);
+    }
+}

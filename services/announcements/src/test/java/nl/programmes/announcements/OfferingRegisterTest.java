@@ -1,0 +1,144 @@
+package nl.programmes.announcements;
+
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.client.HttpClient;
+import io.micronaut.http.client.annotation.Client;
+import io.micronaut.http.client.exceptions.HttpClientResponseException;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.micronaut.test.support.TestPropertyProvider;
+import jakarta.inject.Inject;
+import nl.programmes.events.Topics;
+import nl.programmes.testkit.EventProbe;
+import nl.programmes.testkit.ServiceUnderTest;
+import nl.programmes.testkit.TestPlatform;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+/** The register of existing offerings, with the demo case's intake table. */
+@MicronautTest(transactional = false)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class OfferingRegisterTest implements TestPropertyProvider {
+
+    /** A slice of the intake table in demo-case.md, plus two rows that must be rejected. */
+    static final String INTAKE_TABLE = """
+            institution,programme,form,location,2018,2019,2020,2021,2022,2023
+            hva,Ad Smart Media Production,voltijd,Amsterdam,,,,,18,72
+            hr,Ad Smart Media Production,voltijd,Rotterdam,no intake yet,,,,,
+            nhlstenden,Ad Creative Media Professional (80151),voltijd,Leeuwarden,8,34,30,33,22,31
+            zuyd,Ad ICT,deeltijd,Heerlen,,,,<5,16,16
+            hr,Ad ICT Internet of Things,deeltijd,Rotterdam,,,7,<5,,
+            zuyd,Ad ICT,fulltime,Heerlen,92,53,88,67,47,48
+            hku,Ad Design/Digital Media,voltijd,Utrecht,31,29,many,27,37,34
+            """;
+
+    private final ServiceUnderTest announcements = TestPlatform.get().service("announcements");
+    private final String admin = TestPlatform.get().tokens().mint("admin", "platform", "ADMIN");
+
+    @Inject
+    @Client("/")
+    HttpClient http;
+
+    @Override
+    public Map<String, String> getProperties() {
+        return announcements.properties();
+    }
+
+    @Test
+    void importRegistersRowsKeepsSuppressedFiguresAndReportsRejects() {
+        Map<?, ?> report = importTable(INTAKE_TABLE);
+
+        assertThat(report.get("rowsAccepted")).isEqualTo(5);
+        assertThat(report.get("offeringsRegistered")).isEqualTo(5);
+        assertThat(report.get("figuresReported")).isEqualTo(2 + 6 + 3 + 2);
+        List<?> rejected = (List<?>) report.get("rejected");
+        assertThat(rejected).extracting(r -> (Object) ((Map<?, ?>) r).get("line")).containsExactly(7, 8);
+        assertThat(rejected).extracting(r -> (String) ((Map<?, ?>) r).get("reason"))
+                .anySatisfy(reason -> assertThat(reason).contains("'fulltime' is not a form"))
+                .anySatisfy(reason -> assertThat(reason).contains("'many' is not an intake"));
+
+        String zuydAdIct = offeringIdOnLine(report, 5);
+        Map<?, ?> offering = http.toBlocking().retrieve(HttpRequest.GET("/api/offerings/" + zuydAdIct).bearerAuth(admin), Map.class);
+        assertThat(offering.get("intake")).isEqualTo(Map.of("2021", "<5", "2022", "16", "2023", "16"));
+        assertThat(announcements.count("SELECT COUNT(*) FROM offering_intake WHERE suppressed AND intake_count IS NULL")).isEqualTo(2);
+
+        String nhl = offeringIdOnLine(report, 4);
+        Map<?, ?> creativeMedia = http.toBlocking().retrieve(HttpRequest.GET("/api/offerings/" + nhl).bearerAuth(admin), Map.class);
+        assertThat(creativeMedia.get("programmeName")).isEqualTo("Ad Creative Media Professional");
+        assertThat(creativeMedia.get("isatCode")).isEqualTo("80151");
+        assertThat(creativeMedia.get("level")).isEqualTo("ASSOCIATE_DEGREE");
+
+        List<EventProbe.Published> events = EventProbe.awaitAtLeast(TestPlatform.get().bootstrapServers(),
+                announcements.topic(Topics.PROGRAMME_OFFERINGS), 5 + 13);
+        assertThat(events.stream().filter(e -> e.event().type().equals("nl.programmes.offering.intake-reported.v1")
+                && e.body().contains("\"suppressed\":true"))).hasSize(2)
+                .allSatisfy(e -> assertThat(e.body()).doesNotContain("\"count\":"));
+    }
+
+    @Test
+    void importingTheSameTableTwiceChangesNothing() {
+        String table = """
+                institution,programme,form,location,2022,2023
+                hu,Ad Online Contentcreator (80150),voltijd,Amersfoort,89,120
+                """;
+        importTable(table);
+        long outbox = announcements.count("SELECT COUNT(*) FROM outbox");
+        long offerings = announcements.count("SELECT COUNT(*) FROM offering");
+
+        Map<?, ?> again = importTable(table);
+
+        assertThat(again.get("rowsAccepted")).isEqualTo(1);
+        assertThat(again.get("offeringsRegistered")).isEqualTo(0);
+        assertThat(again.get("figuresReported")).isEqualTo(0);
+        assertThat(announcements.count("SELECT COUNT(*) FROM outbox")).isEqualTo(outbox);
+        assertThat(announcements.count("SELECT COUNT(*) FROM offering")).isEqualTo(offerings);
+    }
+
+    @Test
+    void staffMayRegisterOnlyTheirOwnOfferings() {
+        String hu = TestPlatform.get().tokens().mint("hu-staff", "hu", "INSTITUTION_STAFF");
+        Map<String, Object> own = Map.of("institution", "hu", "programmeName", "Ad Digitale Techniek & Media",
+                "level", "ASSOCIATE_DEGREE", "form", "VOLTIJD", "location", "Amersfoort");
+        HttpResponse<Map> created = http.toBlocking().exchange(HttpRequest.POST("/api/offerings", own).bearerAuth(hu), Map.class);
+        assertThat(created.code()).isEqualTo(201);
+        String id = (String) created.body().get("id");
+
+        Map<?, ?> withIntake = http.toBlocking().retrieve(HttpRequest.POST("/api/offerings/" + id + "/intake",
+                Map.of("studyYear", 2023, "intake", "37")).bearerAuth(hu), Map.class);
+        assertThat(withIntake.get("intake")).isEqualTo(Map.of("2023", "37"));
+
+        Map<String, Object> others = Map.of("institution", "hr", "programmeName", "Ad ICT Internet of Things",
+                "level", "ASSOCIATE_DEGREE", "form", "VOLTIJD", "location", "Rotterdam");
+        HttpClientResponseException denied = assertThrows(HttpClientResponseException.class,
+                () -> http.toBlocking().exchange(HttpRequest.POST("/api/offerings", others).bearerAuth(hu), Map.class));
+        assertThat(denied.getStatus().getCode()).isEqualTo(403);
+    }
+
+    @Test
+    void badIntakeNamesTheField() {
+        HttpClientResponseException error = assertThrows(HttpClientResponseException.class,
+                () -> http.toBlocking().exchange(HttpRequest.POST("/api/offerings/" + java.util.UUID.randomUUID() + "/intake",
+                        Map.of("studyYear", 1850, "intake", "five")).bearerAuth(admin), Map.class));
+        assertThat(error.getStatus().getCode()).isEqualTo(400);
+        Map<?, ?> problem = error.getResponse().getBody(Map.class).orElseThrow();
+        assertThat(((List<?>) problem.get("errors")).stream().map(e -> (Object) ((Map<?, ?>) e).get("field")))
+                .containsExactlyInAnyOrder("studyYear", "intake");
+    }
+
+    private Map<?, ?> importTable(String csv) {
+        return http.toBlocking().retrieve(HttpRequest.POST("/api/offerings/import", csv)
+                .contentType(MediaType.of("text/csv")).bearerAuth(admin), Map.class);
+    }
+
+    private static String offeringIdOnLine(Map<?, ?> report, int line) {
+        return ((List<?>) report.get("accepted")).stream().map(r -> (Map<?, ?>) r)
+                .filter(r -> r.get("line").equals(line)).map(r -> (String) r.get("offeringId")).findFirst().orElseThrow();
+    }
+}
