@@ -168,6 +168,9 @@ class AnnounceProgrammeTest implements TestPropertyProvider {
 
         String metrics = http.toBlocking().retrieve(HttpRequest.GET("/prometheus"), String.class);
         assertThat(metrics).contains("outbox_unsent").contains("outbox_published_total");
+
+        String openApi = http.toBlocking().retrieve(HttpRequest.GET("/swagger/announcements-0.1.yml"), String.class);
+        assertThat(openApi).contains("/api/announcements/{id}/application").contains("/api/offerings/import");
     }
 
     private static HttpRequest<?> post(Map<String, Object> body, String token) {

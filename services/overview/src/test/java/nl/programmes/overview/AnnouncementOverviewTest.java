@@ -9,6 +9,8 @@ import jakarta.inject.Inject;
 import nl.programmes.events.Actor;
 import nl.programmes.events.CloudEvent;
 import nl.programmes.events.Topics;
+import nl.programmes.events.announcement.AnnouncementWithdrawn;
+import nl.programmes.events.announcement.ApplicationSubmitted;
 import nl.programmes.events.announcement.Orientation;
 import nl.programmes.events.announcement.Programme;
 import nl.programmes.events.announcement.ProgrammeAnnounced;
@@ -25,6 +27,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
@@ -101,6 +104,22 @@ class AnnouncementOverviewTest implements TestPropertyProvider {
         assertThat(parked.get(0).header(DeadLetters.ORIGINAL_TOPIC)).isEqualTo(overview.topic(Topics.PROGRAMME_ANNOUNCEMENTS));
     }
 
+    @Test
+    void applicationForEnschedeOnlyNarrowsTheOverviewAndWithdrawalShows() {
+        String id = UUID.randomUUID().toString();
+        Actor saxion = new Actor("saxion-staff", "Saxion programme manager", "saxion");
+        publisher.publish(smartMediaProduction(id));
+        publisher.publish(new ApplicationSubmitted(id, 2, LocalDate.of(2025, 3, 26), List.of("Enschede"),
+                List.of(ProgrammeForm.VOLTIJD, ProgrammeForm.DEELTIJD), saxion));
+
+        Map<?, ?> submitted = TestPlatform.eventually().until(() -> read(id),
+                body -> body != null && "SUBMITTED".equals(body.get("status")));
+        assertThat(submitted.get("candidateLocations")).isEqualTo(List.of("Enschede"));
+
+        publisher.publish(new AnnouncementWithdrawn(id, 3, "fictional: test", saxion));
+        TestPlatform.eventually().until(() -> read(id), body -> "WITHDRAWN".equals(body.get("status")));
+    }
+
     private Map<?, ?> read(String id) {
         try {
             return http.toBlocking().retrieve(HttpRequest.GET("/api/overview/announcements/" + id).bearerAuth(reader), Map.class);
@@ -117,7 +136,7 @@ class AnnouncementOverviewTest implements TestPropertyProvider {
                 new Programme("Smart Media Production", ProgrammeLevel.ASSOCIATE_DEGREE, Orientation.HBO, "80179", null,
                         List.of(ProgrammeForm.VOLTIJD, ProgrammeForm.DEELTIJD), "nl", 120, BigDecimal.valueOf(2),
                         "Techniek", "Ad cluster Creatieve Industrie"),
-                List.of("Enschede", "Deventer", "Apeldoorn"), "2026-09", null, null,
+                List.of("Enschede", "Deventer", "Apeldoorn"), "2026-09", null, null, null,
                 new Actor("saxion-staff", "Saxion programme manager", "saxion"));
     }
 }

@@ -3,7 +3,11 @@ package nl.programmes.overview.projection;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.serde.ObjectMapper;
 import jakarta.inject.Singleton;
+import nl.programmes.events.announcement.AnnouncementAmended;
+import nl.programmes.events.announcement.AnnouncementWithdrawn;
+import nl.programmes.events.announcement.ApplicationSubmitted;
 import nl.programmes.events.announcement.ProgrammeAnnounced;
+import nl.programmes.events.announcement.ReviewOutcomeRecorded;
 import nl.programmes.events.announcement.ProgrammeForm;
 import nl.programmes.kit.inbox.InboundEvent;
 
@@ -11,6 +15,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.stream.Collectors;
 
 /**
@@ -31,6 +37,75 @@ public class AnnouncementOverviewProjection {
     public void on(InboundEvent event) {
         if (event.body() instanceof ProgrammeAnnounced announced) {
             programmeAnnounced(announced, event);
+        } else if (event.body() instanceof AnnouncementAmended amended) {
+            announcementAmended(amended);
+        } else if (event.body() instanceof AnnouncementWithdrawn withdrawn) {
+            statusChanged(withdrawn.announcementId(), withdrawn.version(), "WITHDRAWN");
+        } else if (event.body() instanceof ApplicationSubmitted submitted) {
+            applicationSubmitted(submitted);
+        } else if (event.body() instanceof ReviewOutcomeRecorded outcome) {
+            statusChanged(outcome.announcementId(), outcome.version(), outcome.decision().name());
+        }
+    }
+
+    void announcementAmended(AnnouncementAmended amended) {
+        StringBuilder set = new StringBuilder("version = ?");
+        List<Object> values = new ArrayList<>(List.of(amended.version()));
+        if (amended.programmeName() != null) {
+            set.append(", programme_name = ?");
+            values.add(amended.programmeName().after());
+        }
+        if (amended.forms() != null) {
+            set.append(", forms = ?");
+            values.add(forms(amended.forms().after()));
+        }
+        if (amended.candidateLocations() != null) {
+            set.append(", candidate_locations = ?");
+            values.add(write(amended.candidateLocations().after()));
+        }
+        if (amended.intendedStart() != null) {
+            set.append(", intended_start = ?");
+            values.add(amended.intendedStart().after());
+        }
+        values.add(amended.announcementId());
+        values.add(amended.version());
+        update("UPDATE announcement_overview SET " + set + " WHERE announcement_id = ? AND version < ?", values);
+    }
+
+    void applicationSubmitted(ApplicationSubmitted submitted) {
+        update("""
+                UPDATE announcement_overview SET status = 'SUBMITTED', candidate_locations = ?, forms = ?, version = ?
+                WHERE announcement_id = ? AND version < ?""", List.of(write(submitted.locations()),
+                forms(submitted.forms()), submitted.version(), submitted.announcementId(), submitted.version()));
+    }
+
+    void statusChanged(String announcementId, int version, String status) {
+        update("UPDATE announcement_overview SET status = ?, version = ? WHERE announcement_id = ? AND version < ?",
+                List.of(status, version, announcementId, version));
+    }
+
+    private void update(String sql, List<Object> values) {
+        jdbc.prepareStatement(sql, statement -> {
+            try {
+                for (int i = 0; i < values.size(); i++) {
+                    statement.setObject(i + 1, values.get(i));
+                }
+                return statement.executeUpdate();
+            } catch (SQLException e) {
+                throw new IllegalStateException("Could not update the announcement overview", e);
+            }
+        });
+    }
+
+    private static String forms(List<ProgrammeForm> forms) {
+        return forms.stream().map(ProgrammeForm::name).collect(Collectors.joining(","));
+    }
+
+    private String write(Object value) {
+        try {
+            return json.writeValueAsString(value);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
@@ -52,17 +127,14 @@ public class AnnouncementOverviewProjection {
                 statement.setString(5, announced.programme().level().name());
                 statement.setString(6, announced.programme().isatCode());
                 statement.setString(7, announced.programme().crebo());
-                statement.setString(8, announced.programme().forms().stream().map(ProgrammeForm::name)
-                        .collect(Collectors.joining(",")));
-                statement.setString(9, json.writeValueAsString(announced.candidateLocations()));
+                statement.setString(8, forms(announced.programme().forms()));
+                statement.setString(9, write(announced.candidateLocations()));
                 statement.setString(10, announced.intendedStart());
                 statement.setTimestamp(11, Timestamp.from(event.envelope().time()));
                 statement.setString(12, announced.actor().organisationId());
                 return statement.executeUpdate();
             } catch (SQLException e) {
                 throw new IllegalStateException("Could not project " + event.envelope().id(), e);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
             }
         });
     }
