@@ -7,6 +7,8 @@ import nl.programmes.events.announcement.ProgrammeAnnounced;
 import nl.programmes.events.announcement.ReviewOutcomeRecorded;
 import nl.programmes.events.offering.IntakeReported;
 import nl.programmes.events.offering.OfferingRegistered;
+import nl.programmes.events.organisation.OrganisationRegistered;
+import nl.programmes.events.organisation.OrganisationUpdated;
 
 import java.util.List;
 import java.util.Map;
@@ -43,9 +45,15 @@ public final class EventTypes {
     public static final EventType<IntakeReported> INTAKE_REPORTED = new EventType<>(
             "nl.programmes.offering.intake-reported.v1", Topics.PROGRAMME_OFFERINGS, IntakeReported.class);
 
+    public static final EventType<OrganisationRegistered> ORGANISATION_REGISTERED = new EventType<>(
+            "nl.programmes.organisation.registered.v1", Topics.ORGANISATIONS, OrganisationRegistered.class);
+
+    public static final EventType<OrganisationUpdated> ORGANISATION_UPDATED = new EventType<>(
+            "nl.programmes.organisation.updated.v1", Topics.ORGANISATIONS, OrganisationUpdated.class);
+
     public static final List<EventType<?>> ALL = List.of(PROGRAMME_ANNOUNCED, ANNOUNCEMENT_AMENDED,
             ANNOUNCEMENT_WITHDRAWN, APPLICATION_SUBMITTED, REVIEW_OUTCOME_RECORDED, OFFERING_REGISTERED,
-            INTAKE_REPORTED);
+            INTAKE_REPORTED, ORGANISATION_REGISTERED, ORGANISATION_UPDATED);
 
     private static final Map<String, EventType<?>> BY_CE_TYPE =
             ALL.stream().collect(Collectors.toUnmodifiableMap(EventType::ceType, Function.identity()));

@@ -1,6 +1,6 @@
 package nl.programmes.runtime;
 
-import nl.programmes.kit.security.DevSigningKey;
+import nl.programmes.kit.security.SigningKey;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -143,7 +143,7 @@ public final class LocalPlatform {
 
     private void startServices() {
         Path keyFile = home.resolve("dev-signing-key.json");
-        DevSigningKey.loadOrCreate(keyFile);
+        SigningKey.loadOrCreate(keyFile);
         String jwks = "http://127.0.0.1:" + ports.get("portal") + "/.well-known/jwks.json";
         Map<String, JavaProcess> started = new LinkedHashMap<>();
         for (ServiceLaunch service : ServiceLaunch.all(projectRoot)) {
@@ -215,7 +215,7 @@ public final class LocalPlatform {
             System.err.println("Usage: ./platform token <user> <organisation> <ROLE> [ROLE...]   e.g. saxion-staff saxion INSTITUTION_STAFF");
             System.exit(2);
         }
-        DevSigningKey key = DevSigningKey.loadOrCreate(home.resolve("dev-signing-key.json"));
+        SigningKey key = SigningKey.loadOrCreate(home.resolve("dev-signing-key.json"));
         System.out.println(key.mint(args[0], args[0], args[1], List.of(Arrays.copyOfRange(args, 2, args.length)),
                 Duration.ofHours(8)));
     }

@@ -1,7 +1,7 @@
 package nl.programmes.testkit;
 
 import com.sun.net.httpserver.HttpServer;
-import nl.programmes.kit.security.DevSigningKey;
+import nl.programmes.kit.security.SigningKey;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -19,8 +19,8 @@ import java.util.List;
  */
 public final class TestTokens implements AutoCloseable {
 
-    private final DevSigningKey key = DevSigningKey.generate();
-    private final DevSigningKey stranger = DevSigningKey.generate();
+    private final SigningKey key = SigningKey.generate();
+    private final SigningKey stranger = SigningKey.generate();
     private final HttpServer server;
 
     TestTokens() {

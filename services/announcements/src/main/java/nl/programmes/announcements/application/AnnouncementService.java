@@ -8,7 +8,7 @@ import nl.programmes.announcements.domain.Announcement;
 import nl.programmes.announcements.domain.ReviewOutcome;
 import nl.programmes.announcements.domain.SubmittedApplication;
 import nl.programmes.announcements.persistence.AnnouncementRepository;
-import nl.programmes.announcements.persistence.PersistenceException;
+import nl.programmes.kit.persistence.PersistenceException;
 import nl.programmes.events.DomainEvent;
 import nl.programmes.kit.outbox.Outbox;
 import nl.programmes.kit.problem.InvalidCommandException;

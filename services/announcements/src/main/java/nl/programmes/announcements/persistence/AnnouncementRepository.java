@@ -6,6 +6,7 @@ import io.micronaut.serde.ObjectMapper;
 import io.micronaut.transaction.TransactionDefinition;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
+import nl.programmes.kit.persistence.Sql;
 import nl.programmes.announcements.domain.Announcement;
 import nl.programmes.announcements.domain.AnnouncementStatus;
 import nl.programmes.announcements.domain.ReviewOutcome;

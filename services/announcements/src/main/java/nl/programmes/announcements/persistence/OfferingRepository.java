@@ -4,6 +4,7 @@ import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.transaction.TransactionDefinition;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
+import nl.programmes.kit.persistence.Sql;
 import nl.programmes.announcements.domain.IntakeFigure;
 import nl.programmes.announcements.domain.Offering;
 import nl.programmes.events.announcement.ProgrammeForm;

@@ -1,4 +1,4 @@
-package nl.programmes.portal.identity;
+package nl.programmes.portal.identity.api;
 
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Controller;
@@ -6,6 +6,7 @@ import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Produces;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
+import nl.programmes.portal.identity.application.SigningKeys;
 
 /** Publishes the portal's public signing keys; every other service validates tokens against them. */
 @Controller("/.well-known/jwks.json")

@@ -1,4 +1,4 @@
-package nl.programmes.announcements.persistence;
+package nl.programmes.kit.persistence;
 
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 
@@ -10,25 +10,25 @@ import java.util.List;
 import java.util.Optional;
 
 /** Small helpers over JdbcOperations so repositories read as SQL, not as try/catch. */
-final class Sql {
+public final class Sql {
 
     private final JdbcOperations jdbc;
 
-    Sql(JdbcOperations jdbc) {
+    public Sql(JdbcOperations jdbc) {
         this.jdbc = jdbc;
     }
 
     @FunctionalInterface
-    interface Binder {
+    public interface Binder {
         void bind(PreparedStatement statement) throws SQLException;
     }
 
     @FunctionalInterface
-    interface RowMapper<T> {
+    public interface RowMapper<T> {
         T map(ResultSet rs) throws SQLException;
     }
 
-    int update(String sql, Binder binder) {
+    public int update(String sql, Binder binder) {
         return jdbc.prepareStatement(sql, statement -> {
             try {
                 binder.bind(statement);
@@ -39,7 +39,7 @@ final class Sql {
         });
     }
 
-    <T> List<T> query(String sql, Binder binder, RowMapper<T> mapper) {
+    public <T> List<T> query(String sql, Binder binder, RowMapper<T> mapper) {
         return jdbc.prepareStatement(sql, statement -> {
             try {
                 binder.bind(statement);
@@ -56,11 +56,11 @@ final class Sql {
         });
     }
 
-    <T> Optional<T> one(String sql, Binder binder, RowMapper<T> mapper) {
+    public <T> Optional<T> one(String sql, Binder binder, RowMapper<T> mapper) {
         return query(sql, binder, mapper).stream().findFirst();
     }
 
-    static Binder params(Object... values) {
+    public static Binder params(Object... values) {
         return statement -> {
             for (int i = 0; i < values.length; i++) {
                 statement.setObject(i + 1, values[i]);

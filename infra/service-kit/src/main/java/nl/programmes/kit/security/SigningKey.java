@@ -4,6 +4,7 @@ import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.crypto.RSASSASigner;
+import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.KeyUse;
 import com.nimbusds.jose.jwk.RSAKey;
@@ -23,48 +24,69 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * A development-only RSA signing key: the local runtime keeps one under its data directory, the test
- * kit makes one per JVM. Tokens it mints carry {@code sub}, {@code name}, {@code org} and
- * {@code roles}, the claims every service reads. Never used in production, where the portal's own
- * keys (or an external OIDC provider) sign tokens.
+ * An RSA key that signs the platform's tokens (RS256). Tokens carry {@code sub}, {@code name},
+ * {@code org} and {@code roles}, the claims every service reads. The portal keeps its keys in its
+ * database; the local runtime keeps a development key in a file; the test kit makes one per JVM.
  */
-public final class DevSigningKey {
+public final class SigningKey {
+
+    public static final String ISSUER = "programme-coordination";
 
     private final RSAKey key;
 
-    private DevSigningKey(RSAKey key) {
+    private SigningKey(RSAKey key) {
         this.key = key;
     }
 
-    public static DevSigningKey generate() {
+    public static SigningKey generate() {
         try {
-            return new DevSigningKey(new RSAKeyGenerator(2048).keyUse(KeyUse.SIGNATURE)
-                    .algorithm(JWSAlgorithm.RS256).keyID("dev-" + UUID.randomUUID()).generate());
+            return new SigningKey(new RSAKeyGenerator(2048).keyUse(KeyUse.SIGNATURE)
+                    .algorithm(JWSAlgorithm.RS256).keyID(UUID.randomUUID().toString()).generate());
         } catch (JOSEException e) {
             throw new IllegalStateException("Could not generate a signing key", e);
         }
     }
 
-    /** Loads the key from the file, creating it on first use. */
-    public static DevSigningKey loadOrCreate(Path file) {
+    /** Reads a private JWK as written by {@link #toJson()}. */
+    public static SigningKey fromJson(String json) {
+        try {
+            return new SigningKey(RSAKey.parse(json));
+        } catch (ParseException e) {
+            throw new IllegalStateException("Not an RSA JWK", e);
+        }
+    }
+
+    /** Loads the key from the file, creating it on first use (the local runtime's development key). */
+    public static SigningKey loadOrCreate(Path file) {
         try {
             if (Files.exists(file)) {
-                return new DevSigningKey(RSAKey.parse(Files.readString(file)));
+                return fromJson(Files.readString(file));
             }
-            DevSigningKey created = generate();
+            SigningKey created = generate();
             Files.createDirectories(file.getParent());
-            Files.writeString(file, created.key.toJSONString());
+            Files.writeString(file, created.toJson());
             return created;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        } catch (ParseException e) {
-            throw new IllegalStateException("Not a JWK: " + file, e);
         }
+    }
+
+    public String kid() {
+        return key.getKeyID();
+    }
+
+    /** The private key as JWK JSON: keep it secret. */
+    public String toJson() {
+        return key.toJSONString();
+    }
+
+    public JWK publicJwk() {
+        return key.toPublicJWK();
     }
 
     /** The public half as a JWKS document. */
     public String publicJwks() {
-        return new JWKSet(key.toPublicJWK()).toString();
+        return new JWKSet(publicJwk()).toString();
     }
 
     public String mint(String userId, String displayName, String organisationId, List<String> roles, Duration validFor) {
@@ -75,7 +97,8 @@ public final class DevSigningKey {
                        Instant issuedAt, Duration validFor) {
         JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder()
                 .subject(userId)
-                .issuer("programme-coordination-dev")
+                .issuer(ISSUER)
+                .jwtID(UUID.randomUUID().toString())
                 .issueTime(Date.from(issuedAt))
                 .expirationTime(Date.from(issuedAt.plus(validFor)))
                 .claim("roles", roles);
@@ -85,8 +108,12 @@ public final class DevSigningKey {
         if (organisationId != null) {
             claims.claim("org", organisationId);
         }
-        SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID()).build(),
-                claims.build());
+        return sign(claims.build());
+    }
+
+    /** Signs any claims: the test kit uses it to play an external identity provider. */
+    public String sign(JWTClaimsSet claims) {
+        SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID()).build(), claims);
         try {
             jwt.sign(new RSASSASigner(key));
         } catch (JOSEException e) {

@@ -1,4 +1,4 @@
-package nl.programmes.announcements.persistence;
+package nl.programmes.kit.persistence;
 
 import java.sql.SQLException;
 import java.sql.SQLIntegrityConstraintViolationException;
@@ -6,7 +6,7 @@ import java.sql.SQLIntegrityConstraintViolationException;
 /** A database failure; the transaction rolls back and nothing of the command is written. */
 public class PersistenceException extends RuntimeException {
 
-    PersistenceException(SQLException cause) {
+    public PersistenceException(SQLException cause) {
         super(cause);
     }
 

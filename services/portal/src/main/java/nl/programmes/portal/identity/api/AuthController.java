@@ -1,0 +1,118 @@
+package nl.programmes.portal.identity.api;
+
+import io.micronaut.context.annotation.Value;
+import io.micronaut.core.annotation.Introspected;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.cookie.Cookie;
+import io.micronaut.http.cookie.SameSite;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
+import io.micronaut.security.rules.SecurityRule;
+import io.micronaut.serde.annotation.Serdeable;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+import nl.programmes.kit.problem.Problems;
+import nl.programmes.kit.security.Actors;
+import nl.programmes.kit.security.Caller;
+import nl.programmes.kit.security.Roles;
+import nl.programmes.portal.identity.application.AccountService;
+import nl.programmes.portal.identity.application.SigningKeys;
+
+import java.net.InetSocketAddress;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Sign-in and sign-out. {@code POST /api/auth/login} answers with a signed JWT for API clients and
+ * sets the same token as a secure, HttpOnly session cookie for the browser.
+ */
+@Controller("/api/auth")
+@ExecuteOn(TaskExecutors.BLOCKING)
+public class AuthController {
+
+    public static final String SESSION_COOKIE = "session";
+
+    private final AccountService accounts;
+    private final SigningKeys keys;
+    private final Problems problems;
+    private final boolean secureCookie;
+
+    public AuthController(AccountService accounts, SigningKeys keys, Problems problems,
+                          @Value("${platform.identity.secure-cookie:true}") boolean secureCookie) {
+        this.accounts = accounts;
+        this.keys = keys;
+        this.problems = problems;
+        this.secureCookie = secureCookie;
+    }
+
+    @Serdeable
+    @Introspected
+    public record LoginRequest(@NotBlank @Size(max = 64) String username, @NotBlank @Size(max = 200) String password) {
+    }
+
+    @Serdeable
+    public record LoginResponse(String token, String tokenType, long expiresIn, Me user) {
+    }
+
+    @Serdeable
+    public record Me(String id, String name, String organisation, List<String> roles) {
+    }
+
+    @Post("/login")
+    @Secured(SecurityRule.IS_ANONYMOUS)
+    public HttpResponse<?> login(@Body @Valid LoginRequest request, HttpRequest<?> http) {
+        InetSocketAddress remote = http.getRemoteAddress();
+        String address = remote == null || remote.getAddress() == null ? "unknown" : remote.getAddress().getHostAddress();
+        Optional<AccountService.SignedIn> signedIn;
+        try {
+            signedIn = accounts.login(request.username(), request.password(), address);
+        } catch (AccountService.TooManyAttempts e) {
+            return problems.detail(http, HttpStatus.TOO_MANY_REQUESTS, e, e.getMessage())
+                    .header("Retry-After", Long.toString(Math.max(1, e.retryAfter().toSeconds())));
+        }
+        if (signedIn.isEmpty()) {
+            return problems.detail(http, HttpStatus.UNAUTHORIZED, null, "Unknown user or wrong password");
+        }
+        AccountService.SignedIn session = signedIn.get();
+        var user = session.user();
+        return HttpResponse.ok(new LoginResponse(session.token(), "Bearer", session.validFor().toSeconds(),
+                        new Me(user.id(), user.displayName(), user.organisationId(), List.copyOf(user.roles()))))
+                .cookie(sessionCookie(session.token(), session.validFor().toSeconds()));
+    }
+
+    @Post("/logout")
+    @Secured(SecurityRule.IS_ANONYMOUS)
+    public HttpResponse<?> logout() {
+        return HttpResponse.noContent().cookie(sessionCookie("", 0));
+    }
+
+    @Get("/me")
+    @Secured(SecurityRule.IS_AUTHENTICATED)
+    public Me me(Authentication authentication) {
+        Caller caller = Actors.caller(authentication);
+        return new Me(caller.actor().userId(), caller.actor().displayName(), caller.organisationId(),
+                List.copyOf(caller.roles()));
+    }
+
+    /** Starts signing with a new key; tokens signed with the old one stay valid until they expire. */
+    @Post("/keys/rotation")
+    @Secured(Roles.ADMIN)
+    public Map<String, String> rotate() {
+        return Map.of("kid", keys.rotate());
+    }
+
+    private Cookie sessionCookie(String value, long maxAgeSeconds) {
+        return Cookie.of(SESSION_COOKIE, value).httpOnly(true).secure(secureCookie).sameSite(SameSite.Lax)
+                .path("/").maxAge(maxAgeSeconds);
+    }
+}

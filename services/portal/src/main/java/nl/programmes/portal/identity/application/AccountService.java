@@ -1,0 +1,115 @@
+package nl.programmes.portal.identity.application;
+
+import io.micronaut.context.annotation.Value;
+import io.micronaut.transaction.annotation.Transactional;
+import jakarta.inject.Singleton;
+import nl.programmes.kit.problem.InvalidCommandException;
+import nl.programmes.kit.security.Roles;
+import nl.programmes.portal.identity.domain.LoginThrottle;
+import nl.programmes.portal.identity.domain.UserAccount;
+import nl.programmes.portal.identity.persistence.IdentityRepository;
+import org.bouncycastle.crypto.generators.OpenBSDBCrypt;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/** Users and sign-in: bcrypt password hashes, throttled attempts, signed tokens. */
+@Singleton
+public class AccountService {
+
+    private static final Logger LOG = LoggerFactory.getLogger(AccountService.class);
+    private static final Set<String> ROLES = Set.of(Roles.INSTITUTION_STAFF, Roles.CONSULTEE, Roles.STEERING_MEMBER,
+            Roles.ADMIN);
+
+    private final IdentityRepository repository;
+    private final SigningKeys keys;
+    private final Clock clock;
+    private final int cost;
+    private final LoginThrottle throttle;
+    private final SecureRandom random = new SecureRandom();
+    /** Compared against when the account does not exist, so timing does not tell which accounts exist. */
+    private final String decoyHash;
+
+    public AccountService(IdentityRepository repository, SigningKeys keys, Clock clock,
+                          @Value("${platform.identity.bcrypt-cost:11}") int cost,
+                          @Value("${platform.identity.throttle.window:15m}") Duration window,
+                          @Value("${platform.identity.throttle.per-account:5}") int perAccount,
+                          @Value("${platform.identity.throttle.per-address:20}") int perAddress) {
+        this.repository = repository;
+        this.keys = keys;
+        this.clock = clock;
+        this.cost = cost;
+        this.throttle = new LoginThrottle(clock, window, perAccount, perAddress);
+        this.decoyHash = hash("not a password");
+    }
+
+    /** What a successful sign-in hands out. */
+    public record SignedIn(String token, Duration validFor, UserAccount user) {
+    }
+
+    /** Thrown when sign-in is refused for now; carries how long to wait. */
+    public static class TooManyAttempts extends RuntimeException {
+        private final Duration retryAfter;
+
+        TooManyAttempts(Duration retryAfter) {
+            super("Too many failed sign-ins; try again in " + Math.max(1, retryAfter.toSeconds()) + " s");
+            this.retryAfter = retryAfter;
+        }
+
+        public Duration retryAfter() {
+            return retryAfter;
+        }
+    }
+
+    public Optional<SignedIn> login(String userId, String password, String address) {
+        Optional<Duration> wait = throttle.retryAfter(userId, address);
+        if (wait.isPresent()) {
+            throw new TooManyAttempts(wait.get());
+        }
+        Optional<UserAccount> user = repository.user(userId).filter(UserAccount::enabled);
+        boolean matches = OpenBSDBCrypt.checkPassword(user.map(UserAccount::passwordHash).orElse(decoyHash),
+                password.toCharArray());
+        if (user.isEmpty() || !matches) {
+            throttle.failed(userId, address);
+            LOG.info("Failed sign-in for {} from {}", userId, address);
+            return Optional.empty();
+        }
+        throttle.succeeded(userId);
+        UserAccount account = user.get();
+        String token = keys.current().mint(account.id(), account.displayName(), account.organisationId(),
+                List.copyOf(account.roles()), keys.tokenLifetime());
+        return Optional.of(new SignedIn(token, keys.tokenLifetime(), account));
+    }
+
+    @Transactional
+    public UserAccount create(String id, String displayName, String organisationId, Set<String> roles, String password) {
+        if (!roles.stream().allMatch(ROLES::contains)) {
+            throw new InvalidCommandException("roles", "must be among " + ROLES);
+        }
+        if (repository.user(id).isPresent()) {
+            throw new InvalidCommandException("id", "is already taken");
+        }
+        if (repository.organisation(organisationId).isEmpty()) {
+            throw new InvalidCommandException("organisation", "is not in the directory");
+        }
+        UserAccount account = new UserAccount(id, displayName, organisationId, roles, hash(password), true);
+        repository.insert(account, clock.instant());
+        return account;
+    }
+
+    public Optional<UserAccount> find(String id) {
+        return repository.user(id);
+    }
+
+    private String hash(String password) {
+        byte[] salt = new byte[16];
+        random.nextBytes(salt);
+        return OpenBSDBCrypt.generate(password.toCharArray(), salt, cost);
+    }
+}

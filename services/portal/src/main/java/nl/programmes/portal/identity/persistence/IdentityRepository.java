@@ -1,0 +1,121 @@
+package nl.programmes.portal.identity.persistence;
+
+import io.micronaut.core.type.Argument;
+import io.micronaut.data.jdbc.runtime.JdbcOperations;
+import io.micronaut.serde.ObjectMapper;
+import io.micronaut.transaction.annotation.Transactional;
+import jakarta.inject.Singleton;
+import nl.programmes.events.organisation.OrganisationKind;
+import nl.programmes.kit.persistence.Sql;
+import nl.programmes.kit.problem.StaleVersionException;
+import nl.programmes.portal.identity.domain.Organisation;
+import nl.programmes.portal.identity.domain.UserAccount;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+
+/** Organisations, users and signing keys. */
+@Singleton
+public class IdentityRepository {
+
+    private final Sql sql;
+    private final ObjectMapper json;
+
+    public IdentityRepository(JdbcOperations jdbc, ObjectMapper json) {
+        this.sql = new Sql(jdbc);
+        this.json = json;
+    }
+
+    @Transactional
+    public void insert(Organisation o, Instant now) {
+        sql.update("""
+                INSERT INTO organisation (id, name, kind, brin, kvk, locations, region, version, created_at, updated_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", Sql.params(o.id(), o.name(), o.kind().name(), o.brin(), o.kvk(),
+                write(o.locations()), o.region(), o.version(), Timestamp.from(now), Timestamp.from(now)));
+    }
+
+    @Transactional
+    public void update(Organisation o, int expectedVersion, Instant now) {
+        int updated = sql.update("""
+                UPDATE organisation SET name = ?, kind = ?, brin = ?, kvk = ?, locations = ?, region = ?, version = ?,
+                    updated_at = ? WHERE id = ? AND version = ?""", Sql.params(o.name(), o.kind().name(), o.brin(),
+                o.kvk(), write(o.locations()), o.region(), o.version(), Timestamp.from(now), o.id(), expectedVersion));
+        if (updated != 1) {
+            throw new StaleVersionException("Organisation " + o.id() + " is no longer at version " + expectedVersion);
+        }
+    }
+
+    @Transactional
+    public Optional<Organisation> organisation(String id) {
+        return sql.one("SELECT * FROM organisation WHERE id = ?", Sql.params(id), this::organisation);
+    }
+
+    @Transactional
+    public List<Organisation> organisations() {
+        return sql.query("SELECT * FROM organisation ORDER BY name", Sql.params(), this::organisation);
+    }
+
+    @Transactional
+    public void insert(UserAccount u, Instant now) {
+        sql.update("""
+                INSERT INTO app_user (id, display_name, organisation_id, roles, password_hash, enabled, created_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?)""", Sql.params(u.id(), u.displayName(), u.organisationId(),
+                String.join(",", u.roles()), u.passwordHash(), u.enabled(), Timestamp.from(now)));
+    }
+
+    @Transactional
+    public Optional<UserAccount> user(String id) {
+        return sql.one("SELECT * FROM app_user WHERE id = ?", Sql.params(id), rs -> new UserAccount(rs.getString("id"),
+                rs.getString("display_name"), rs.getString("organisation_id"),
+                new LinkedHashSet<>(Arrays.asList(rs.getString("roles").split(","))), rs.getString("password_hash"),
+                rs.getBoolean("enabled")));
+    }
+
+    /** A stored signing key. */
+    public record StoredKey(String kid, String jwk, Instant createdAt, Instant retiredAt) {
+    }
+
+    @Transactional
+    public List<StoredKey> signingKeys() {
+        return sql.query("SELECT * FROM signing_key ORDER BY created_at DESC", Sql.params(), rs -> new StoredKey(
+                rs.getString("kid"), rs.getString("jwk"), rs.getTimestamp("created_at").toInstant(),
+                rs.getTimestamp("retired_at") == null ? null : rs.getTimestamp("retired_at").toInstant()));
+    }
+
+    @Transactional
+    public void addSigningKey(String kid, String jwk, Instant now) {
+        sql.update("UPDATE signing_key SET retired_at = ? WHERE retired_at IS NULL", Sql.params(Timestamp.from(now)));
+        sql.update("INSERT INTO signing_key (kid, jwk, created_at) VALUES (?, ?, ?)",
+                Sql.params(kid, jwk, Timestamp.from(now)));
+    }
+
+    private Organisation organisation(ResultSet rs) throws SQLException {
+        return new Organisation(rs.getString("id"), rs.getString("name"), OrganisationKind.valueOf(rs.getString("kind")),
+                rs.getString("brin"), rs.getString("kvk"), read(rs.getString("locations")), rs.getString("region"),
+                rs.getInt("version"));
+    }
+
+    private String write(Object value) {
+        try {
+            return json.writeValueAsString(value);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private List<String> read(String value) {
+        try {
+            return json.readValue(value, Argument.listOf(String.class));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,182 @@
+package nl.programmes.portal;
+
+import io.micronaut.core.type.Argument;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.client.HttpClient;
+import io.micronaut.http.client.annotation.Client;
+import io.micronaut.http.client.exceptions.HttpClientResponseException;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.micronaut.test.support.TestPropertyProvider;
+import jakarta.inject.Inject;
+import nl.programmes.events.Actor;
+import nl.programmes.events.Topics;
+import nl.programmes.events.organisation.OrganisationKind;
+import nl.programmes.kit.security.Caller;
+import nl.programmes.kit.security.Roles;
+import nl.programmes.portal.identity.application.AccountService;
+import nl.programmes.portal.identity.application.DirectoryService;
+import nl.programmes.portal.identity.domain.Organisation;
+import nl.programmes.testkit.EventProbe;
+import nl.programmes.testkit.ServiceUnderTest;
+import nl.programmes.testkit.TestPlatform;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+@MicronautTest(transactional = false)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class IdentityTest implements TestPropertyProvider {
+
+    private static final String PASSWORD = "correct horse battery staple";
+    private static final Caller SETUP = new Caller(new Actor("test-setup", "Test setup", "platform"), Set.of(Roles.ADMIN));
+
+    private final ServiceUnderTest portal = TestPlatform.get().service("portal");
+
+    @Inject
+    @Client("/")
+    HttpClient http;
+
+    @Inject
+    DirectoryService directory;
+
+    @Inject
+    AccountService accounts;
+
+    @Override
+    public Map<String, String> getProperties() {
+        Map<String, String> properties = new HashMap<>(portal.properties());
+        properties.put("platform.identity.bcrypt-cost", "4");
+        properties.put("platform.identity.secure-cookie", "false");
+        properties.put("platform.identity.throttle.per-account", "3");
+        return properties;
+    }
+
+    @BeforeAll
+    void directoryWithAdminAndSaxion() {
+        directory.register(Organisation.of("platform", "Platformbeheer", OrganisationKind.OTHER, null, null, List.of(), null, 1), SETUP);
+        directory.register(Organisation.of("saxion", "Saxion Hogeschool", OrganisationKind.HBO_INSTITUTION, "23AH", null,
+                List.of("Enschede", "Deventer", "Apeldoorn"), "Overijssel", 1), SETUP);
+        accounts.create("admin", "Administrator", "platform", Set.of(Roles.ADMIN), PASSWORD);
+        accounts.create("saxion-staff", "Saxion programme manager", "saxion", Set.of(Roles.INSTITUTION_STAFF), PASSWORD);
+        accounts.create("guessed", "Target of guessing", "saxion", Set.of(Roles.CONSULTEE), PASSWORD);
+    }
+
+    @Test
+    void loginGivesATokenAndAnHttpOnlySessionCookieThatBothIdentifyTheUser() {
+        HttpResponse<Map> login = http.toBlocking().exchange(HttpRequest.POST("/api/auth/login",
+                Map.of("username", "saxion-staff", "password", PASSWORD)), Map.class);
+
+        String token = (String) login.body().get("token");
+        String cookie = login.getHeaders().get("Set-Cookie");
+        assertThat(cookie).startsWith("session=" + token).containsIgnoringCase("HttpOnly").contains("SameSite=Lax");
+        Map<?, ?> byBearer = http.toBlocking().retrieve(HttpRequest.GET("/api/auth/me").bearerAuth(token), Map.class);
+        Map<?, ?> byCookie = http.toBlocking().retrieve(HttpRequest.GET("/api/auth/me").cookie(
+                io.micronaut.http.cookie.Cookie.of("session", token)), Map.class);
+        assertThat(byBearer).isEqualTo(byCookie);
+        assertThat(byBearer.get("organisation")).isEqualTo("saxion");
+        assertThat(byBearer.get("roles")).isEqualTo(List.of("INSTITUTION_STAFF"));
+
+        HttpResponse<?> logout = http.toBlocking().exchange(HttpRequest.POST("/api/auth/logout", ""));
+        assertThat(logout.getHeaders().get("Set-Cookie")).startsWith("session=;").contains("Max-Age=0");
+    }
+
+    @Test
+    void wrongPasswordsAreRefusedAndThenThrottled() {
+        for (int i = 0; i < 3; i++) {
+            HttpClientResponseException wrong = assertThrows(HttpClientResponseException.class, () -> http.toBlocking()
+                    .exchange(HttpRequest.POST("/api/auth/login", Map.of("username", "guessed", "password", "guess")), Map.class));
+            assertThat(wrong.getStatus().getCode()).isEqualTo(401);
+        }
+
+        HttpClientResponseException throttled = assertThrows(HttpClientResponseException.class, () -> http.toBlocking()
+                .exchange(HttpRequest.POST("/api/auth/login", Map.of("username", "guessed", "password", PASSWORD)), Map.class));
+
+        assertThat(throttled.getStatus().getCode()).isEqualTo(429);
+        assertThat(Integer.parseInt(throttled.getResponse().getHeaders().get("Retry-After"))).isPositive();
+    }
+
+    @Test
+    void adminRegistersAndUpdatesOrganisationsWhichArePublished() {
+        String admin = login("admin");
+        HttpResponse<Map> created = http.toBlocking().exchange(HttpRequest.POST("/api/organisations", Map.of(
+                "id", "rocvantwente", "name", "ROC van Twente", "kind", "PARTNER_SCHOOL",
+                "locations", List.of("Hengelo", "Enschede", "Almelo"), "region", "Overijssel")).bearerAuth(admin), Map.class);
+        assertThat(created.code()).isEqualTo(201);
+
+        HttpResponse<Map> updated = http.toBlocking().exchange(HttpRequest.PUT("/api/organisations/rocvantwente", Map.of(
+                "id", "rocvantwente", "name", "ROC van Twente", "kind", "PARTNER_SCHOOL", "kvk", "41029339",
+                "locations", List.of("Hengelo", "Enschede", "Almelo"), "region", "Overijssel"))
+                .header("If-Match", "\"1\"").bearerAuth(admin), Map.class);
+        assertThat(updated.header("ETag")).isEqualTo("\"2\"");
+
+        List<EventProbe.Published> events = EventProbe.awaitAtLeast(TestPlatform.get().bootstrapServers(),
+                portal.topic(Topics.ORGANISATIONS), 4);
+        assertThat(events).filteredOn(e -> "rocvantwente".equals(e.key())).extracting(e -> e.event().type())
+                .containsExactly("nl.programmes.organisation.registered.v1", "nl.programmes.organisation.updated.v1");
+        assertThat(events).filteredOn(e -> "rocvantwente".equals(e.key()))
+                .allSatisfy(e -> assertThat(e.body()).contains("\"actor\":{\"userId\":\"admin\""));
+    }
+
+    @Test
+    void onlyAdminsChangeTheDirectoryAndBadInputNamesItsFields() {
+        String staff = login("saxion-staff");
+        HttpClientResponseException denied = assertThrows(HttpClientResponseException.class, () -> http.toBlocking()
+                .exchange(HttpRequest.POST("/api/organisations", Map.of("id", "fake", "name", "Fake", "kind", "OTHER",
+                        "locations", List.of())).bearerAuth(staff), Map.class));
+        assertThat(denied.getStatus().getCode()).isEqualTo(403);
+        assertThat(portal.count("SELECT COUNT(*) FROM organisation WHERE id = 'fake'")).isZero();
+
+        HttpClientResponseException invalid = assertThrows(HttpClientResponseException.class, () -> http.toBlocking()
+                .exchange(HttpRequest.POST("/api/organisations", Map.of("id", "Not Valid", "name", "", "kind", "SCHOOL",
+                        "brin", "23", "locations", List.of())).bearerAuth(login("admin")), Map.class));
+        assertThat(invalid.getStatus().getCode()).isEqualTo(400);
+        Map<?, ?> problem = invalid.getResponse().getBody(Map.class).orElseThrow();
+        assertThat(((List<?>) problem.get("errors")).stream().map(e -> (Object) ((Map<?, ?>) e).get("field")))
+                .containsExactlyInAnyOrder("id", "name", "kind", "brin");
+    }
+
+    @Test
+    void rotatedKeysKeepEarlierTokensValid() {
+        String before = login("saxion-staff");
+        Map<?, ?> jwksBefore = http.toBlocking().retrieve("/.well-known/jwks.json", Map.class);
+
+        http.toBlocking().retrieve(HttpRequest.POST("/api/auth/keys/rotation", "").bearerAuth(login("admin")), Map.class);
+        String after = login("saxion-staff");
+
+        Map<?, ?> jwksAfter = http.toBlocking().retrieve("/.well-known/jwks.json", Map.class);
+        assertThat((List<?>) jwksAfter.get("keys")).hasSize(((List<?>) jwksBefore.get("keys")).size() + 1);
+        for (String token : List.of(before, after)) {
+            assertThat(http.toBlocking().retrieve(HttpRequest.GET("/api/auth/me").bearerAuth(token), Map.class)
+                    .get("id")).isEqualTo("saxion-staff");
+        }
+    }
+
+    @Test
+    void tokensFromElsewhereAreUnauthorised() {
+        String stranger = TestPlatform.get().tokens().signedByStranger("saxion-staff", "saxion", "ADMIN");
+        String valid = login("saxion-staff");
+        String[] parts = valid.split("\\.");
+        String tampered = parts[0] + "." + java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(
+                new String(java.util.Base64.getUrlDecoder().decode(parts[1])).replace("INSTITUTION_STAFF", "ADMIN")
+                        .getBytes()) + "." + parts[2];
+        for (String token : List.of(stranger, tampered)) {
+            HttpClientResponseException error = assertThrows(HttpClientResponseException.class, () -> http.toBlocking()
+                    .exchange(HttpRequest.GET("/api/organisations").bearerAuth(token), Argument.listOf(Map.class)));
+            assertThat(error.getStatus().getCode()).isEqualTo(401);
+        }
+    }
+
+    private String login(String user) {
+        return (String) http.toBlocking().retrieve(HttpRequest.POST("/api/auth/login",
+                Map.of("username", user, "password", PASSWORD)), Map.class).get("token");
+    }
+}
