@@ -26,13 +26,18 @@ public final class RunningService implements AutoCloseable {
 
     /** Starts the service and waits until it is healthy. */
     public static RunningService start(ServiceUnderTest slice, Path projectRoot) {
-        int port = Ports.free();
+        return start(slice, projectRoot, Ports.free(), Map.of());
+    }
+
+    /** Starts the service on the given port with extra environment (routes, JWKS, environments). */
+    public static RunningService start(ServiceUnderTest slice, Path projectRoot, int port, Map<String, String> extraEnv) {
         Map<String, String> env = new HashMap<>();
         env.put("SERVER_PORT", Integer.toString(port));
         env.put("DB_URL", slice.platform().jdbcUrl(slice.schema()));
         env.put("KAFKA_BOOTSTRAP_SERVERS", slice.platform().bootstrapServers());
         env.put("TOPIC_PREFIX", slice.topicPrefix());
         env.put("JWKS_URL", slice.platform().tokens().jwksUrl());
+        env.putAll(extraEnv);
         ServiceLaunch launch = ServiceLaunch.of(projectRoot, slice.name());
         Path log = projectRoot.resolve("infra/platform-tests/target/service-logs")
                 .resolve(slice.topicPrefix() + slice.name() + ".log");

@@ -16,7 +16,7 @@ public record ServiceUnderTest(TestPlatform platform, String name, String schema
         properties.put("datasources.default.url", platform.jdbcUrl(schema));
         properties.put("kafka.bootstrap.servers", platform.bootstrapServers());
         properties.put("platform.topics.prefix", topicPrefix);
-        properties.put("micronaut.security.token.jwt.signatures.jwks.portal.url", platform.tokens().jwksUrl());
+        properties.put("platform.identity.jwks-urls", platform.tokens().jwksUrl());
         properties.put("kafka.consumers.default.session.timeout.ms", "10000");
         properties.put("kafka.consumers.default.heartbeat.interval.ms", "1000");
         return properties;
