@@ -5,6 +5,10 @@ import nl.programmes.events.announcement.AnnouncementWithdrawn;
 import nl.programmes.events.announcement.ApplicationSubmitted;
 import nl.programmes.events.announcement.ProgrammeAnnounced;
 import nl.programmes.events.announcement.ReviewOutcomeRecorded;
+import nl.programmes.events.consultation.ConsultationClosed;
+import nl.programmes.events.consultation.ConsultationOutcomeRecorded;
+import nl.programmes.events.consultation.ConsultationOutcomeRevised;
+import nl.programmes.events.consultation.ConsultationRequested;
 import nl.programmes.events.offering.IntakeReported;
 import nl.programmes.events.offering.OfferingRegistered;
 import nl.programmes.events.organisation.OrganisationRegistered;
@@ -51,9 +55,22 @@ public final class EventTypes {
     public static final EventType<OrganisationUpdated> ORGANISATION_UPDATED = new EventType<>(
             "nl.programmes.organisation.updated.v1", Topics.ORGANISATIONS, OrganisationUpdated.class);
 
+    public static final EventType<ConsultationRequested> CONSULTATION_REQUESTED = new EventType<>(
+            "nl.programmes.consultation.requested.v1", Topics.CONSULTATIONS, ConsultationRequested.class);
+
+    public static final EventType<ConsultationOutcomeRecorded> CONSULTATION_OUTCOME_RECORDED = new EventType<>(
+            "nl.programmes.consultation.outcome-recorded.v1", Topics.CONSULTATIONS, ConsultationOutcomeRecorded.class);
+
+    public static final EventType<ConsultationOutcomeRevised> CONSULTATION_OUTCOME_REVISED = new EventType<>(
+            "nl.programmes.consultation.outcome-revised.v1", Topics.CONSULTATIONS, ConsultationOutcomeRevised.class);
+
+    public static final EventType<ConsultationClosed> CONSULTATION_CLOSED = new EventType<>(
+            "nl.programmes.consultation.closed.v1", Topics.CONSULTATIONS, ConsultationClosed.class);
+
     public static final List<EventType<?>> ALL = List.of(PROGRAMME_ANNOUNCED, ANNOUNCEMENT_AMENDED,
             ANNOUNCEMENT_WITHDRAWN, APPLICATION_SUBMITTED, REVIEW_OUTCOME_RECORDED, OFFERING_REGISTERED,
-            INTAKE_REPORTED, ORGANISATION_REGISTERED, ORGANISATION_UPDATED);
+            INTAKE_REPORTED, ORGANISATION_REGISTERED, ORGANISATION_UPDATED, CONSULTATION_REQUESTED,
+            CONSULTATION_OUTCOME_RECORDED, CONSULTATION_OUTCOME_REVISED, CONSULTATION_CLOSED);
 
     private static final Map<String, EventType<?>> BY_CE_TYPE =
             ALL.stream().collect(Collectors.toUnmodifiableMap(EventType::ceType, Function.identity()));
