@@ -13,6 +13,9 @@ import nl.programmes.events.offering.IntakeReported;
 import nl.programmes.events.offering.OfferingRegistered;
 import nl.programmes.events.organisation.OrganisationRegistered;
 import nl.programmes.events.organisation.OrganisationUpdated;
+import nl.programmes.events.steering.SteeringDecisionCorrected;
+import nl.programmes.events.steering.SteeringDecisionRecorded;
+import nl.programmes.events.steering.SteeringMeetingHeld;
 
 import java.util.List;
 import java.util.Map;
@@ -67,10 +70,20 @@ public final class EventTypes {
     public static final EventType<ConsultationClosed> CONSULTATION_CLOSED = new EventType<>(
             "nl.programmes.consultation.closed.v1", Topics.CONSULTATIONS, ConsultationClosed.class);
 
+    public static final EventType<SteeringDecisionRecorded> STEERING_DECISION_RECORDED = new EventType<>(
+            "nl.programmes.steering.decision-recorded.v1", Topics.STEERING_DECISIONS, SteeringDecisionRecorded.class);
+
+    public static final EventType<SteeringDecisionCorrected> STEERING_DECISION_CORRECTED = new EventType<>(
+            "nl.programmes.steering.decision-corrected.v1", Topics.STEERING_DECISIONS, SteeringDecisionCorrected.class);
+
+    public static final EventType<SteeringMeetingHeld> STEERING_MEETING_HELD = new EventType<>(
+            "nl.programmes.steering.meeting-held.v1", Topics.STEERING_DECISIONS, SteeringMeetingHeld.class);
+
     public static final List<EventType<?>> ALL = List.of(PROGRAMME_ANNOUNCED, ANNOUNCEMENT_AMENDED,
             ANNOUNCEMENT_WITHDRAWN, APPLICATION_SUBMITTED, REVIEW_OUTCOME_RECORDED, OFFERING_REGISTERED,
             INTAKE_REPORTED, ORGANISATION_REGISTERED, ORGANISATION_UPDATED, CONSULTATION_REQUESTED,
-            CONSULTATION_OUTCOME_RECORDED, CONSULTATION_OUTCOME_REVISED, CONSULTATION_CLOSED);
+            CONSULTATION_OUTCOME_RECORDED, CONSULTATION_OUTCOME_REVISED, CONSULTATION_CLOSED,
+            STEERING_DECISION_RECORDED, STEERING_DECISION_CORRECTED, STEERING_MEETING_HELD);
 
     private static final Map<String, EventType<?>> BY_CE_TYPE =
             ALL.stream().collect(Collectors.toUnmodifiableMap(EventType::ceType, Function.identity()));

@@ -1,0 +1,110 @@
+package nl.programmes.steering.application;
+
+import io.micronaut.transaction.annotation.Transactional;
+import jakarta.inject.Singleton;
+import nl.programmes.events.DomainEvent;
+import nl.programmes.events.steering.SteeringDecisionCorrected;
+import nl.programmes.events.steering.SteeringDecisionRecorded;
+import nl.programmes.events.steering.SteeringMeetingHeld;
+import nl.programmes.kit.outbox.Outbox;
+import nl.programmes.kit.problem.ForbiddenException;
+import nl.programmes.kit.problem.InvalidCommandException;
+import nl.programmes.kit.problem.NotFoundException;
+import nl.programmes.kit.security.Caller;
+import nl.programmes.steering.domain.DecisionRules;
+import nl.programmes.steering.domain.RecordDecision;
+import nl.programmes.steering.persistence.SteeringRepository;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Records decisions and meetings of steering committees; only members act for their committee. */
+@Singleton
+public class SteeringService {
+
+    private final SteeringRepository repository;
+    private final Outbox outbox;
+    private final Clock clock;
+
+    public SteeringService(SteeringRepository repository, Outbox outbox, Clock clock) {
+        this.repository = repository;
+        this.outbox = outbox;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public SteeringRepository.DecisionRow record(RecordDecision command, Caller caller) {
+        requireMember(command.committeeId(), caller);
+        Optional<SteeringRepository.AnnouncementFacts> announcement = repository.announcement(command.announcementId());
+        DecisionRules.check(command, new DecisionRules.Facts(repository.isCommittee(command.committeeId()),
+                announcement.isPresent(), announcement.map(SteeringRepository.AnnouncementFacts::candidateLocations).orElse(List.of()),
+                reference -> repository.objectionExists(command.announcementId(), reference), LocalDate.now(clock)));
+        if (command.corrects() != null) {
+            SteeringRepository.DecisionRow earlier = repository.decision(command.corrects()).orElseThrow(() ->
+                    new InvalidCommandException("corrects", "names no decision"));
+            if (!earlier.committeeId().equals(command.committeeId()) || !earlier.announcementId().equals(command.announcementId())) {
+                throw new InvalidCommandException("corrects", "names a decision of another committee or announcement");
+            }
+            if (earlier.correctedBy() != null) {
+                throw new InvalidCommandException("corrects", "was already corrected by " + earlier.correctedBy());
+            }
+        }
+        String id = UUID.randomUUID().toString();
+        SteeringRepository.DecisionRow row = new SteeringRepository.DecisionRow(id, command.committeeId(),
+                command.announcementId(), command.meetingDate(), command.decision().name(), command.locations(),
+                command.rationale(), command.rulesOn(), command.corrects(), null, null, caller.actor().userId(), clock.instant());
+        repository.insert(row);
+        DomainEvent event = command.corrects() == null
+                ? new SteeringDecisionRecorded(id, command.committeeId(), command.announcementId(), command.meetingDate(),
+                command.decision(), command.locations(), command.rationale(), command.rulesOn(), caller.actor())
+                : new SteeringDecisionCorrected(id, command.corrects(), command.committeeId(), command.announcementId(),
+                command.meetingDate(), command.decision(), command.locations(), command.rationale(), command.rulesOn(),
+                caller.actor());
+        outbox.append(event);
+        return row;
+    }
+
+    @Transactional
+    public SteeringRepository.MeetingRow holdMeeting(String committeeId, LocalDate meetingDate, List<String> agenda,
+                                                     String minutes, List<String> decisionIds, Caller caller) {
+        requireMember(committeeId, caller);
+        if (meetingDate.isAfter(LocalDate.now(clock))) {
+            throw new InvalidCommandException("meetingDate", "must not be in the future");
+        }
+        for (int i = 0; i < decisionIds.size(); i++) {
+            Optional<SteeringRepository.DecisionRow> decision = repository.decision(decisionIds.get(i));
+            if (decision.isEmpty() || !decision.get().committeeId().equals(committeeId)) {
+                throw new InvalidCommandException("decisions[" + i + "]", "names no decision of this committee");
+            }
+        }
+        SteeringRepository.MeetingRow meeting = new SteeringRepository.MeetingRow(UUID.randomUUID().toString(), committeeId,
+                meetingDate, agenda, minutes, decisionIds);
+        repository.insert(meeting, clock.instant());
+        outbox.append(new SteeringMeetingHeld(meeting.id(), committeeId, meetingDate, agenda, minutes, decisionIds, caller.actor()));
+        return meeting;
+    }
+
+    @Transactional
+    public List<SteeringRepository.DecisionRow> decisions(String announcementId, String committeeId, String meetingId) {
+        return repository.decisions(announcementId, committeeId, meetingId);
+    }
+
+    @Transactional
+    public SteeringRepository.MeetingRow meeting(String id) {
+        return repository.meeting(id).orElseThrow(() -> new NotFoundException("Meeting", id));
+    }
+
+    @Transactional
+    public List<SteeringRepository.AgendaItem> agenda(String committeeId) {
+        return repository.agenda(committeeId);
+    }
+
+    private static void requireMember(String committeeId, Caller caller) {
+        if (!caller.organisationId().equals(committeeId)) {
+            throw new ForbiddenException(caller.organisationId() + " is not a member of committee " + committeeId);
+        }
+    }
+}

@@ -1,0 +1,230 @@
+package nl.programmes.steering.persistence;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.core.type.Argument;
+import io.micronaut.data.jdbc.runtime.JdbcOperations;
+import io.micronaut.serde.ObjectMapper;
+import io.micronaut.serde.annotation.Serdeable;
+import io.micronaut.transaction.TransactionDefinition;
+import io.micronaut.transaction.annotation.Transactional;
+import jakarta.inject.Singleton;
+import nl.programmes.events.steering.ObjectionReference;
+import nl.programmes.kit.persistence.Sql;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.sql.Date;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** Decisions, meetings and the replicas the rules are checked against. */
+@Singleton
+public class SteeringRepository {
+
+    private final Sql sql;
+    private final ObjectMapper json;
+
+    public SteeringRepository(JdbcOperations jdbc, ObjectMapper json) {
+        this.sql = new Sql(jdbc);
+        this.json = json;
+    }
+
+    /** A decision as stored and shown. */
+    @Serdeable
+    public record DecisionRow(String id, String committeeId, String announcementId, LocalDate meetingDate, String decision,
+                              List<String> locations, @Nullable String rationale, List<ObjectionReference> rulesOn,
+                              @Nullable String corrects, @Nullable String correctedBy, @Nullable String meetingId,
+                              String recordedBy, Instant recordedAt) {
+    }
+
+    @Serdeable
+    public record MeetingRow(String id, String committeeId, LocalDate meetingDate, List<String> agenda,
+                             @Nullable String minutes, List<String> decisionIds) {
+    }
+
+    @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
+    public void insert(DecisionRow d) {
+        sql.update("""
+                INSERT INTO steering_decision (id, committee_id, announcement_id, meeting_date, decision, locations, rationale,
+                    rules_on, corrects_id, recorded_by, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                Sql.params(d.id(), d.committeeId(), d.announcementId(), Date.valueOf(d.meetingDate()), d.decision(),
+                        write(d.locations()), d.rationale(), write(d.rulesOn()), d.corrects(), d.recordedBy(),
+                        Timestamp.from(d.recordedAt())));
+        if (d.corrects() != null) {
+            sql.update("UPDATE steering_decision SET corrected_by_id = ? WHERE id = ?", Sql.params(d.id(), d.corrects()));
+        }
+    }
+
+    @Transactional
+    public Optional<DecisionRow> decision(String id) {
+        return sql.one("SELECT * FROM steering_decision WHERE id = ?", Sql.params(id), this::decision);
+    }
+
+    @Transactional
+    public List<DecisionRow> decisions(String announcementId, String committeeId, String meetingId) {
+        StringBuilder where = new StringBuilder(" WHERE 1 = 1");
+        List<Object> values = new ArrayList<>();
+        if (announcementId != null) {
+            where.append(" AND announcement_id = ?");
+            values.add(announcementId);
+        }
+        if (committeeId != null) {
+            where.append(" AND committee_id = ?");
+            values.add(committeeId);
+        }
+        if (meetingId != null) {
+            where.append(" AND meeting_id = ?");
+            values.add(meetingId);
+        }
+        return sql.query("SELECT * FROM steering_decision" + where + " ORDER BY meeting_date, recorded_at LIMIT 500",
+                Sql.params(values.toArray()), this::decision);
+    }
+
+    @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
+    public void insert(MeetingRow m, Instant now) {
+        sql.update("""
+                INSERT INTO steering_meeting (id, committee_id, meeting_date, agenda, minutes, decision_ids, recorded_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?)""", Sql.params(m.id(), m.committeeId(), Date.valueOf(m.meetingDate()),
+                write(m.agenda()), m.minutes(), write(m.decisionIds()), Timestamp.from(now)));
+        for (String decisionId : m.decisionIds()) {
+            sql.update("UPDATE steering_decision SET meeting_id = ? WHERE id = ?", Sql.params(m.id(), decisionId));
+        }
+    }
+
+    @Transactional
+    public Optional<MeetingRow> meeting(String id) {
+        return sql.one("SELECT * FROM steering_meeting WHERE id = ?", Sql.params(id), rs -> new MeetingRow(rs.getString("id"),
+                rs.getString("committee_id"), rs.getDate("meeting_date").toLocalDate(),
+                read(rs.getString("agenda"), Argument.listOf(String.class)), rs.getString("minutes"),
+                read(rs.getString("decision_ids"), Argument.listOf(String.class))));
+    }
+
+    // --- replicas ---------------------------------------------------------------------------
+
+    @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
+    public void upsertAnnouncement(String id, String institutionId, String reference, String name, List<String> candidates,
+                                   String status, int version) {
+        sql.update("""
+                INSERT INTO announcement_replica (id, institution_id, reference, programme_name, candidate_locations, status, version)
+                VALUES (?, ?, ?, ?, ?, ?, ?)
+                ON DUPLICATE KEY UPDATE candidate_locations = IF(VALUES(version) > version, VALUES(candidate_locations), candidate_locations),
+                    status = IF(VALUES(version) > version, VALUES(status), status), version = GREATEST(version, VALUES(version))""",
+                Sql.params(id, institutionId, reference, name, write(candidates), status, version));
+    }
+
+    /** Candidate locations and status of a known announcement. */
+    public record AnnouncementFacts(String reference, String programmeName, List<String> candidateLocations, String status,
+                                    int version) {
+    }
+
+    @Transactional
+    public Optional<AnnouncementFacts> announcement(String id) {
+        return sql.one("SELECT * FROM announcement_replica WHERE id = ?", Sql.params(id), rs -> new AnnouncementFacts(
+                rs.getString("reference"), rs.getString("programme_name"),
+                read(rs.getString("candidate_locations"), Argument.listOf(String.class)), rs.getString("status"),
+                rs.getInt("version")));
+    }
+
+    @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
+    public void upsertPosition(String consultationId, String location, String form, String announcementId, String consultedOrg,
+                               String position, boolean provisional, int revision) {
+        sql.update("""
+                INSERT INTO position_replica (consultation_id, location, form, announcement_id, consulted_org, position,
+                    provisional, revision) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                ON DUPLICATE KEY UPDATE position = IF(VALUES(revision) >= revision, VALUES(position), position),
+                    provisional = IF(VALUES(revision) >= revision, VALUES(provisional), provisional),
+                    revision = GREATEST(revision, VALUES(revision))""",
+                Sql.params(consultationId, location, form == null ? "" : form, announcementId, consultedOrg, position,
+                        provisional, revision));
+    }
+
+    @Transactional
+    public boolean objectionExists(String announcementId, ObjectionReference reference) {
+        return sql.one("""
+                SELECT 1 FROM position_replica WHERE announcement_id = ? AND consultation_id = ? AND location = ?
+                    AND form = ? AND position = 'OBJECTION'""", Sql.params(announcementId, reference.consultationId(),
+                reference.location(), reference.form() == null ? "" : reference.form().name()), rs -> true).isPresent();
+    }
+
+    /** An announcement on a committee's agenda: open objections it has not decided on yet. */
+    @Serdeable
+    public record AgendaItem(String announcementId, String reference, String programmeName, List<String> objectingOrganisations,
+                             List<String> locationsObjectedTo) {
+    }
+
+    @Transactional
+    public List<AgendaItem> agenda(String committeeId) {
+        List<Object[]> rows = sql.query("""
+                SELECT a.id, a.reference, a.programme_name, a.candidate_locations, p.consulted_org, p.location
+                FROM announcement_replica a JOIN position_replica p ON p.announcement_id = a.id
+                WHERE p.position = 'OBJECTION' AND a.status IN ('ANNOUNCED', 'SUBMITTED')
+                  AND NOT EXISTS (SELECT 1 FROM steering_decision d WHERE d.announcement_id = a.id
+                                  AND d.committee_id = ? AND d.corrected_by_id IS NULL)
+                ORDER BY a.reference, p.location""", Sql.params(committeeId), rs -> new Object[]{rs.getString(1),
+                rs.getString(2), rs.getString(3), read(rs.getString(4), Argument.listOf(String.class)), rs.getString(5),
+                rs.getString(6)});
+        java.util.Map<String, AgendaItem> items = new java.util.LinkedHashMap<>();
+        for (Object[] row : rows) {
+            @SuppressWarnings("unchecked")
+            List<String> candidates = (List<String>) row[3];
+            if (!candidates.contains((String) row[5])) {
+                continue;
+            }
+            AgendaItem item = items.computeIfAbsent((String) row[0], id -> new AgendaItem(id, (String) row[1], (String) row[2],
+                    new ArrayList<>(), new ArrayList<>()));
+            if (!item.objectingOrganisations().contains((String) row[4])) {
+                item.objectingOrganisations().add((String) row[4]);
+            }
+            if (!item.locationsObjectedTo().contains((String) row[5])) {
+                item.locationsObjectedTo().add((String) row[5]);
+            }
+        }
+        return List.copyOf(items.values());
+    }
+
+    @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
+    public void upsertOrganisation(String id, String name, String kind, int version) {
+        sql.update("""
+                INSERT INTO organisation_replica (id, name, kind, version) VALUES (?, ?, ?, ?)
+                ON DUPLICATE KEY UPDATE name = IF(VALUES(version) >= version, VALUES(name), name),
+                    kind = IF(VALUES(version) >= version, VALUES(kind), kind), version = GREATEST(version, VALUES(version))""",
+                Sql.params(id, name, kind, version));
+    }
+
+    @Transactional
+    public boolean isCommittee(String id) {
+        return sql.one("SELECT 1 FROM organisation_replica WHERE id = ? AND kind = 'STEERING_COMMITTEE'", Sql.params(id),
+                rs -> true).isPresent();
+    }
+
+    private DecisionRow decision(ResultSet rs) throws SQLException {
+        return new DecisionRow(rs.getString("id"), rs.getString("committee_id"), rs.getString("announcement_id"),
+                rs.getDate("meeting_date").toLocalDate(), rs.getString("decision"),
+                read(rs.getString("locations"), Argument.listOf(String.class)), rs.getString("rationale"),
+                read(rs.getString("rules_on"), Argument.listOf(ObjectionReference.class)), rs.getString("corrects_id"),
+                rs.getString("corrected_by_id"), rs.getString("meeting_id"), rs.getString("recorded_by"),
+                rs.getTimestamp("recorded_at").toInstant());
+    }
+
+    private String write(Object value) {
+        try {
+            return json.writeValueAsString(value);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private <T> T read(String value, Argument<T> type) {
+        try {
+            return json.readValue(value, type);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
