@@ -66,6 +66,7 @@ class AnnouncementOverviewTest implements TestPropertyProvider {
 
         assertThat(shown.get("reference")).isEqualTo("A24-056");
         assertThat(shown.get("institution")).isEqualTo("saxion");
+        assertThat(shown.get("announcedBy")).isEqualTo("saxion");
         assertThat(shown.get("forms")).isEqualTo(List.of("VOLTIJD", "DEELTIJD"));
         assertThat(shown.get("candidateLocations")).isEqualTo(List.of("Enschede", "Deventer", "Apeldoorn"));
         assertThat(shown.get("status")).isEqualTo("ANNOUNCED");

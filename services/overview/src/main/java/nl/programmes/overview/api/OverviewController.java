@@ -1,61 +1,108 @@
 package nl.programmes.overview.api;
 
-import io.micronaut.core.type.Argument;
-import io.micronaut.data.jdbc.runtime.JdbcOperations;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Produces;
+import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
-import io.micronaut.serde.ObjectMapper;
-import io.micronaut.transaction.annotation.Transactional;
-import nl.programmes.kit.problem.NotFoundException;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Pattern;
+import nl.programmes.overview.read.OverviewReads;
+import nl.programmes.overview.read.Views;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.util.Arrays;
+import java.time.LocalDate;
+import java.util.List;
 import java.util.UUID;
 
-/** The overview's read API. */
-@Controller("/api/overview")
+/** The shared overview: regions, the objection matrix of an announcement, and the consolidated timeline. */
+@Controller("/api")
 @Secured(SecurityRule.IS_AUTHENTICATED)
 @ExecuteOn(TaskExecutors.BLOCKING)
 public class OverviewController {
 
-    private final JdbcOperations jdbc;
-    private final ObjectMapper json;
+    private final OverviewReads reads;
 
-    public OverviewController(JdbcOperations jdbc, ObjectMapper json) {
-        this.jdbc = jdbc;
-        this.json = json;
+    public OverviewController(OverviewReads reads) {
+        this.reads = reads;
     }
 
-    @Get("/announcements/{id}")
-    @Transactional(readOnly = true)
-    public AnnouncementOverview announcement(UUID id) {
-        return jdbc.prepareStatement("SELECT * FROM announcement_overview WHERE announcement_id = ?", statement -> {
-            try {
-                statement.setString(1, id.toString());
-                try (ResultSet rs = statement.executeQuery()) {
-                    if (!rs.next()) {
-                        throw new NotFoundException("Announcement", id);
-                    }
-                    return new AnnouncementOverview(rs.getString("announcement_id"), rs.getString("reference"),
-                            rs.getString("institution_id"), rs.getString("programme_name"), rs.getString("level"),
-                            rs.getString("isat_code"), rs.getString("crebo"),
-                            Arrays.asList(rs.getString("forms").split(",")),
-                            json.readValue(rs.getString("candidate_locations"), Argument.listOf(String.class)),
-                            rs.getString("intended_start"), rs.getString("status"),
-                            rs.getTimestamp("announced_at").toInstant(), rs.getString("announced_by"));
-                }
-            } catch (SQLException e) {
-                throw new IllegalStateException(e);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
+    /** The announcement with its objection matrix: consulted organisations × candidate locations. */
+    @Get("/overview/announcements/{id}")
+    public Views.Matrix announcement(UUID id) {
+        return reads.matrix(id.toString());
+    }
+
+    /** Provinces with their existing and intended programmes; unknown municipalities listed for data quality. */
+    @Get("/overview/regions")
+    public Views.Regions regions() {
+        return reads.regions();
+    }
+
+    @Get("/overview/regions/{region}")
+    public Views.Region region(String region, @Nullable @QueryValue String level, @Nullable @QueryValue String domain,
+                               @Nullable @QueryValue String code, @Nullable @QueryValue String institution,
+                               @Nullable @QueryValue String status) {
+        return reads.region(region, new OverviewReads.RegionFilter(level, domain, code, institution, status));
+    }
+
+    /** The regional page as CSV: one line per existing offering or intended programme and location. */
+    @Get("/overview/regions/{region}.csv")
+    @Produces("text/csv")
+    public HttpResponse<String> regionCsv(String region) {
+        StringBuilder csv = new StringBuilder("municipality,kind,institution,programme,code,level,forms,status,intake\n");
+        for (Views.Municipality m : reads.region(region, new OverviewReads.RegionFilter(null, null, null, null, null)).municipalities()) {
+            for (Views.Offering o : m.existing()) {
+                csv.append(Csv.line(m.municipality(), "existing", o.institutionName(), o.programme(), o.code(), o.level(), o.form(),
+                        "", o.intake().toString()));
             }
-        });
+            for (Views.Intended i : m.intended()) {
+                csv.append(Csv.line(m.municipality(), "intended", i.institutionName(), i.programme(), i.code(), i.level(),
+                        String.join(" ", i.forms()), i.status(), ""));
+            }
+        }
+        return HttpResponse.ok(csv.toString()).header("Content-Disposition", "attachment; filename=\"" + region + ".csv\"");
     }
+
+    /** Every event from every service, newest first unless {@code order=oldest}, paged by cursor. */
+    @Get("/timeline")
+    public Views.TimelinePage timeline(@Nullable @QueryValue String announcement, @Nullable @QueryValue String institution,
+                                       @Nullable @QueryValue String kind, @Nullable @QueryValue LocalDate from,
+                                       @Nullable @QueryValue LocalDate to,
+                                       @QueryValue(defaultValue = "newest") @Pattern(regexp = "newest|oldest",
+                                               message = "must be newest or oldest") String order,
+                                       @Nullable @QueryValue String cursor,
+                                       @QueryValue(defaultValue = "50") @Min(1) @Max(500) int size) {
+        return reads.timeline(new OverviewReads.TimelineFilter(announcement, institution, kind, from, to),
+                "newest".equals(order), cursor, size);
+    }
+
+    @Get("/timeline.csv")
+    @Produces("text/csv")
+    public HttpResponse<String> timelineCsv(@Nullable @QueryValue String announcement) {
+        StringBuilder csv = new StringBuilder("date,recorded,reference,organisation,nl,en\n");
+        for (Views.TimelineLine line : reads.timeline(new OverviewReads.TimelineFilter(announcement, null, null, null, null),
+                false, null, 500).entries()) {
+            csv.append(Csv.line(line.occurredOn().toString(), line.recordedAt().toString(), line.reference(),
+                    line.actorOrganisationName(), line.textNl(), line.textEn()));
+        }
+        return HttpResponse.ok(csv.toString()).header("Content-Disposition", "attachment; filename=\"timeline.csv\"");
+    }
+
+    /** Minimal CSV quoting. */
+    static final class Csv {
+        private Csv() {
+        }
+
+        static String line(String... cells) {
+            return String.join(",", List.of(cells).stream().map(c -> c == null ? ""
+                    : "\"" + c.replace("\"", "\"\"") + "\"").toList()) + "\n";
+        }
+    }
+
 }

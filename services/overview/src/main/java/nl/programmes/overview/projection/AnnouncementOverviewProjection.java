@@ -35,6 +35,7 @@ public class AnnouncementOverviewProjection {
     }
 
     public void on(InboundEvent event) {
+        // The announcement id is the key of every row here; the other handlers only move it forward.
         if (event.body() instanceof ProgrammeAnnounced announced) {
             programmeAnnounced(announced, event);
         } else if (event.body() instanceof AnnouncementAmended amended) {
@@ -60,8 +61,9 @@ public class AnnouncementOverviewProjection {
             values.add(forms(amended.forms().after()));
         }
         if (amended.candidateLocations() != null) {
-            set.append(", candidate_locations = ?");
+            set.append(", candidate_locations = ?, dropped_locations = ?");
             values.add(write(amended.candidateLocations().after()));
+            values.add(write(dropped(amended.announcementId(), amended.candidateLocations().after())));
         }
         if (amended.intendedStart() != null) {
             set.append(", intended_start = ?");
@@ -74,14 +76,49 @@ public class AnnouncementOverviewProjection {
 
     void applicationSubmitted(ApplicationSubmitted submitted) {
         update("""
-                UPDATE announcement_overview SET status = 'SUBMITTED', candidate_locations = ?, forms = ?, version = ?
-                WHERE announcement_id = ? AND version < ?""", List.of(write(submitted.locations()),
-                forms(submitted.forms()), submitted.version(), submitted.announcementId(), submitted.version()));
+                UPDATE announcement_overview SET status = 'SUBMITTED', candidate_locations = ?, dropped_locations = ?,
+                    forms = ?, version = ? WHERE announcement_id = ? AND version < ?""", List.of(write(submitted.locations()),
+                write(dropped(submitted.announcementId(), submitted.locations())), forms(submitted.forms()),
+                submitted.version(), submitted.announcementId(), submitted.version()));
     }
 
     void statusChanged(String announcementId, int version, String status) {
         update("UPDATE announcement_overview SET status = ?, version = ? WHERE announcement_id = ? AND version < ?",
                 List.of(status, version, announcementId, version));
+    }
+
+    /** Locations that were candidates and are no longer: shown as dropped, never silently removed. */
+    private List<String> dropped(String announcementId, List<String> nowCandidates) {
+        List<String> dropped = new ArrayList<>();
+        jdbc.prepareStatement("SELECT candidate_locations, dropped_locations FROM announcement_overview WHERE announcement_id = ?",
+                statement -> {
+                    try {
+                        statement.setString(1, announcementId);
+                        try (var rs = statement.executeQuery()) {
+                            if (rs.next()) {
+                                for (String column : List.of("dropped_locations", "candidate_locations")) {
+                                    for (String location : read(rs.getString(column))) {
+                                        if (!nowCandidates.contains(location) && !dropped.contains(location)) {
+                                            dropped.add(location);
+                                        }
+                                    }
+                                }
+                            }
+                        }
+                        return null;
+                    } catch (SQLException e) {
+                        throw new IllegalStateException(e);
+                    }
+                });
+        return dropped;
+    }
+
+    private List<String> read(String json) {
+        try {
+            return this.json.readValue(json, io.micronaut.core.type.Argument.listOf(String.class));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private void update(String sql, List<Object> values) {
@@ -112,8 +149,8 @@ public class AnnouncementOverviewProjection {
     void programmeAnnounced(ProgrammeAnnounced announced, InboundEvent event) {
         jdbc.prepareStatement("""
                 INSERT INTO announcement_overview (announcement_id, reference, institution_id, programme_name, level,
-                    isat_code, crebo, forms, candidate_locations, intended_start, status, announced_at, announced_by)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'ANNOUNCED', ?, ?)
+                    isat_code, crebo, forms, candidate_locations, intended_start, status, announced_at, announced_by, domain)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'ANNOUNCED', ?, ?, ?)
                 ON DUPLICATE KEY UPDATE reference = VALUES(reference), institution_id = VALUES(institution_id),
                     programme_name = VALUES(programme_name), level = VALUES(level), isat_code = VALUES(isat_code),
                     crebo = VALUES(crebo), forms = VALUES(forms), candidate_locations = VALUES(candidate_locations),
@@ -132,6 +169,7 @@ public class AnnouncementOverviewProjection {
                 statement.setString(10, announced.intendedStart());
                 statement.setTimestamp(11, Timestamp.from(event.envelope().time()));
                 statement.setString(12, announced.actor().organisationId());
+                statement.setString(13, announced.programme().domain());
                 return statement.executeUpdate();
             } catch (SQLException e) {
                 throw new IllegalStateException("Could not project " + event.envelope().id(), e);

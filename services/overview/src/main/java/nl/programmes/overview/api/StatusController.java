@@ -1,0 +1,74 @@
+package nl.programmes.overview.api;
+
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.rules.SecurityRule;
+import nl.programmes.events.Topics;
+import nl.programmes.kit.kafka.KafkaClients;
+import nl.programmes.kit.kafka.PlatformTopics;
+import nl.programmes.overview.read.OverviewReads;
+import nl.programmes.overview.read.Views;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/** How far behind the projection is per topic, how many records are parked, and what it processed last. */
+@Controller("/api/overview/status")
+@Secured(SecurityRule.IS_AUTHENTICATED)
+@ExecuteOn(TaskExecutors.BLOCKING)
+public class StatusController {
+
+    private final KafkaClients clients;
+    private final PlatformTopics topics;
+    private final OverviewReads reads;
+
+    public StatusController(KafkaClients clients, PlatformTopics topics, OverviewReads reads) {
+        this.clients = clients;
+        this.topics = topics;
+        this.reads = reads;
+    }
+
+    @Get
+    public Views.Status status() throws Exception {
+        List<Views.TopicStatus> statuses = new ArrayList<>();
+        try (Admin admin = clients.admin()) {
+            Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(topics.physical("overview"))
+                    .partitionsToOffsetAndMetadata().get(10, TimeUnit.SECONDS);
+            for (Topics.TopicSpec spec : Topics.ALL) {
+                long lag = 0;
+                for (var end : endOffsets(admin, topics.physical(spec.name())).entrySet()) {
+                    OffsetAndMetadata done = committed.get(end.getKey());
+                    lag += end.getValue() - (done == null ? 0 : done.offset());
+                }
+                long parked = endOffsets(admin, topics.physical(Topics.deadLetter(spec.name()))).values().stream()
+                        .mapToLong(Long::longValue).sum();
+                statuses.add(new Views.TopicStatus(spec.name(), lag, parked));
+            }
+        }
+        Map<String, Object> last = reads.lastProcessed();
+        return new Views.Status(statuses, reads.eventsProcessed(),
+                last.get("processed_at") == null ? null : ((java.time.LocalDateTime) last.get("processed_at"))
+                        .atZone(java.time.ZoneId.systemDefault()).toInstant(),
+                (String) last.get("ce_type"));
+    }
+
+    private static Map<TopicPartition, Long> endOffsets(Admin admin, String topic) throws Exception {
+        var description = admin.describeTopics(List.of(topic)).allTopicNames().get(10, TimeUnit.SECONDS).get(topic);
+        Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+        description.partitions().forEach(p -> latest.put(new TopicPartition(topic, p.partition()), OffsetSpec.latest()));
+        Map<TopicPartition, Long> ends = new HashMap<>();
+        admin.listOffsets(latest).all().get(10, TimeUnit.SECONDS).forEach((tp, info) -> ends.put(tp, info.offset()));
+        return ends;
+    }
+
+}

@@ -1,0 +1,93 @@
+package nl.programmes.overview.projection;
+
+import io.micronaut.data.jdbc.runtime.JdbcOperations;
+import io.micronaut.serde.ObjectMapper;
+import jakarta.inject.Singleton;
+import nl.programmes.events.DomainEvent;
+import nl.programmes.events.consultation.ConsultationClosed;
+import nl.programmes.events.consultation.ConsultationOutcomeRecorded;
+import nl.programmes.events.consultation.ConsultationOutcomeRevised;
+import nl.programmes.events.consultation.ConsultationRequested;
+import nl.programmes.events.consultation.LocationPosition;
+import nl.programmes.kit.persistence.Sql;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.sql.Date;
+import java.time.LocalDate;
+import java.util.stream.Collectors;
+
+/**
+ * The objection matrix's rows and cells: consultations and every recorded position per location and
+ * form, kept per revision so each cell has its history. Upserts keyed by the consultation's own ids:
+ * an outcome that arrives before its request still lands, and the request fills in the rest later.
+ */
+@Singleton
+public class ConsultationMatrixProjection {
+
+    private final Sql sql;
+    private final ObjectMapper json;
+
+    public ConsultationMatrixProjection(JdbcOperations jdbc, ObjectMapper json) {
+        this.sql = new Sql(jdbc);
+        this.json = json;
+    }
+
+    public void on(DomainEvent event) {
+        if (event instanceof ConsultationRequested requested) {
+            sql.update("""
+                    INSERT INTO overview_consultation (consultation_id, announcement_id, consulted_org, kind, scope, due_date)
+                    VALUES (?, ?, ?, ?, ?, ?)
+                    ON DUPLICATE KEY UPDATE kind = VALUES(kind), scope = VALUES(scope), due_date = VALUES(due_date)""",
+                    Sql.params(requested.consultationId(), requested.announcementId(), requested.consultedOrganisationId(),
+                            requested.kind().name(), write(requested.locations()),
+                            requested.dueDate() == null ? null : Date.valueOf(requested.dueDate())));
+        } else if (event instanceof ConsultationOutcomeRecorded recorded) {
+            outcome(recorded.consultationId(), recorded.announcementId(), recorded.consultedOrganisationId(), recorded.revision(),
+                    recorded.meetingDate(), recorded.summary(), recorded.agreements());
+            recorded.positions().forEach(p -> position(recorded.consultationId(), recorded.announcementId(), recorded.revision(),
+                    recorded.meetingDate(), p));
+        } else if (event instanceof ConsultationOutcomeRevised revised) {
+            outcome(revised.consultationId(), revised.announcementId(), revised.consultedOrganisationId(), revised.revision(),
+                    revised.meetingDate(), revised.summary(), revised.agreements());
+            revised.changes().forEach(c -> position(revised.consultationId(), revised.announcementId(), revised.revision(),
+                    revised.meetingDate(), c.current()));
+        } else if (event instanceof ConsultationClosed closed) {
+            sql.update("""
+                    INSERT INTO overview_consultation (consultation_id, announcement_id, consulted_org, status)
+                    VALUES (?, ?, '', 'CLOSED') ON DUPLICATE KEY UPDATE status = 'CLOSED'""",
+                    Sql.params(closed.consultationId(), closed.announcementId()));
+        }
+    }
+
+    private void outcome(String consultationId, String announcementId, String consultedOrg, int revision, LocalDate meetingDate,
+                         String summary, String agreements) {
+        sql.update("""
+                INSERT INTO overview_consultation (consultation_id, announcement_id, consulted_org, revision, meeting_date,
+                    summary, agreements) VALUES (?, ?, ?, ?, ?, ?, ?)
+                ON DUPLICATE KEY UPDATE consulted_org = VALUES(consulted_org),
+                    meeting_date = IF(VALUES(revision) > revision, VALUES(meeting_date), meeting_date),
+                    summary = IF(VALUES(revision) > revision, VALUES(summary), summary),
+                    agreements = IF(VALUES(revision) > revision, VALUES(agreements), agreements),
+                    revision = GREATEST(revision, VALUES(revision))""",
+                Sql.params(consultationId, announcementId, consultedOrg, revision, Date.valueOf(meetingDate), summary, agreements));
+    }
+
+    private void position(String consultationId, String announcementId, int revision, LocalDate meetingDate, LocationPosition p) {
+        sql.update("""
+                INSERT IGNORE INTO overview_position (consultation_id, location, form, revision, announcement_id, position,
+                    grounds, explanation, conditions, provisional, preferred, meeting_date)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                Sql.params(consultationId, p.location(), p.form() == null ? "" : p.form().name(), revision, announcementId,
+                        p.position().name(), p.grounds().stream().map(Enum::name).collect(Collectors.joining(",")),
+                        p.explanation(), p.conditions(), p.provisional(), p.preferred(), Date.valueOf(meetingDate)));
+    }
+
+    private String write(Object value) {
+        try {
+            return json.writeValueAsString(value);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

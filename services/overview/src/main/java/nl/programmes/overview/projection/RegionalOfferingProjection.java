@@ -1,0 +1,53 @@
+package nl.programmes.overview.projection;
+
+import io.micronaut.data.jdbc.runtime.JdbcOperations;
+import jakarta.inject.Singleton;
+import nl.programmes.events.DomainEvent;
+import nl.programmes.events.offering.IntakeReported;
+import nl.programmes.events.offering.OfferingRegistered;
+import nl.programmes.events.organisation.OrganisationRegistered;
+import nl.programmes.events.organisation.OrganisationUpdated;
+import nl.programmes.kit.persistence.Sql;
+
+/**
+ * Existing offerings with their intake, and the organisation names the overview shows. A suppressed
+ * intake stays suppressed: no count is stored for it.
+ */
+@Singleton
+public class RegionalOfferingProjection {
+
+    private final Sql sql;
+
+    public RegionalOfferingProjection(JdbcOperations jdbc) {
+        this.sql = new Sql(jdbc);
+    }
+
+    public void on(DomainEvent event) {
+        if (event instanceof OfferingRegistered o) {
+            sql.update("""
+                    INSERT INTO overview_offering (offering_id, institution_id, programme_name, isat_code, crebo, level, form, location)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                    ON DUPLICATE KEY UPDATE institution_id = VALUES(institution_id), programme_name = VALUES(programme_name),
+                        isat_code = VALUES(isat_code), crebo = VALUES(crebo), level = VALUES(level), form = VALUES(form),
+                        location = VALUES(location)""", Sql.params(o.offeringId(), o.institutionId(), o.programmeName(),
+                    o.isatCode(), o.crebo(), o.level().name(), o.form().name(), o.location()));
+        } else if (event instanceof IntakeReported i) {
+            sql.update("""
+                    INSERT INTO overview_intake (offering_id, study_year, intake_count, suppressed) VALUES (?, ?, ?, ?)
+                    ON DUPLICATE KEY UPDATE intake_count = VALUES(intake_count), suppressed = VALUES(suppressed)""",
+                    Sql.params(i.offeringId(), i.studyYear(), i.count(), i.suppressed()));
+        } else if (event instanceof OrganisationRegistered o) {
+            organisation(o.organisationId(), o.name(), o.kind().name(), 1);
+        } else if (event instanceof OrganisationUpdated o) {
+            organisation(o.organisationId(), o.name(), o.kind().name(), o.version());
+        }
+    }
+
+    private void organisation(String id, String name, String kind, int version) {
+        sql.update("""
+                INSERT INTO overview_organisation (id, name, kind, version) VALUES (?, ?, ?, ?)
+                ON DUPLICATE KEY UPDATE name = IF(VALUES(version) >= version, VALUES(name), name),
+                    kind = IF(VALUES(version) >= version, VALUES(kind), kind), version = GREATEST(version, VALUES(version))""",
+                Sql.params(id, name, kind, version));
+    }
+}

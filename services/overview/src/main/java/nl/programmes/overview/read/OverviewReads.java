@@ -1,0 +1,363 @@
+package nl.programmes.overview.read;
+
+import io.micronaut.core.type.Argument;
+import io.micronaut.data.jdbc.runtime.JdbcOperations;
+import io.micronaut.serde.ObjectMapper;
+import io.micronaut.transaction.annotation.Transactional;
+import jakarta.inject.Singleton;
+import nl.programmes.kit.persistence.Sql;
+import nl.programmes.kit.problem.NotFoundException;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.sql.Date;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Queries over the overview's read models. Joins happen here, so arrival order of events never matters. */
+@Singleton
+public class OverviewReads {
+
+    public static final String REGION_UNKNOWN = "region unknown";
+    private static final Pattern ORG = Pattern.compile("\\{org:([^}]+)}");
+
+    private final Sql sql;
+    private final ObjectMapper json;
+    private final Clock clock;
+
+    public OverviewReads(JdbcOperations jdbc, ObjectMapper json, Clock clock) {
+        this.sql = new Sql(jdbc);
+        this.json = json;
+        this.clock = clock;
+    }
+
+    // ---- the objection matrix -------------------------------------------------------------------
+
+    private record PositionRow(String consultationId, String location, String form, int revision, String position,
+                               List<String> grounds, String explanation, String conditions, boolean provisional,
+                               boolean preferred, LocalDate meetingDate) {
+    }
+
+    @Transactional(readOnly = true)
+    public Views.Matrix matrix(String announcementId) {
+        Map<String, String> names = organisationNames();
+        Map<String, Object> a = sql.one("SELECT * FROM announcement_overview WHERE announcement_id = ?",
+                Sql.params(announcementId), OverviewReads::row).orElseThrow(() -> new NotFoundException("Announcement", announcementId));
+        List<String> locations = strings((String) a.get("candidate_locations"));
+        List<String> dropped = strings((String) a.get("dropped_locations"));
+        boolean decided = List.of("WITHDRAWN", "APPROVED", "REJECTED").contains((String) a.get("status"));
+
+        Map<String, List<PositionRow>> positions = new LinkedHashMap<>();
+        sql.query("SELECT * FROM overview_position WHERE announcement_id = ? ORDER BY consultation_id, location, form, revision",
+                Sql.params(announcementId), rs -> positions.computeIfAbsent(rs.getString("consultation_id"), k -> new ArrayList<>())
+                        .add(new PositionRow(rs.getString("consultation_id"), rs.getString("location"), rs.getString("form"),
+                                rs.getInt("revision"), rs.getString("position"),
+                                rs.getString("grounds").isEmpty() ? List.of() : Arrays.asList(rs.getString("grounds").split(",")),
+                                rs.getString("explanation"), rs.getString("conditions"), rs.getBoolean("provisional"),
+                                rs.getBoolean("preferred"), rs.getDate("meeting_date").toLocalDate())));
+
+        LocalDate today = LocalDate.now(clock);
+        List<Views.MatrixRow> rows = new ArrayList<>();
+        List<Views.AwaitedPosition> awaiting = new ArrayList<>();
+        for (Map<String, Object> c : sql.query("SELECT * FROM overview_consultation WHERE announcement_id = ? ORDER BY consulted_org, consultation_id",
+                Sql.params(announcementId), OverviewReads::row)) {
+            String id = (String) c.get("consultation_id");
+            String org = (String) c.get("consulted_org");
+            boolean open = "OPEN".equals(c.get("status")) && !decided;
+            LocalDate due = c.get("due_date") == null ? null : ((Date) c.get("due_date")).toLocalDate();
+            List<Views.Cell> cells = new ArrayList<>();
+            List<Views.Cell> droppedCells = new ArrayList<>();
+            Map<String, List<PositionRow>> byCell = new LinkedHashMap<>();
+            for (PositionRow p : positions.getOrDefault(id, List.of())) {
+                byCell.computeIfAbsent(p.location() + "|" + p.form(), k -> new ArrayList<>()).add(p);
+            }
+            boolean overdueRow = false;
+            for (String location : locations) {
+                List<List<PositionRow>> here = byCell.entrySet().stream().filter(e -> e.getKey().startsWith(location + "|"))
+                        .map(Map.Entry::getValue).toList();
+                if (here.isEmpty()) {
+                    // Until the request itself has arrived the scope is unknown: every candidate counts.
+                    boolean inScope = c.get("scope") == null || strings((String) c.get("scope")).contains(location);
+                    if (open && inScope) {
+                        boolean overdue = due != null && today.isAfter(due);
+                        overdueRow |= overdue;
+                        awaiting.add(new Views.AwaitedPosition(org, location, overdue));
+                    }
+                    cells.add(new Views.Cell(location, null, open ? "AWAITING" : "NONE", false, false, List.of(), null, null, List.of()));
+                } else {
+                    here.forEach(history -> cells.add(cell(history)));
+                }
+            }
+            for (String location : dropped) {
+                byCell.entrySet().stream().filter(e -> e.getKey().startsWith(location + "|"))
+                        .forEach(e -> droppedCells.add(cell(e.getValue())));
+            }
+            rows.add(new Views.MatrixRow(org, names.getOrDefault(org, org), id, (String) c.get("kind"),
+                    open ? "OPEN" : "CLOSED", due, overdueRow, c.get("meeting_date") == null ? null
+                    : ((Date) c.get("meeting_date")).toLocalDate(), (String) c.get("summary"), (String) c.get("agreements"),
+                    cells, droppedCells));
+        }
+
+        Map<String, String> correctedBy = new HashMap<>();
+        List<Map<String, Object>> decisionRows = sql.query("SELECT * FROM overview_decision WHERE announcement_id = ? ORDER BY meeting_date, decision_id",
+                Sql.params(announcementId), OverviewReads::row);
+        decisionRows.forEach(d -> {
+            if (d.get("corrects_id") != null) {
+                correctedBy.put((String) d.get("corrects_id"), (String) d.get("decision_id"));
+            }
+        });
+        List<Views.DecisionView> decisions = decisionRows.stream().map(d -> new Views.DecisionView((String) d.get("decision_id"),
+                (String) d.get("committee_id"), names.getOrDefault((String) d.get("committee_id"), (String) d.get("committee_id")),
+                ((Date) d.get("meeting_date")).toLocalDate(), (String) d.get("decision"), strings((String) d.get("locations")),
+                (String) d.get("rationale"), (String) d.get("corrects_id"), correctedBy.get((String) d.get("decision_id")))).toList();
+
+        String institution = (String) a.get("institution_id");
+        return new Views.Matrix(announcementId, (String) a.get("reference"), institution, names.getOrDefault(institution, institution),
+                (String) a.get("programme_name"), (String) a.get("level"), (String) a.get("isat_code"),
+                Arrays.asList(((String) a.get("forms")).split(",")), (String) a.get("status"), (String) a.get("intended_start"),
+                (String) a.get("announced_by"), locations, dropped, rows, awaiting, decisions);
+    }
+
+    private static Views.Cell cell(List<PositionRow> history) {
+        PositionRow current = history.get(history.size() - 1);
+        return new Views.Cell(current.location(), current.form().isEmpty() ? null : current.form(), current.position(),
+                current.provisional(), current.preferred(), current.grounds(), current.explanation(), current.conditions(),
+                history.stream().map(p -> new Views.CellHistory(p.revision(), p.meetingDate(), p.position(), p.provisional(),
+                        p.preferred())).toList());
+    }
+
+    // ---- regions --------------------------------------------------------------------------------
+
+    @Transactional(readOnly = true)
+    public Views.Regions regions() {
+        Map<String, String> provinceOf = provinces();
+        Map<String, int[]> counts = new TreeMap<>();
+        List<String> unknown = new ArrayList<>();
+        for (Views.Offering o : offerings()) {
+            String region = regionOf(o.location(), provinceOf, unknown);
+            counts.computeIfAbsent(region, r -> new int[3])[1]++;
+        }
+        for (Views.Intended i : intended()) {
+            for (String location : i.locations()) {
+                counts.computeIfAbsent(regionOf(location, provinceOf, unknown), r -> new int[3])[2]++;
+            }
+        }
+        Map<String, Long> municipalities = new HashMap<>();
+        provinceOf.values().forEach(p -> municipalities.merge(p, 1L, Long::sum));
+        List<Views.RegionSummary> regions = counts.entrySet().stream().map(e -> new Views.RegionSummary(e.getKey(),
+                municipalities.getOrDefault(e.getKey(), 0L).intValue(), e.getValue()[1], e.getValue()[2])).toList();
+        return new Views.Regions(regions, unknown.stream().distinct().sorted().toList());
+    }
+
+    /** Filters of a regional page; null means any. */
+    public record RegionFilter(String level, String domain, String code, String institution, String status) {
+    }
+
+    @Transactional(readOnly = true)
+    public Views.Region region(String region, RegionFilter filter) {
+        Map<String, String> provinceOf = provinces();
+        Map<String, String> labourMarket = new HashMap<>();
+        sql.query("SELECT municipality, labour_market_region FROM municipality_region", Sql.params(),
+                rs -> labourMarket.put(rs.getString(1), rs.getString(2)));
+        Map<String, List<Views.Offering>> existing = new TreeMap<>();
+        Map<String, List<Views.Intended>> intended = new TreeMap<>();
+        List<String> ignore = new ArrayList<>();
+        for (Views.Offering o : offerings()) {
+            if (region.equalsIgnoreCase(regionOf(o.location(), provinceOf, ignore)) && matches(filter, o.level(), null, o.code(),
+                    o.institution(), null)) {
+                existing.computeIfAbsent(o.location() == null ? "(no location)" : o.location(), k -> new ArrayList<>()).add(o);
+            }
+        }
+        for (Views.Intended i : intended()) {
+            if (!matches(filter, i.level(), i.domain(), i.code(), i.institution(), i.status())) {
+                continue;
+            }
+            for (String location : i.locations()) {
+                if (region.equalsIgnoreCase(regionOf(location, provinceOf, ignore))) {
+                    intended.computeIfAbsent(location, k -> new ArrayList<>()).add(i);
+                }
+            }
+        }
+        List<String> places = new ArrayList<>(existing.keySet());
+        intended.keySet().stream().filter(p -> !places.contains(p)).forEach(places::add);
+        places.sort(String::compareTo);
+        List<Views.Municipality> municipalities = places.stream().map(p -> new Views.Municipality(p, labourMarket.get(p),
+                existing.getOrDefault(p, List.of()), intended.getOrDefault(p, List.of()))).toList();
+        Map<String, Views.Related> related = new TreeMap<>();
+        existing.values().stream().flatMap(List::stream).filter(o -> o.code() != null).forEach(o -> related.computeIfAbsent(o.code(),
+                code -> new Views.Related(code, new ArrayList<>(), new ArrayList<>())).existingOfferingIds().add(o.offeringId()));
+        intended.values().stream().flatMap(List::stream).filter(i -> i.code() != null).distinct().forEach(i -> related.computeIfAbsent(
+                i.code(), code -> new Views.Related(code, new ArrayList<>(), new ArrayList<>())).intendedAnnouncementIds().add(i.announcementId()));
+        return new Views.Region(region, municipalities, List.copyOf(related.values()));
+    }
+
+    private static boolean matches(RegionFilter f, String level, String domain, String code, String institution, String status) {
+        return (f.level() == null || f.level().equals(level)) && (f.domain() == null || f.domain().equals(domain))
+                && (f.code() == null || f.code().equals(code)) && (f.institution() == null || f.institution().equals(institution))
+                && (f.status() == null || f.status().equals(status));
+    }
+
+    private String regionOf(String location, Map<String, String> provinceOf, List<String> unknown) {
+        if (location == null || !provinceOf.containsKey(location)) {
+            if (location != null) {
+                unknown.add(location);
+            }
+            return REGION_UNKNOWN;
+        }
+        return provinceOf.get(location);
+    }
+
+    private Map<String, String> provinces() {
+        Map<String, String> provinceOf = new HashMap<>();
+        sql.query("SELECT municipality, province FROM municipality_region", Sql.params(), rs -> provinceOf.put(rs.getString(1), rs.getString(2)));
+        return provinceOf;
+    }
+
+    private List<Views.Offering> offerings() {
+        Map<String, String> names = organisationNames();
+        Map<String, Map<String, String>> intake = new HashMap<>();
+        sql.query("SELECT * FROM overview_intake ORDER BY study_year", Sql.params(), rs -> intake.computeIfAbsent(rs.getString("offering_id"),
+                k -> new LinkedHashMap<>()).put(Integer.toString(rs.getInt("study_year")), rs.getBoolean("suppressed") ? "<5"
+                : Integer.toString(rs.getInt("intake_count"))));
+        return sql.query("SELECT * FROM overview_offering ORDER BY institution_id, programme_name, form", Sql.params(), rs -> {
+            String code = rs.getString("isat_code") != null ? rs.getString("isat_code") : rs.getString("crebo");
+            return new Views.Offering(rs.getString("offering_id"), rs.getString("institution_id"),
+                    names.getOrDefault(rs.getString("institution_id"), rs.getString("institution_id")), rs.getString("programme_name"),
+                    code, rs.getString("level"), rs.getString("form"), rs.getString("location"),
+                    intake.getOrDefault(rs.getString("offering_id"), Map.of()));
+        });
+    }
+
+    private List<Views.Intended> intended() {
+        Map<String, String> names = organisationNames();
+        return sql.query("SELECT * FROM announcement_overview ORDER BY reference", Sql.params(), rs -> new Views.Intended(
+                rs.getString("announcement_id"), rs.getString("reference"), rs.getString("institution_id"),
+                names.getOrDefault(rs.getString("institution_id"), rs.getString("institution_id")), rs.getString("programme_name"),
+                rs.getString("level"), rs.getString("isat_code") != null ? rs.getString("isat_code") : rs.getString("crebo"),
+                Arrays.asList(rs.getString("forms").split(",")), strings(rs.getString("candidate_locations")), rs.getString("status"),
+                rs.getString("intended_start"), rs.getString("domain")));
+    }
+
+    // ---- the timeline ---------------------------------------------------------------------------
+
+    /** Filters of the timeline; null means any. */
+    public record TimelineFilter(String announcementId, String institution, String kind, LocalDate from, LocalDate to) {
+    }
+
+    @Transactional(readOnly = true)
+    public Views.TimelinePage timeline(TimelineFilter filter, boolean newestFirst, String cursor, int size) {
+        StringBuilder where = new StringBuilder(" WHERE 1 = 1");
+        List<Object> values = new ArrayList<>();
+        if (filter.announcementId() != null) {
+            where.append(" AND t.announcement_id = ?");
+            values.add(filter.announcementId());
+        }
+        if (filter.institution() != null) {
+            where.append(" AND (a.institution_id = ? OR t.actor_org = ?)");
+            values.add(filter.institution());
+            values.add(filter.institution());
+        }
+        if (filter.kind() != null) {
+            where.append(" AND t.kind LIKE ?");
+            values.add("%" + filter.kind() + "%");
+        }
+        if (filter.from() != null) {
+            where.append(" AND t.occurred_on >= ?");
+            values.add(Date.valueOf(filter.from()));
+        }
+        if (filter.to() != null) {
+            where.append(" AND t.occurred_on <= ?");
+            values.add(Date.valueOf(filter.to()));
+        }
+        if (cursor != null) {
+            String[] parts = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8).split("\\|");
+            where.append(newestFirst ? " AND (t.occurred_on, t.recorded_at, t.event_id) < (?, ?, ?)"
+                    : " AND (t.occurred_on, t.recorded_at, t.event_id) > (?, ?, ?)");
+            values.add(Date.valueOf(LocalDate.parse(parts[0])));
+            values.add(Timestamp.from(Instant.parse(parts[1])));
+            values.add(parts[2]);
+        }
+        String order = newestFirst ? "DESC" : "ASC";
+        values.add(size + 1);
+        Map<String, String> names = organisationNames();
+        List<Views.TimelineLine> lines = sql.query("SELECT t.*, a.reference FROM timeline_entry t LEFT JOIN announcement_overview a "
+                        + "ON a.announcement_id = t.announcement_id" + where + " ORDER BY t.occurred_on " + order + ", t.recorded_at "
+                        + order + ", t.event_id " + order + " LIMIT ?", Sql.params(values.toArray()),
+                rs -> new Views.TimelineLine(rs.getString("event_id"), rs.getDate("occurred_on").toLocalDate(),
+                        rs.getTimestamp("recorded_at").toInstant(), rs.getString("announcement_id"), rs.getString("reference"),
+                        rs.getString("kind"), rs.getString("actor_user"), rs.getString("actor_org"),
+                        names.getOrDefault(rs.getString("actor_org"), rs.getString("actor_org")),
+                        name(rs.getString("sentence_nl"), names), name(rs.getString("sentence_en"), names)));
+        String next = null;
+        if (lines.size() > size) {
+            Views.TimelineLine last = lines.get(size - 1);
+            next = Base64.getUrlEncoder().withoutPadding().encodeToString((last.occurredOn() + "|" + last.recordedAt() + "|"
+                    + last.eventId()).getBytes(StandardCharsets.UTF_8));
+            lines = lines.subList(0, size);
+        }
+        return new Views.TimelinePage(lines, next);
+    }
+
+    private static String name(String sentence, Map<String, String> names) {
+        Matcher matcher = ORG.matcher(sentence);
+        StringBuilder named = new StringBuilder();
+        while (matcher.find()) {
+            matcher.appendReplacement(named, Matcher.quoteReplacement(names.getOrDefault(matcher.group(1), matcher.group(1))));
+        }
+        matcher.appendTail(named);
+        return named.toString();
+    }
+
+    // ---- status ---------------------------------------------------------------------------------
+
+    @Transactional(readOnly = true)
+    public long eventsProcessed() {
+        return sql.one("SELECT COUNT(*) FROM processed_event", Sql.params(), rs -> rs.getLong(1)).orElse(0L);
+    }
+
+    @Transactional(readOnly = true)
+    public Map<String, Object> lastProcessed() {
+        return sql.one("SELECT ce_type, processed_at FROM processed_event ORDER BY processed_at DESC LIMIT 1", Sql.params(),
+                OverviewReads::row).orElse(Map.of());
+    }
+
+    private Map<String, String> organisationNames() {
+        Map<String, String> names = new HashMap<>();
+        sql.query("SELECT id, name FROM overview_organisation", Sql.params(), rs -> names.put(rs.getString(1), rs.getString(2)));
+        return names;
+    }
+
+    private List<String> strings(String value) {
+        if (value == null) {
+            return List.of();
+        }
+        try {
+            return json.readValue(value, Argument.listOf(String.class));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static Map<String, Object> row(ResultSet rs) throws SQLException {
+        Map<String, Object> row = new HashMap<>();
+        for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {
+            row.put(rs.getMetaData().getColumnLabel(i), rs.getObject(i));
+        }
+        return row;
+    }
+}

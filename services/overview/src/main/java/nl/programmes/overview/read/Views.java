@@ -1,0 +1,103 @@
+package nl.programmes.overview.read;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.serde.annotation.Serdeable;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+/** What the overview API answers. */
+public final class Views {
+
+    private Views() {
+    }
+
+    @Serdeable
+    public record Matrix(String announcementId, String reference, String institution, String institutionName, String programme,
+                         String level, @Nullable String isatCode, List<String> forms, String status, String intendedStart,
+                         String announcedBy, List<String> candidateLocations, List<String> droppedLocations, List<MatrixRow> rows,
+                         List<AwaitedPosition> awaiting, List<DecisionView> decisions) {
+    }
+
+    @Serdeable
+    public record MatrixRow(String organisation, String organisationName, String consultationId, @Nullable String kind,
+                            String status, @Nullable LocalDate dueDate, boolean overdue, @Nullable LocalDate meetingDate,
+                            @Nullable String summary, @Nullable String agreements, List<Cell> cells, List<Cell> droppedCells) {
+    }
+
+    /** One location (and form, when the organisation distinguished forms) in a row. */
+    @Serdeable
+    public record Cell(String location, @Nullable String form, String position, boolean provisional, boolean preferred,
+                       List<String> grounds, @Nullable String explanation, @Nullable String conditions,
+                       List<CellHistory> history) {
+    }
+
+    @Serdeable
+    public record CellHistory(int revision, LocalDate meetingDate, String position, boolean provisional, boolean preferred) {
+    }
+
+    @Serdeable
+    public record AwaitedPosition(String organisation, String location, boolean overdue) {
+    }
+
+    @Serdeable
+    public record DecisionView(String decisionId, String committee, String committeeName, LocalDate meetingDate, String decision,
+                               List<String> locations, @Nullable String rationale, @Nullable String corrects,
+                               @Nullable String correctedBy) {
+    }
+
+    @Serdeable
+    public record RegionSummary(String region, int municipalities, int existingOfferings, int intendedProgrammes) {
+    }
+
+    @Serdeable
+    public record Regions(List<RegionSummary> regions, List<String> unknownMunicipalities) {
+    }
+
+    @Serdeable
+    public record Offering(String offeringId, String institution, String institutionName, String programme,
+                           @Nullable String code, String level, String form, @Nullable String location,
+                           Map<String, String> intake) {
+    }
+
+    @Serdeable
+    public record Intended(String announcementId, String reference, String institution, String institutionName,
+                           String programme, String level, @Nullable String code, List<String> forms, List<String> locations,
+                           String status, String intendedStart, @Nullable String domain) {
+    }
+
+    @Serdeable
+    public record Municipality(String municipality, @Nullable String labourMarketRegion, List<Offering> existing,
+                               List<Intended> intended) {
+    }
+
+    /** Programmes that belong together: the same CROHO/ISAT code, with what exists and what is intended. */
+    @Serdeable
+    public record Related(String code, List<String> existingOfferingIds, List<String> intendedAnnouncementIds) {
+    }
+
+    @Serdeable
+    public record Region(String region, List<Municipality> municipalities, List<Related> related) {
+    }
+
+    @Serdeable
+    public record TimelineLine(String eventId, LocalDate occurredOn, Instant recordedAt, @Nullable String announcementId,
+                               @Nullable String reference, String kind, String actor, String actorOrganisation,
+                               String actorOrganisationName, String textNl, String textEn) {
+    }
+
+    @Serdeable
+    public record TimelinePage(List<TimelineLine> entries, @Nullable String nextCursor) {
+    }
+
+    @Serdeable
+    public record TopicStatus(String topic, long lag, long parked) {
+    }
+
+    @Serdeable
+    public record Status(List<TopicStatus> topics, long eventsProcessed, @Nullable Instant lastProcessedAt,
+                         @Nullable String lastProcessedType) {
+    }
+}

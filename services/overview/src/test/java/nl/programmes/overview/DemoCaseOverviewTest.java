@@ -1,0 +1,207 @@
+package nl.programmes.overview;
+
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.client.HttpClient;
+import io.micronaut.http.client.annotation.Client;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.micronaut.test.support.TestPropertyProvider;
+import jakarta.inject.Inject;
+import nl.programmes.events.CloudEvent;
+import nl.programmes.events.DomainEvent;
+import nl.programmes.events.EventTypes;
+import nl.programmes.events.Topics;
+import nl.programmes.testkit.EventProbe;
+import nl.programmes.testkit.EventPublisher;
+import nl.programmes.testkit.ServiceUnderTest;
+import nl.programmes.testkit.TestPlatform;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The demo case told by the overview: every cell of A24-056's objection matrix before and after the
+ * application narrows it to Enschede, the steering decision, the timeline in the case's order, and
+ * the regional pages. Also: the same events in another cross-topic order, and delivered twice, give
+ * the same matrix.
+ */
+@MicronautTest(transactional = false)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@SuppressWarnings({"unchecked", "rawtypes"})
+class DemoCaseOverviewTest implements TestPropertyProvider {
+
+    private final ServiceUnderTest overview = TestPlatform.get().service("overview");
+    private final EventPublisher publisher = new EventPublisher(overview);
+    private final String reader = TestPlatform.get().tokens().mint("rocvantwente-adviser", "rocvantwente", "CONSULTEE");
+
+    @Inject
+    @Client("/")
+    HttpClient http;
+
+    @Override
+    public Map<String, String> getProperties() {
+        return overview.properties();
+    }
+
+    @AfterAll
+    void close() {
+        publisher.close();
+    }
+
+    @Test
+    void objectionMatrixOfA24056BeforeAndAfterTheApplicationForEnschede() {
+        DemoCaseEvents demo = new DemoCaseEvents();
+        demo.directory().forEach(publisher::publish);
+        publisher.publish(demo.announced());
+        demo.consultationsAndDecisions().forEach(publisher::publish);
+        caughtUp();
+
+        Map<String, Object> before = matrix(demo.announcement);
+        assertThat(before.get("candidateLocations")).isEqualTo(List.of("Enschede", "Deventer", "Apeldoorn"));
+        assertThat(cells(before, "han")).isEqualTo(Map.of("Enschede", "NO_OBJECTION preferred", "Deventer", "NO_OBJECTION",
+                "Apeldoorn", "NO_OBJECTION"));
+        assertThat(cells(before, "hu")).isEqualTo(Map.of("Enschede", "NO_OBJECTION", "Deventer", "NO_OBJECTION",
+                "Apeldoorn", "OBJECTION provisional"));
+        assertThat(rows(before, "bestuurlijk-overleg-oost")).hasSize(2).allSatisfy(row -> assertThat(cells(row))
+                .isEqualTo(Map.of("Enschede", "NOTED", "Deventer", "NOTED", "Apeldoorn", "NOTED")));
+        assertThat(rows(before, "han").get(0).get("agreements")).isEqualTo("develop together to avoid overlap");
+        assertThat(rows(before, "hu").get(0).get("organisationName")).isEqualTo("Hogeschool Utrecht");
+        assertThat((List<?>) before.get("awaiting")).isEmpty();
+        assertThat((List<?>) before.get("decisions")).singleElement().satisfies(d -> assertThat((Map<String, Object>) d)
+                .containsEntry("committee", "stuurgroep-ad-ci").containsEntry("decision", "ENDORSED"));
+
+        publisher.publish(demo.applicationForEnschede());
+        caughtUp();
+
+        Map<String, Object> after = matrix(demo.announcement);
+        assertThat(after.get("status")).isEqualTo("SUBMITTED");
+        assertThat(after.get("candidateLocations")).isEqualTo(List.of("Enschede"));
+        assertThat(after.get("droppedLocations")).isEqualTo(List.of("Deventer", "Apeldoorn"));
+        assertThat(cells(after, "han")).isEqualTo(Map.of("Enschede", "NO_OBJECTION preferred"));
+        assertThat(cells(after, "hu")).isEqualTo(Map.of("Enschede", "NO_OBJECTION"));
+        assertThat(droppedCells(rows(after, "hu").get(0))).isEqualTo(Map.of("Deventer", "NO_OBJECTION",
+                "Apeldoorn", "OBJECTION provisional"));
+
+        List<Map<String, Object>> timeline = timeline(demo.announcement);
+        assertThat(timeline.stream().filter(l -> !((String) l.get("kind")).endsWith("announced.v1")
+                        && !((String) l.get("kind")).endsWith("requested.v1")).map(l -> (String) l.get("occurredOn")).toList())
+                .containsExactly("2024-09-12", "2024-09-16", "2024-11-12", "2024-12-03", "2024-12-10", "2025-03-26");
+        assertThat(timeline).extracting(l -> (String) l.get("textNl")).contains(
+                "Hogeschool Utrecht: geen bezwaar voor Enschede en Deventer; bezwaar (voorlopig) op grond van student competition voor Apeldoorn.",
+                "Saxion Hogeschool dient de aanvraag in voor Enschede (voltijd, deeltijd).");
+        assertThat(timeline).extracting(l -> (String) l.get("textEn")).contains(
+                "Hogeschool van Arnhem en Nijmegen: no objection for Enschede (preferred), Deventer and Apeldoorn. Agreed: develop together to avoid overlap.",
+                "Stuurgroep Landelijk Ad-overleg Cluster Creatieve Industrie endorsed the announcement: Members (HvA, NHL Stenden) react very positively to Smart Media Production in the east.");
+    }
+
+    @Test
+    void regionalPagesShowExistingAndIntendedProgrammesAndKeepUnknownPlaces() {
+        DemoCaseEvents demo = new DemoCaseEvents();
+        demo.directory().forEach(publisher::publish);
+        publisher.publish(demo.announced());
+        demo.offerings().forEach(publisher::publish);
+        caughtUp();
+
+        Map<String, Object> regions = (Map<String, Object>) http.toBlocking().retrieve(HttpRequest.GET("/api/overview/regions").bearerAuth(reader), Map.class);
+        assertThat(regions.get("unknownMunicipalities")).isEqualTo(List.of("Atlantis"));
+        List<String> names = ((List<?>) regions.get("regions")).stream().map(r -> (String) ((Map<String, Object>) r).get("region")).toList();
+        assertThat(names).contains("Overijssel", "Gelderland", "Utrecht", "Friesland", "region unknown");
+
+        Map<String, Object> gelderland = region("Gelderland");
+        assertThat(municipalities(gelderland)).containsEntry("Apeldoorn", "intended: A24-056");
+        Map<String, Object> overijssel = region("Overijssel");
+        assertThat(municipalities(overijssel)).containsEntry("Enschede", "intended: A24-056").containsEntry("Deventer", "intended: A24-056");
+        Map<String, Object> friesland = region("Friesland");
+        Map<String, Object> leeuwarden = (Map<String, Object>) ((List<?>) friesland.get("municipalities")).get(0);
+        Map<String, Object> nhl = (Map<String, Object>) ((List<?>) leeuwarden.get("existing")).get(0);
+        assertThat(nhl.get("intake")).isEqualTo(Map.of("2021", "<5"));
+        Map<String, Object> utrecht = region("Utrecht");
+        assertThat(((List<?>) utrecht.get("related")).toString()).contains("80150");
+    }
+
+    @Test
+    void sameEventsInAnotherCrossTopicOrderAndDeliveredTwiceGiveTheSameMatrix() {
+        DemoCaseEvents demo = new DemoCaseEvents();
+        demo.directory().forEach(publisher::publish);
+        List<CloudEvent> sent = new ArrayList<>();
+        // Consultations and decisions before the announcement they are about.
+        List<DomainEvent> scrambled = new ArrayList<>(demo.consultationsAndDecisions());
+        Collections.reverse(scrambled);
+        scrambled.forEach(e -> sent.add(publisher.publish(e)));
+        sent.add(publisher.publish(demo.announced()));
+        caughtUp();
+        long lines = overview.count("SELECT COUNT(*) FROM timeline_entry");
+
+        for (CloudEvent again : sent) {
+            String topic = EventTypes.byCeType(again.type()).orElseThrow().topic();
+            publisher.publish(topic, again);
+        }
+        caughtUp();
+
+        Map<String, Object> matrix = matrix(demo.announcement);
+        assertThat(cells(matrix, "hu")).isEqualTo(Map.of("Enschede", "NO_OBJECTION", "Deventer", "NO_OBJECTION",
+                "Apeldoorn", "OBJECTION provisional"));
+        assertThat(cells(matrix, "han")).isEqualTo(Map.of("Enschede", "NO_OBJECTION preferred", "Deventer", "NO_OBJECTION",
+                "Apeldoorn", "NO_OBJECTION"));
+        assertThat(rows(matrix, "bestuurlijk-overleg-oost")).hasSize(2);
+        assertThat(rows(matrix, "hu").get(0).get("kind")).isEqualTo("BILATERAL");
+        assertThat(overview.count("SELECT COUNT(*) FROM timeline_entry")).isEqualTo(lines);
+    }
+
+    private void caughtUp() {
+        for (String topic : List.of(Topics.ORGANISATIONS, Topics.PROGRAMME_ANNOUNCEMENTS, Topics.CONSULTATIONS,
+                Topics.STEERING_DECISIONS, Topics.PROGRAMME_OFFERINGS)) {
+            EventProbe.awaitCaughtUp(TestPlatform.get().bootstrapServers(), overview.topicPrefix() + "overview", overview.topic(topic));
+        }
+    }
+
+    private Map<String, Object> matrix(String id) {
+        return (Map<String, Object>) http.toBlocking().retrieve(HttpRequest.GET("/api/overview/announcements/" + id).bearerAuth(reader), Map.class);
+    }
+
+    private Map<String, Object> region(String name) {
+        return (Map<String, Object>) http.toBlocking().retrieve(HttpRequest.GET("/api/overview/regions/" + name).bearerAuth(reader), Map.class);
+    }
+
+    private List<Map<String, Object>> timeline(String announcement) {
+        Map<String, Object> page = http.toBlocking().retrieve(HttpRequest.GET("/api/timeline?order=oldest&announcement=" + announcement)
+                .bearerAuth(reader), Map.class);
+        return ((List<?>) page.get("entries")).stream().map(e -> (Map<String, Object>) e).toList();
+    }
+
+    private static List<Map<String, Object>> rows(Map<String, Object> matrix, String organisation) {
+        return ((List<?>) matrix.get("rows")).stream().map(r -> (Map<String, Object>) r)
+                .filter(r -> organisation.equals(r.get("organisation"))).toList();
+    }
+
+    private static Map<String, String> cells(Map<String, Object> matrix, String organisation) {
+        return cells(rows(matrix, organisation).get(0));
+    }
+
+    private static Map<String, String> cells(Map<String, Object> row) {
+        return describe((List<?>) row.get("cells"));
+    }
+
+    private static Map<String, String> droppedCells(Map<String, Object> row) {
+        return describe((List<?>) row.get("droppedCells"));
+    }
+
+    private static Map<String, String> describe(List<?> cells) {
+        return cells.stream().map(c -> (Map<String, Object>) c).collect(Collectors.toMap(c -> (String) c.get("location"),
+                c -> c.get("position") + (Boolean.TRUE.equals(c.get("provisional")) ? " provisional" : "")
+                        + (Boolean.TRUE.equals(c.get("preferred")) ? " preferred" : "")));
+    }
+
+    private static Map<String, String> municipalities(Map<String, Object> region) {
+        return ((List<?>) region.get("municipalities")).stream().map(m -> (Map<String, Object>) m).collect(Collectors.toMap(
+                m -> (String) m.get("municipality"), m -> "intended: " + ((List<?>) m.get("intended")).stream()
+                        .map(i -> (String) ((Map<String, Object>) i).get("reference")).collect(Collectors.joining(","))));
+    }
+}
