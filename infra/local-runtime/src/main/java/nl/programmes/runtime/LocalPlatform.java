@@ -34,6 +34,7 @@ public final class LocalPlatform {
     private final Path home;
     private final Map<String, Integer> ports;
     private final List<JavaProcess> services = new ArrayList<>();
+    private boolean demo = !"false".equalsIgnoreCase(System.getenv("PLATFORM_DEMO"));
     private EmbeddedMariaDb mariaDb;
     private EmbeddedKafka kafka;
 
@@ -50,14 +51,17 @@ public final class LocalPlatform {
         String command = args.length == 0 ? "up" : args[0];
         LocalPlatform platform = new LocalPlatform(projectRoot, home, ports());
         switch (command) {
-            case "up" -> platform.up();
+            case "up" -> {
+                platform.demo = platform.demo && !Arrays.asList(args).contains("--no-demo");
+                platform.up();
+            }
             case "down" -> platform.down();
             case "reset" -> platform.reset();
             case "status" -> platform.status();
             case "token" -> platform.token(Arrays.copyOfRange(args, 1, args.length));
             case "parked" -> platform.parked(Arrays.copyOfRange(args, 1, args.length));
             default -> {
-                System.err.println("Usage: platform up|down|reset|status|parked [topic]|token <user> <organisation> <ROLE>...");
+                System.err.println("Usage: platform up [--no-demo]|down|reset|status|parked [topic]|token <user> <organisation> <ROLE>...");
                 System.exit(2);
             }
         }
@@ -102,6 +106,9 @@ public final class LocalPlatform {
         try {
             startInfrastructure();
             startServices();
+            if (demo) {
+                new DemoLoader("http://127.0.0.1:" + ports.get("portal")).load();
+            }
         } catch (RuntimeException e) {
             LOG.error("Start failed: {}", e.getMessage());
             System.exit(1);
@@ -114,7 +121,7 @@ public final class LocalPlatform {
 
                    Open:     http://localhost:%d/
                    API:      http://localhost:%d/api/...   (gateway to every service)
-                   Token:    ./platform token saxion-staff saxion INSTITUTION_STAFF
+                   Sign in:  saxion-staff / demo-only-password (demo users: docs/identity.md)
                    Logs:     %s
                    Data:     %s   (kept between runs; ./platform reset wipes it)
 

@@ -50,6 +50,8 @@ public class DemoIdentities {
             institution("hku", "Hogeschool der Kunsten Utrecht", null, List.of("Utrecht"), "Utrecht"),
             institution("inholland", "Inholland", null, List.of("Haarlem", "Amsterdam", "Rotterdam"), "Noord-Holland"),
             institution("zuyd", "Zuyd Hogeschool", null, List.of("Heerlen", "Maastricht"), "Limburg"),
+            new DemoOrganisation("rocnoord", "ROC Noord (fictief)", OrganisationKind.MBO_COLLEGE, null,
+                    List.of("Leeuwarden", "Groningen"), "Friesland", "rocnoord-staff", Set.of(Roles.INSTITUTION_STAFF, Roles.CONSULTEE)),
             new DemoOrganisation("rocvantwente", "ROC van Twente", OrganisationKind.PARTNER_SCHOOL, null,
                     List.of("Hengelo", "Enschede", "Almelo"), "Overijssel", "rocvantwente-consultee", Set.of(Roles.CONSULTEE)),
             new DemoOrganisation("stuurgroep-ad-ci", "Stuurgroep Landelijk Ad-overleg Cluster Creatieve Industrie",
