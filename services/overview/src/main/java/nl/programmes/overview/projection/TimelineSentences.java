@@ -31,8 +31,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * One line per event in Dutch and English, with the business date it happened on. Organisations are
- * written as {@code {org:id}} and named when read. Pure: no I/O, so it is tested on its own.
+ * One line per event in Dutch and English, with the business date it happened on. Organisations and
+ * offerings are written as {@code {org:id}} and {@code {offering:id}} and named when read. Pure: no I/O, so it is tested on its own.
  */
 public final class TimelineSentences {
 
@@ -146,8 +146,8 @@ public final class TimelineSentences {
         }
         if (event instanceof IntakeReported i) {
             String figure = i.suppressed() ? "<5" : String.valueOf(i.count());
-            return new Line(recordedOn, null, "Instroom %d gemeld: %s.".formatted(i.studyYear(), figure),
-                    "Intake %d reported: %s.".formatted(i.studyYear(), figure));
+            return new Line(recordedOn, null, "Instroom %d van %s: %s.".formatted(i.studyYear(), offering(i.offeringId()), figure),
+                    "Intake %d of %s: %s.".formatted(i.studyYear(), offering(i.offeringId()), figure));
         }
         if (event instanceof OrganisationRegistered o) {
             return new Line(recordedOn, null, org(o.organisationId()) + " is opgenomen in het register.",
@@ -255,6 +255,10 @@ public final class TimelineSentences {
             case BOL -> "school-based";
             case BBL -> "work-based";
         }).toList());
+    }
+
+    static String offering(String id) {
+        return "{offering:" + id + "}";
     }
 
     static String org(String id) {

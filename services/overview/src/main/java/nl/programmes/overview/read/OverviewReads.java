@@ -34,7 +34,7 @@ import java.util.regex.Pattern;
 public class OverviewReads {
 
     public static final String REGION_UNKNOWN = "region unknown";
-    private static final Pattern ORG = Pattern.compile("\\{org:([^}]+)}");
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\{(org|offering):([^}]+)}");
 
     private final Sql sql;
     private final ObjectMapper json;
@@ -295,6 +295,9 @@ public class OverviewReads {
         String order = newestFirst ? "DESC" : "ASC";
         values.add(size + 1);
         Map<String, String> names = organisationNames();
+        sql.query("SELECT offering_id, institution_id, programme_name, form, location FROM overview_offering", Sql.params(),
+                rs -> names.put("offering:" + rs.getString(1), names.getOrDefault(rs.getString(2), rs.getString(2)) + " "
+                        + rs.getString(3) + " (" + rs.getString(4).toLowerCase() + (rs.getString(5) == null ? "" : ", " + rs.getString(5)) + ")"));
         List<Views.TimelineLine> lines = sql.query("SELECT t.*, a.reference FROM timeline_entry t LEFT JOIN announcement_overview a "
                         + "ON a.announcement_id = t.announcement_id" + where + " ORDER BY t.occurred_on " + order + ", t.recorded_at "
                         + order + ", t.event_id " + order + " LIMIT ?", Sql.params(values.toArray()),
@@ -313,11 +316,13 @@ public class OverviewReads {
         return new Views.TimelinePage(lines, next);
     }
 
+    /** Puts current names in for {org:id} and {offering:id}; an unknown one shows its id. */
     private static String name(String sentence, Map<String, String> names) {
-        Matcher matcher = ORG.matcher(sentence);
+        Matcher matcher = PLACEHOLDER.matcher(sentence);
         StringBuilder named = new StringBuilder();
         while (matcher.find()) {
-            matcher.appendReplacement(named, Matcher.quoteReplacement(names.getOrDefault(matcher.group(1), matcher.group(1))));
+            String key = matcher.group(1).equals("org") ? matcher.group(2) : "offering:" + matcher.group(2);
+            matcher.appendReplacement(named, Matcher.quoteReplacement(names.getOrDefault(key, matcher.group(2))));
         }
         matcher.appendTail(named);
         return named.toString();

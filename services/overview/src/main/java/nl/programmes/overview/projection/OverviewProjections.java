@@ -1,0 +1,39 @@
+package nl.programmes.overview.projection;
+
+import jakarta.inject.Singleton;
+import nl.programmes.events.Topics;
+import nl.programmes.kit.inbox.InboundEvent;
+
+/**
+ * Routes one event to the read models it changes, and to the timeline. Called inside the
+ * transaction that also records the event as processed.
+ */
+@Singleton
+public class OverviewProjections {
+
+    private final AnnouncementOverviewProjection announcements;
+    private final ConsultationMatrixProjection consultations;
+    private final SteeringDecisionProjection decisions;
+    private final RegionalOfferingProjection offerings;
+    private final TimelineProjection timeline;
+
+    public OverviewProjections(AnnouncementOverviewProjection announcements, ConsultationMatrixProjection consultations,
+                               SteeringDecisionProjection decisions, RegionalOfferingProjection offerings,
+                               TimelineProjection timeline) {
+        this.announcements = announcements;
+        this.consultations = consultations;
+        this.decisions = decisions;
+        this.offerings = offerings;
+        this.timeline = timeline;
+    }
+
+    public void apply(InboundEvent event) {
+        switch (event.type().topic()) {
+            case Topics.PROGRAMME_ANNOUNCEMENTS -> announcements.on(event);
+            case Topics.CONSULTATIONS -> consultations.on(event.body());
+            case Topics.STEERING_DECISIONS -> decisions.on(event.body());
+            default -> offerings.on(event.body());
+        }
+        timeline.on(event);
+    }
+}
