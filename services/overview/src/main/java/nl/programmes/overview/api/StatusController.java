@@ -2,6 +2,7 @@ package nl.programmes.overview.api;
 
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Post;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
@@ -9,6 +10,7 @@ import io.micronaut.security.rules.SecurityRule;
 import nl.programmes.events.Topics;
 import nl.programmes.kit.kafka.KafkaClients;
 import nl.programmes.kit.kafka.PlatformTopics;
+import nl.programmes.kit.security.Roles;
 import nl.programmes.overview.read.OverviewReads;
 import nl.programmes.overview.read.Views;
 import org.apache.kafka.clients.admin.Admin;
@@ -31,11 +33,26 @@ public class StatusController {
     private final KafkaClients clients;
     private final PlatformTopics topics;
     private final OverviewReads reads;
+    private final ParkedRecords parked;
 
-    public StatusController(KafkaClients clients, PlatformTopics topics, OverviewReads reads) {
+    public StatusController(KafkaClients clients, PlatformTopics topics, OverviewReads reads, ParkedRecords parked) {
         this.clients = clients;
         this.topics = topics;
         this.reads = reads;
+        this.parked = parked;
+    }
+
+    /** Every parked record with the error that parked it. */
+    @Get("/parked")
+    public List<ParkedRecords.Parked> parked() {
+        return parked.list();
+    }
+
+    /** Puts a parked record back on its topic, after the cause was fixed. Admins only. */
+    @Post("/parked/{topic}/{partition}/{offset}/replay")
+    @Secured(Roles.ADMIN)
+    public ParkedRecords.Parked replay(String topic, int partition, long offset) throws Exception {
+        return parked.replay(topic, partition, offset);
     }
 
     @Get

@@ -1,0 +1,110 @@
+package nl.programmes.overview.api;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.serde.annotation.Serdeable;
+import jakarta.inject.Singleton;
+import nl.programmes.events.Topics;
+import nl.programmes.kit.inbox.DeadLetters;
+import nl.programmes.kit.kafka.KafkaClients;
+import nl.programmes.kit.kafka.PlatformTopics;
+import nl.programmes.kit.problem.NotFoundException;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Reads what is parked on the dead-letter topics, and replays a parked record: it goes back on its
+ * original topic unchanged (without the dlt_ headers), so after a fix it is processed like any other.
+ * If it fails again it is parked again; a replayed record that was applied before changes nothing.
+ */
+@Singleton
+public class ParkedRecords {
+
+    private final String bootstrapServers;
+    private final PlatformTopics topics;
+    private final KafkaClients clients;
+
+    public ParkedRecords(@io.micronaut.context.annotation.Value("${kafka.bootstrap.servers}") String bootstrapServers,
+                         PlatformTopics topics, KafkaClients clients) {
+        this.bootstrapServers = bootstrapServers;
+        this.topics = topics;
+        this.clients = clients;
+    }
+
+    @Serdeable
+    public record Parked(String topic, int partition, long offset, @Nullable String key, @Nullable String error,
+                         @Nullable String originalTopic, @Nullable String type) {
+    }
+
+    public List<Parked> list() {
+        List<Parked> parked = new ArrayList<>();
+        for (Topics.TopicSpec spec : Topics.ALL) {
+            read(Topics.deadLetter(spec.name()), record -> parked.add(new Parked(spec.name(), record.partition(), record.offset(),
+                    record.key(), header(record, DeadLetters.ERROR), header(record, DeadLetters.ORIGINAL_TOPIC),
+                    header(record, "ce_type"))));
+        }
+        return parked;
+    }
+
+    public Parked replay(String topic, int partition, long offset) throws Exception {
+        List<ConsumerRecord<String, byte[]>> found = new ArrayList<>();
+        read(Topics.deadLetter(topic), record -> {
+            if (record.partition() == partition && record.offset() == offset) {
+                found.add(record);
+            }
+        });
+        if (found.isEmpty()) {
+            throw new NotFoundException("Parked record", topic + "/" + partition + "/" + offset);
+        }
+        ConsumerRecord<String, byte[]> record = found.get(0);
+        ProducerRecord<String, byte[]> again = new ProducerRecord<>(topics.physical(topic), record.key(), record.value());
+        for (Header header : record.headers()) {
+            if (!header.key().startsWith("dlt_")) {
+                again.headers().add(header);
+            }
+        }
+        try (Producer<String, byte[]> producer = clients.reliableProducer("parked-replay")) {
+            producer.send(again).get(30, TimeUnit.SECONDS);
+        }
+        return new Parked(topic, partition, offset, record.key(), header(record, DeadLetters.ERROR), topics.physical(topic),
+                header(record, "ce_type"));
+    }
+
+    private void read(String logicalTopic, java.util.function.Consumer<ConsumerRecord<String, byte[]>> each) {
+        String topic = topics.physical(logicalTopic);
+        Properties props = new Properties();
+        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
+        props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
+        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(props)) {
+            List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(10)).stream()
+                    .map(p -> new TopicPartition(topic, p.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            var end = consumer.endOffsets(partitions);
+            long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+            while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p)) && System.nanoTime() < deadline) {
+                consumer.poll(Duration.ofMillis(200)).forEach(each);
+            }
+        }
+    }
+
+    private static String header(ConsumerRecord<String, byte[]> record, String name) {
+        Header header = record.headers().lastHeader(name);
+        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+    }
+}
