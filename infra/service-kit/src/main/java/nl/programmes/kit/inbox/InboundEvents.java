@@ -15,6 +15,8 @@ import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.sql.Connection;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Consumer;
 
 /**
@@ -97,6 +99,51 @@ public class InboundEvents {
         }
         deadLetters.park(record, consumer, last);
         return false;
+    }
+
+    /**
+     * Applies a polled batch in one transaction: one commit instead of one per event, which is what
+     * lets a projection keep up with the broker. Records that cannot be decoded are parked first; if
+     * the transaction fails, the batch is applied again one record at a time, so a single bad event
+     * is retried and parked on its own while the others go through.
+     *
+     * @return how many events changed the read model
+     */
+    public int applyAllOnce(List<ConsumerRecord<String, byte[]>> records, String consumer, Consumer<InboundEvent> apply) {
+        List<ConsumerRecord<String, byte[]>> readable = new ArrayList<>(records.size());
+        List<InboundEvent> events = new ArrayList<>(records.size());
+        for (ConsumerRecord<String, byte[]> record : records) {
+            try {
+                events.add(decode(record));
+                readable.add(record);
+            } catch (UnprocessableEventException e) {
+                deadLetters.park(record, consumer, e);
+            }
+        }
+        if (events.isEmpty()) {
+            return 0;
+        }
+        try {
+            return transactions.executeWrite(status -> {
+                int applied = 0;
+                for (InboundEvent event : events) {
+                    if (processed.firstTime(event.envelope().id(), event.type().ceType())) {
+                        apply.accept(event);
+                        applied++;
+                    }
+                }
+                return applied;
+            });
+        } catch (RuntimeException e) {
+            LOG.warn("A batch of {} failed ({}); applying its records one by one", events.size(), e.toString());
+            int applied = 0;
+            for (ConsumerRecord<String, byte[]> record : readable) {
+                if (applyOnce(record, consumer, apply)) {
+                    applied++;
+                }
+            }
+            return applied;
+        }
     }
 
     private static void pause(int attempt) {

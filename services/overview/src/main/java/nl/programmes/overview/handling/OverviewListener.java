@@ -10,13 +10,16 @@ import nl.programmes.kit.inbox.InboundEvents;
 import nl.programmes.overview.projection.OverviewProjections;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
+import java.util.List;
+
 /**
  * Feeds every topic into the overview's read models. Reads from the earliest offset so a new
- * deployment builds the whole overview; each event is applied once (dedupe on ce_id in the same
- * transaction), a failing record is retried and then parked, never skipped.
+ * deployment builds the whole overview. Each poll is applied in one transaction with the dedupe
+ * marks (ce_id), and its offsets are committed after that transaction; a failing record is retried
+ * on its own and then parked, never skipped.
  */
-@KafkaListener(groupId = "${platform.topics.prefix:}overview", offsetReset = OffsetReset.EARLIEST,
-        offsetStrategy = OffsetStrategy.SYNC_PER_RECORD,
+@KafkaListener(groupId = "${platform.topics.prefix:}overview", offsetReset = OffsetReset.EARLIEST, batch = true,
+        offsetStrategy = OffsetStrategy.SYNC,
         errorStrategy = @ErrorStrategy(value = ErrorStrategyValue.RETRY_EXPONENTIALLY_ON_ERROR, retryCount = 10))
 public class OverviewListener {
 
@@ -31,7 +34,7 @@ public class OverviewListener {
     @Topic({"${platform.topics.prefix:}programme-announcements", "${platform.topics.prefix:}consultations",
             "${platform.topics.prefix:}steering-decisions", "${platform.topics.prefix:}programme-offerings",
             "${platform.topics.prefix:}organisations"})
-    void receive(ConsumerRecord<String, byte[]> record) {
-        inbound.applyOnce(record, "overview", projections::apply);
+    void receive(List<ConsumerRecord<String, byte[]>> records) {
+        inbound.applyAllOnce(records, "overview", projections::apply);
     }
 }

@@ -1,0 +1,12 @@
+#!/usr/bin/env bash
+# Overview benchmark: ./docs/benchmarks/run.sh [events=100000] [commands/s=200] [readers=200]
+# Starts its own broker and MariaDB (the test kit) and the overview and announcements services in
+# their own JVMs, then prints the figures. Not part of the test suite.
+set -euo pipefail
+root="$(cd "$(dirname "$0")/../.." && pwd)"
+cd "$root"
+./mvnw -q -B -DskipTests install
+./mvnw -q -B -pl infra/platform-tests dependency:build-classpath -Dmdep.includeScope=test \
+  -Dmdep.outputFile=target/bench-classpath.txt
+cp="infra/platform-tests/target/test-classes:$(cat infra/platform-tests/target/bench-classpath.txt)"
+exec java -Xmx1g -Dplatform.root="$root" -cp "$cp" nl.programmes.platform.bench.OverviewBenchmark "$@"

@@ -1,0 +1,321 @@
+package nl.programmes.platform.bench;
+
+import io.micronaut.serde.ObjectMapper;
+import nl.programmes.events.Actor;
+import nl.programmes.events.CloudEvent;
+import nl.programmes.events.DomainEvent;
+import nl.programmes.events.EventType;
+import nl.programmes.events.EventTypes;
+import nl.programmes.events.KafkaCloudEvents;
+import nl.programmes.events.Topics;
+import nl.programmes.events.announcement.Orientation;
+import nl.programmes.events.announcement.Programme;
+import nl.programmes.events.announcement.ProgrammeAnnounced;
+import nl.programmes.events.announcement.ProgrammeForm;
+import nl.programmes.events.announcement.ProgrammeLevel;
+import nl.programmes.events.consultation.ConsultationKind;
+import nl.programmes.events.consultation.ConsultationOutcomeRecorded;
+import nl.programmes.events.consultation.ConsultationRequested;
+import nl.programmes.events.consultation.LocationPosition;
+import nl.programmes.events.consultation.ObjectionGround;
+import nl.programmes.events.consultation.PositionKind;
+import nl.programmes.events.offering.IntakeReported;
+import nl.programmes.events.offering.OfferingRegistered;
+import nl.programmes.events.organisation.OrganisationKind;
+import nl.programmes.events.organisation.OrganisationRegistered;
+import nl.programmes.runtime.Ports;
+import nl.programmes.testkit.EventProbe;
+import nl.programmes.testkit.RunningService;
+import nl.programmes.testkit.ServiceUnderTest;
+import nl.programmes.testkit.TestPlatform;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+import java.math.BigDecimal;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Random;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Measures the overview on this machine and prints the figures (run by docs/benchmarks/run.sh, never
+ * by the test suite): raw consumer rate, rebuild throughput from offset 0, command-to-visible latency
+ * at a steady command rate, and query latency under concurrent readers.
+ */
+public final class OverviewBenchmark {
+
+    private static final Actor ACTOR = new Actor("bench", "Benchmark", "bench-org");
+    private static final String[] PLACES = {"Enschede", "Deventer", "Apeldoorn", "Zwolle", "Arnhem", "Nijmegen", "Utrecht",
+            "Amersfoort", "Amsterdam", "Rotterdam", "Leeuwarden", "Groningen", "Emmen", "Heerlen", "Maastricht", "Eindhoven"};
+
+    private OverviewBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int events = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
+        int commandsPerSecond = args.length > 1 ? Integer.parseInt(args[1]) : 200;
+        int readers = args.length > 2 ? Integer.parseInt(args[2]) : 200;
+        Path root = Path.of(System.getProperty("platform.root", "."));
+        TestPlatform platform = TestPlatform.get();
+        Map<String, ServiceUnderTest> slices = platform.services("announcements", "overview");
+        String prefix = slices.get("overview").topicPrefix();
+
+        List<String> announcementIds = new ArrayList<>();
+        long start = System.nanoTime();
+        int published = publish(platform.bootstrapServers(), prefix, events, announcementIds);
+        double publishSeconds = seconds(start);
+
+        start = System.nanoTime();
+        long read = rawConsume(platform.bootstrapServers(), prefix);
+        double rawRate = read / seconds(start);
+
+        int overviewPort = Ports.free();
+        int announcementsPort = Ports.free();
+        RunningService overview = RunningService.start(slices.get("overview"), root, overviewPort, Map.of());
+        start = System.nanoTime();
+        for (String topic : List.of(Topics.ORGANISATIONS, Topics.PROGRAMME_ANNOUNCEMENTS, Topics.CONSULTATIONS,
+                Topics.PROGRAMME_OFFERINGS, Topics.STEERING_DECISIONS)) {
+            awaitCaughtUp(platform.bootstrapServers(), prefix + "overview", prefix + topic, Duration.ofMinutes(60));
+        }
+        double rebuildRate = published / seconds(start);
+
+        RunningService announcements = RunningService.start(slices.get("announcements"), root, announcementsPort, Map.of());
+        String token = platform.tokens().mint("bench-staff", "bench-org", "INSTITUTION_STAFF");
+        List<Long> e2e = commandToVisible(announcements, token, commandsPerSecond, Duration.ofSeconds(20), slices);
+
+        String reader = platform.tokens().mint("bench-reader", "bench-org", "CONSULTEE");
+        List<Long> queries = queryLatency(overview, reader, announcementIds, readers, Duration.ofSeconds(20));
+
+        announcements.close();
+        overview.close();
+        System.out.printf("""
+
+                ==== Overview benchmark (%d cores) ====
+                events generated                 %,d (published in %.1f s)
+                raw consumer rate                %,.0f events/s
+                rebuild from offset 0            %,.0f events/s (%.0f%% of raw)
+                command -> visible, %d cmd/s    p50 %d ms, p99 %d ms (%d commands)
+                queries, %d readers              p50 %d ms, p99 %d ms (%,d requests, matrix/timeline/region)
+                """, Runtime.getRuntime().availableProcessors(), published, publishSeconds, rawRate, rebuildRate,
+                100 * rebuildRate / rawRate, commandsPerSecond, pct(e2e, 50), pct(e2e, 99), e2e.size(), readers,
+                pct(queries, 50), pct(queries, 99), queries.size());
+        System.exit(0);
+    }
+
+    /** Synthetic but shaped like the real thing: announcements with consultations and outcomes, offerings with intake. */
+    private static int publish(String bootstrap, String prefix, int target, List<String> announcementIds) throws Exception {
+        Properties props = new Properties();
+        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        props.put(ProducerConfig.ACKS_CONFIG, "all");
+        props.put(ProducerConfig.LINGER_MS_CONFIG, 10);
+        props.put(ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024);
+        props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
+        props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
+        ObjectMapper json = ObjectMapper.getDefault();
+        Random random = new Random(42);
+        int count = 0;
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(props)) {
+            for (int i = 0; i < 50; i++) {
+                count += send(producer, json, prefix, new OrganisationRegistered("org-" + i, "Organisation " + i,
+                        i % 10 == 0 ? OrganisationKind.STEERING_COMMITTEE : OrganisationKind.HBO_INSTITUTION, null, null,
+                        List.of(PLACES[i % PLACES.length]), null, ACTOR));
+            }
+            while (count < target) {
+                String announcement = UUID.randomUUID().toString();
+                announcementIds.add(announcement);
+                List<String> places = List.of(PLACES[random.nextInt(PLACES.length)], PLACES[random.nextInt(PLACES.length)])
+                        .stream().distinct().toList();
+                count += send(producer, json, prefix, new ProgrammeAnnounced(announcement, "B-" + count, "org-" + random.nextInt(50),
+                        new Programme("Programme " + count, ProgrammeLevel.ASSOCIATE_DEGREE, Orientation.HBO,
+                                String.valueOf(80000 + random.nextInt(200)), null, List.of(ProgrammeForm.VOLTIJD), "nl", 120,
+                                BigDecimal.valueOf(2), "Techniek", "Domain " + random.nextInt(12)),
+                        places, "2030-09", null, null, null, ACTOR));
+                for (int c = 0; c < 3 && count < target; c++) {
+                    String consultation = UUID.randomUUID().toString();
+                    String org = "org-" + random.nextInt(50);
+                    count += send(producer, json, prefix, new ConsultationRequested(consultation, announcement, "org-0", org,
+                            ConsultationKind.BILATERAL, places, List.of(ProgrammeForm.VOLTIJD), null, null, ACTOR));
+                    count += send(producer, json, prefix, new ConsultationOutcomeRecorded(consultation, announcement, org, 1,
+                            LocalDate.of(2025, 1 + random.nextInt(12), 1 + random.nextInt(28)), null, null,
+                            places.stream().map(p -> random.nextInt(5) == 0
+                                    ? new LocationPosition(p, null, PositionKind.OBJECTION, List.of(ObjectionGround.OVERLAP),
+                                    "overlap", null, random.nextBoolean(), false)
+                                    : new LocationPosition(p, null, PositionKind.NO_OBJECTION, List.of(), null, null, false, false))
+                                    .toList(), new Actor("bench", "Benchmark", org)));
+                }
+                String offering = UUID.randomUUID().toString();
+                count += send(producer, json, prefix, new OfferingRegistered(offering, "org-" + random.nextInt(50), "Offering " + count,
+                        String.valueOf(80000 + random.nextInt(200)), null, ProgrammeLevel.ASSOCIATE_DEGREE, ProgrammeForm.VOLTIJD,
+                        PLACES[random.nextInt(PLACES.length)], ACTOR));
+                for (int year = 2019; year <= 2023 && count < target; year++) {
+                    int n = random.nextInt(200);
+                    count += send(producer, json, prefix, new IntakeReported(offering, year, n < 5 ? null : n, n < 5, ACTOR));
+                }
+            }
+            producer.flush();
+        }
+        return count;
+    }
+
+    private static int send(KafkaProducer<String, byte[]> producer, ObjectMapper json, String prefix, DomainEvent event)
+            throws Exception {
+        EventType<?> type = EventTypes.of(event.getClass());
+        CloudEvent envelope = new CloudEvent(UUID.randomUUID().toString(), type.ceType(), "/bench", event.subject(),
+                Instant.now(), json.writeValueAsBytes(event));
+        producer.send(KafkaCloudEvents.toRecord(prefix + type.topic(), envelope));
+        return 1;
+    }
+
+    private static long rawConsume(String bootstrap, String prefix) {
+        Properties props = new Properties();
+        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
+        props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
+        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 2000);
+        long read = 0;
+        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(props)) {
+            List<TopicPartition> partitions = new ArrayList<>();
+            for (Topics.TopicSpec spec : Topics.ALL) {
+                consumer.partitionsFor(prefix + spec.name()).forEach(p -> partitions.add(new TopicPartition(p.topic(), p.partition())));
+            }
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            var end = consumer.endOffsets(partitions);
+            while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
+                for (var record : consumer.poll(Duration.ofMillis(200))) {
+                    // Decode the envelope as the projection would, so the figure is comparable.
+                    KafkaCloudEvents.fromRecord(record);
+                    read++;
+                }
+            }
+        }
+        return read;
+    }
+
+    private static void awaitCaughtUp(String bootstrap, String group, String topic, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            try {
+                EventProbe.awaitCaughtUp(bootstrap, group, topic);
+                return;
+            } catch (RuntimeException stillBehind) {
+                // awaitCaughtUp gives up after 30 s; keep waiting up to the benchmark's own limit
+            }
+        }
+        throw new IllegalStateException(group + " did not catch up on " + topic + " within " + timeout);
+    }
+
+    /** Latency from the announcement's commit to the overview's commit of it, both clocks in MariaDB. */
+    private static List<Long> commandToVisible(RunningService announcements, String token, int perSecond, Duration length,
+                                               Map<String, ServiceUnderTest> slices) throws Exception {
+        HttpClient http = HttpClient.newBuilder().executor(Executors.newFixedThreadPool(16)).build();
+        ScheduledExecutorService ticker = Executors.newScheduledThreadPool(4);
+        AtomicInteger sent = new AtomicInteger();
+        int total = (int) (perSecond * length.toSeconds());
+        long periodMicros = 1_000_000L / perSecond;
+        ticker.scheduleAtFixedRate(() -> {
+            int n = sent.incrementAndGet();
+            if (n > total) {
+                return;
+            }
+            String body = """
+                    {"reference": "E2E-%d", "institution": "bench-org",
+                     "programme": {"name": "Bench", "level": "ASSOCIATE_DEGREE", "orientation": "HBO", "isatCode": "80179",
+                                   "forms": ["VOLTIJD"], "language": "nl", "studyLoadEc": 120, "durationYears": 2},
+                     "candidateLocations": ["Enschede"], "intendedStart": "2030-09"}""".formatted(n);
+            http.sendAsync(HttpRequest.newBuilder(URI.create(announcements.url("/api/announcements")))
+                    .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.discarding());
+        }, 0, periodMicros, TimeUnit.MICROSECONDS);
+        ticker.awaitTermination(length.toSeconds() + 2, TimeUnit.SECONDS);
+        ticker.shutdownNow();
+        ServiceUnderTest source = slices.get("announcements");
+        ServiceUnderTest target = slices.get("overview");
+        TestPlatform.eventually().atMost(Duration.ofMinutes(5)).until(() -> target.count(
+                "SELECT COUNT(*) FROM announcement_overview WHERE reference LIKE 'E2E-%'") >= source.count(
+                "SELECT COUNT(*) FROM announcement WHERE reference LIKE 'E2E-%'"));
+        List<Long> latencies = new ArrayList<>();
+        try (Connection connection = TestPlatform.get().connect(source.schema());
+             Statement statement = connection.createStatement();
+             ResultSet rs = statement.executeQuery("SELECT TIMESTAMPDIFF(MICROSECOND, a.created_at, p.processed_at) FROM "
+                     + source.schema() + ".announcement a JOIN " + source.schema() + ".outbox o ON o.event_key = a.id JOIN "
+                     + target.schema() + ".processed_event p ON p.event_id = o.event_id WHERE a.reference LIKE 'E2E-%'")) {
+            while (rs.next()) {
+                latencies.add(rs.getLong(1) / 1000);
+            }
+        }
+        return latencies;
+    }
+
+    private static List<Long> queryLatency(RunningService overview, String token, List<String> announcementIds, int readers,
+                                           Duration length) throws Exception {
+        HttpClient http = HttpClient.newBuilder().executor(Executors.newFixedThreadPool(32)).build();
+        List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
+        ExecutorService pool = Executors.newFixedThreadPool(readers);
+        long deadline = System.nanoTime() + length.toNanos();
+        for (int r = 0; r < readers; r++) {
+            int reader = r;
+            pool.submit(() -> {
+                Random random = new Random(reader);
+                while (System.nanoTime() < deadline) {
+                    String path = switch (random.nextInt(3)) {
+                        case 0 -> "/api/overview/announcements/" + announcementIds.get(random.nextInt(announcementIds.size()));
+                        case 1 -> "/api/timeline?size=50&announcement=" + announcementIds.get(random.nextInt(announcementIds.size()));
+                        default -> "/api/overview/regions/Overijssel?institution=org-" + random.nextInt(50);
+                    };
+                    long start = System.nanoTime();
+                    try {
+                        http.send(HttpRequest.newBuilder(URI.create(overview.url(path))).header("Authorization", "Bearer " + token)
+                                .GET().build(), HttpResponse.BodyHandlers.discarding());
+                        latencies.add((System.nanoTime() - start) / 1_000_000);
+                    } catch (Exception e) {
+                        return;
+                    }
+                }
+            });
+        }
+        pool.shutdown();
+        pool.awaitTermination(length.toSeconds() + 30, TimeUnit.SECONDS);
+        return new ArrayList<>(latencies);
+    }
+
+    private static long pct(List<Long> values, int percentile) {
+        if (values.isEmpty()) {
+            return -1;
+        }
+        List<Long> sorted = new ArrayList<>(values);
+        Collections.sort(sorted);
+        return sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(percentile / 100.0 * sorted.size()) - 1));
+    }
+
+    private static double seconds(long startNanos) {
+        return (System.nanoTime() - startNanos) / 1e9;
+    }
+}
