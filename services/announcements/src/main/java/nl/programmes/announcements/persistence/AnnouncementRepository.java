@@ -6,6 +6,7 @@ import io.micronaut.serde.ObjectMapper;
 import io.micronaut.transaction.TransactionDefinition;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
+import nl.programmes.kit.persistence.JsonColumns;
 import nl.programmes.kit.persistence.Sql;
 import nl.programmes.announcements.domain.Announcement;
 import nl.programmes.announcements.domain.AnnouncementStatus;
@@ -18,8 +19,6 @@ import nl.programmes.events.announcement.Programme;
 import nl.programmes.events.announcement.ReviewOutcomeRecorded;
 import nl.programmes.kit.problem.StaleVersionException;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -37,11 +36,11 @@ import java.util.UUID;
 public class AnnouncementRepository {
 
     private final Sql sql;
-    private final ObjectMapper json;
+    private final JsonColumns json;
 
     public AnnouncementRepository(JdbcOperations jdbc, ObjectMapper json) {
         this.sql = new Sql(jdbc);
-        this.json = json;
+        this.json = new JsonColumns(json);
     }
 
     @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
@@ -51,9 +50,9 @@ public class AnnouncementRepository {
                     candidate_locations_json, intended_start, capacity_limit, summary, labour_market_evidence_json,
                     status, version, created_at, updated_at)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", Sql.params(a.id().toString(), a.institutionId(),
-                a.reference(), a.programme().name(), a.programme().level().name(), write(a.programme()),
-                write(a.candidateLocations()), a.intendedStart().toString(), a.capacityLimit(), a.summary(),
-                a.labourMarketEvidence() == null ? null : write(a.labourMarketEvidence()), a.status().name(),
+                a.reference(), a.programme().name(), a.programme().level().name(), json.write(a.programme()),
+                json.write(a.candidateLocations()), a.intendedStart().toString(), a.capacityLimit(), a.summary(),
+                a.labourMarketEvidence() == null ? null : json.write(a.labourMarketEvidence()), a.status().name(),
                 a.version(), Timestamp.from(now), Timestamp.from(now)));
     }
 
@@ -71,9 +70,9 @@ public class AnnouncementRepository {
                     intended_start = ?, capacity_limit = ?, summary = ?, labour_market_evidence_json = ?, status = ?,
                     submitted_on = ?, advice = ?, advice_date = ?, decision = ?, decision_date = ?,
                     withdrawal_reason = ?, version = ?, updated_at = ?
-                WHERE id = ? AND version = ?""", Sql.params(a.programme().name(), write(a.programme()),
-                write(a.candidateLocations()), a.intendedStart().toString(), a.capacityLimit(), a.summary(),
-                a.labourMarketEvidence() == null ? null : write(a.labourMarketEvidence()), a.status().name(),
+                WHERE id = ? AND version = ?""", Sql.params(a.programme().name(), json.write(a.programme()),
+                json.write(a.candidateLocations()), a.intendedStart().toString(), a.capacityLimit(), a.summary(),
+                a.labourMarketEvidence() == null ? null : json.write(a.labourMarketEvidence()), a.status().name(),
                 application == null ? null : Date.valueOf(application.submittedOn()),
                 review == null ? null : review.advice().name(),
                 review == null || review.adviceDate() == null ? null : Date.valueOf(review.adviceDate()),
@@ -91,7 +90,7 @@ public class AnnouncementRepository {
                 INSERT INTO announcement_history (announcement_id, version, event_type, occurred_at, actor_user,
                     actor_org, event_json) VALUES (?, ?, ?, ?, ?, ?, ?)""", Sql.params(event.subject(), version,
                 EventTypes.of(event.getClass()).ceType(), Timestamp.from(at), event.actor().userId(),
-                event.actor().organisationId(), write(event)));
+                event.actor().organisationId(), json.write(event)));
     }
 
     /** Reads the announcement, locking its row until the transaction ends so commands on it queue up. */
@@ -137,7 +136,7 @@ public class AnnouncementRepository {
         }
         if (filter.location() != null) {
             where.append(" AND JSON_CONTAINS(candidate_locations_json, ?)");
-            values.add(write(filter.location()));
+            values.add(json.write(filter.location()));
         }
         if (filter.startYear() != null) {
             where.append(" AND intended_start LIKE ?");
@@ -164,14 +163,14 @@ public class AnnouncementRepository {
         return sql.query("SELECT * FROM announcement_history WHERE announcement_id = ? ORDER BY version",
                 Sql.params(id.toString()), rs -> new HistoryEntry(rs.getInt("version"), rs.getString("event_type"),
                         rs.getTimestamp("occurred_at").toInstant(), rs.getString("actor_user"), rs.getString("actor_org"),
-                        read(rs.getString("event_json"), Argument.mapOf(String.class, Object.class))));
+                        json.read(rs.getString("event_json"), Argument.mapOf(String.class, Object.class))));
     }
 
     private Announcement map(ResultSet rs) throws SQLException {
         Integer capacity = rs.getObject("capacity_limit") == null ? null : rs.getInt("capacity_limit");
         String evidence = rs.getString("labour_market_evidence_json");
-        Programme programme = read(rs.getString("programme_json"), Argument.of(Programme.class));
-        List<String> locations = read(rs.getString("candidate_locations_json"), Argument.listOf(String.class));
+        Programme programme = json.read(rs.getString("programme_json"), Argument.of(Programme.class));
+        List<String> locations = json.read(rs.getString("candidate_locations_json"), Argument.listOf(String.class));
         Date submittedOn = rs.getDate("submitted_on");
         SubmittedApplication application = submittedOn == null ? null
                 : new SubmittedApplication(submittedOn.toLocalDate(), locations, programme.forms());
@@ -183,24 +182,10 @@ public class AnnouncementRepository {
         return new Announcement(UUID.fromString(rs.getString("id")), rs.getString("reference"),
                 rs.getString("institution_id"), programme, locations, YearMonth.parse(rs.getString("intended_start")),
                 capacity, rs.getString("summary"),
-                evidence == null ? null : read(evidence, Argument.of(LabourMarketEvidence.class)),
+                evidence == null ? null : json.read(evidence, Argument.of(LabourMarketEvidence.class)),
                 AnnouncementStatus.valueOf(rs.getString("status")), application, review,
                 rs.getString("withdrawal_reason"), rs.getInt("version"));
     }
 
-    private String write(Object value) {
-        try {
-            return json.writeValueAsString(value);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 
-    private <T> T read(String value, Argument<T> type) {
-        try {
-            return json.readValue(value, type);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 }

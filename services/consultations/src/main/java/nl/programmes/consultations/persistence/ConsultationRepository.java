@@ -11,6 +11,7 @@ import nl.programmes.consultations.domain.Consultation;
 import nl.programmes.events.announcement.ProgrammeForm;
 import nl.programmes.events.consultation.ConsultationKind;
 import nl.programmes.events.consultation.LocationPosition;
+import nl.programmes.kit.persistence.JsonColumns;
 import nl.programmes.kit.persistence.Sql;
 import nl.programmes.kit.problem.StaleVersionException;
 
@@ -32,11 +33,11 @@ import java.util.UUID;
 public class ConsultationRepository {
 
     private final Sql sql;
-    private final Json json;
+    private final JsonColumns json;
 
     public ConsultationRepository(JdbcOperations jdbc, ObjectMapper mapper) {
         this.sql = new Sql(jdbc);
-        this.json = new Json(mapper);
+        this.json = new JsonColumns(mapper);
     }
 
     @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)

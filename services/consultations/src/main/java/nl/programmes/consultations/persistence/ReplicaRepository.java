@@ -7,6 +7,7 @@ import io.micronaut.transaction.TransactionDefinition;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import nl.programmes.consultations.domain.AnnouncementReplica;
+import nl.programmes.kit.persistence.JsonColumns;
 import nl.programmes.kit.persistence.Sql;
 
 import java.sql.Timestamp;
@@ -19,11 +20,11 @@ import java.util.Optional;
 public class ReplicaRepository {
 
     private final Sql sql;
-    private final Json json;
+    private final JsonColumns json;
 
     public ReplicaRepository(JdbcOperations jdbc, ObjectMapper mapper) {
         this.sql = new Sql(jdbc);
-        this.json = new Json(mapper);
+        this.json = new JsonColumns(mapper);
     }
 
     @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)

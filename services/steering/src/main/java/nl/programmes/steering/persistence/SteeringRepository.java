@@ -9,10 +9,9 @@ import io.micronaut.transaction.TransactionDefinition;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import nl.programmes.events.steering.ObjectionReference;
+import nl.programmes.kit.persistence.JsonColumns;
 import nl.programmes.kit.persistence.Sql;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -28,11 +27,11 @@ import java.util.Optional;
 public class SteeringRepository {
 
     private final Sql sql;
-    private final ObjectMapper json;
+    private final JsonColumns json;
 
     public SteeringRepository(JdbcOperations jdbc, ObjectMapper json) {
         this.sql = new Sql(jdbc);
-        this.json = json;
+        this.json = new JsonColumns(json);
     }
 
     /** A decision as stored and shown. */
@@ -54,7 +53,7 @@ public class SteeringRepository {
                 INSERT INTO steering_decision (id, committee_id, announcement_id, meeting_date, decision, locations, rationale,
                     rules_on, corrects_id, recorded_by, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
                 Sql.params(d.id(), d.committeeId(), d.announcementId(), Date.valueOf(d.meetingDate()), d.decision(),
-                        write(d.locations()), d.rationale(), write(d.rulesOn()), d.corrects(), d.recordedBy(),
+                        json.write(d.locations()), d.rationale(), json.write(d.rulesOn()), d.corrects(), d.recordedBy(),
                         Timestamp.from(d.recordedAt())));
         if (d.corrects() != null) {
             sql.update("UPDATE steering_decision SET corrected_by_id = ? WHERE id = ?", Sql.params(d.id(), d.corrects()));
@@ -91,7 +90,7 @@ public class SteeringRepository {
         sql.update("""
                 INSERT INTO steering_meeting (id, committee_id, meeting_date, agenda, minutes, decision_ids, recorded_at)
                 VALUES (?, ?, ?, ?, ?, ?, ?)""", Sql.params(m.id(), m.committeeId(), Date.valueOf(m.meetingDate()),
-                write(m.agenda()), m.minutes(), write(m.decisionIds()), Timestamp.from(now)));
+                json.write(m.agenda()), m.minutes(), json.write(m.decisionIds()), Timestamp.from(now)));
         for (String decisionId : m.decisionIds()) {
             sql.update("UPDATE steering_decision SET meeting_id = ? WHERE id = ?", Sql.params(m.id(), decisionId));
         }
@@ -101,8 +100,8 @@ public class SteeringRepository {
     public Optional<MeetingRow> meeting(String id) {
         return sql.one("SELECT * FROM steering_meeting WHERE id = ?", Sql.params(id), rs -> new MeetingRow(rs.getString("id"),
                 rs.getString("committee_id"), rs.getDate("meeting_date").toLocalDate(),
-                read(rs.getString("agenda"), Argument.listOf(String.class)), rs.getString("minutes"),
-                read(rs.getString("decision_ids"), Argument.listOf(String.class))));
+                json.read(rs.getString("agenda"), Argument.listOf(String.class)), rs.getString("minutes"),
+                json.read(rs.getString("decision_ids"), Argument.listOf(String.class))));
     }
 
     // --- replicas ---------------------------------------------------------------------------
@@ -115,7 +114,7 @@ public class SteeringRepository {
                 VALUES (?, ?, ?, ?, ?, ?, ?)
                 ON DUPLICATE KEY UPDATE candidate_locations = IF(VALUES(version) > version, VALUES(candidate_locations), candidate_locations),
                     status = IF(VALUES(version) > version, VALUES(status), status), version = GREATEST(version, VALUES(version))""",
-                Sql.params(id, institutionId, reference, name, write(candidates), status, version));
+                Sql.params(id, institutionId, reference, name, json.write(candidates), status, version));
     }
 
     /** Candidate locations and status of a known announcement. */
@@ -127,7 +126,7 @@ public class SteeringRepository {
     public Optional<AnnouncementFacts> announcement(String id) {
         return sql.one("SELECT * FROM announcement_replica WHERE id = ?", Sql.params(id), rs -> new AnnouncementFacts(
                 rs.getString("reference"), rs.getString("programme_name"),
-                read(rs.getString("candidate_locations"), Argument.listOf(String.class)), rs.getString("status"),
+                json.read(rs.getString("candidate_locations"), Argument.listOf(String.class)), rs.getString("status"),
                 rs.getInt("version")));
     }
 
@@ -167,7 +166,7 @@ public class SteeringRepository {
                   AND NOT EXISTS (SELECT 1 FROM steering_decision d WHERE d.announcement_id = a.id
                                   AND d.committee_id = ? AND d.corrected_by_id IS NULL)
                 ORDER BY a.reference, p.location""", Sql.params(committeeId), rs -> new Object[]{rs.getString(1),
-                rs.getString(2), rs.getString(3), read(rs.getString(4), Argument.listOf(String.class)), rs.getString(5),
+                rs.getString(2), rs.getString(3), json.read(rs.getString(4), Argument.listOf(String.class)), rs.getString(5),
                 rs.getString(6)});
         java.util.Map<String, AgendaItem> items = new java.util.LinkedHashMap<>();
         for (Object[] row : rows) {
@@ -206,25 +205,11 @@ public class SteeringRepository {
     private DecisionRow decision(ResultSet rs) throws SQLException {
         return new DecisionRow(rs.getString("id"), rs.getString("committee_id"), rs.getString("announcement_id"),
                 rs.getDate("meeting_date").toLocalDate(), rs.getString("decision"),
-                read(rs.getString("locations"), Argument.listOf(String.class)), rs.getString("rationale"),
-                read(rs.getString("rules_on"), Argument.listOf(ObjectionReference.class)), rs.getString("corrects_id"),
+                json.read(rs.getString("locations"), Argument.listOf(String.class)), rs.getString("rationale"),
+                json.read(rs.getString("rules_on"), Argument.listOf(ObjectionReference.class)), rs.getString("corrects_id"),
                 rs.getString("corrected_by_id"), rs.getString("meeting_id"), rs.getString("recorded_by"),
                 rs.getTimestamp("recorded_at").toInstant());
     }
 
-    private String write(Object value) {
-        try {
-            return json.writeValueAsString(value);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 
-    private <T> T read(String value, Argument<T> type) {
-        try {
-            return json.readValue(value, type);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 }

@@ -6,13 +6,12 @@ import io.micronaut.serde.ObjectMapper;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import nl.programmes.events.organisation.OrganisationKind;
+import nl.programmes.kit.persistence.JsonColumns;
 import nl.programmes.kit.persistence.Sql;
 import nl.programmes.kit.problem.StaleVersionException;
 import nl.programmes.portal.identity.domain.Organisation;
 import nl.programmes.portal.identity.domain.UserAccount;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -27,11 +26,11 @@ import java.util.Optional;
 public class IdentityRepository {
 
     private final Sql sql;
-    private final ObjectMapper json;
+    private final JsonColumns json;
 
     public IdentityRepository(JdbcOperations jdbc, ObjectMapper json) {
         this.sql = new Sql(jdbc);
-        this.json = json;
+        this.json = new JsonColumns(json);
     }
 
     @Transactional
@@ -39,7 +38,7 @@ public class IdentityRepository {
         sql.update("""
                 INSERT INTO organisation (id, name, kind, brin, kvk, locations, region, version, created_at, updated_at)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", Sql.params(o.id(), o.name(), o.kind().name(), o.brin(), o.kvk(),
-                write(o.locations()), o.region(), o.version(), Timestamp.from(now), Timestamp.from(now)));
+                json.write(o.locations()), o.region(), o.version(), Timestamp.from(now), Timestamp.from(now)));
     }
 
     @Transactional
@@ -47,7 +46,7 @@ public class IdentityRepository {
         int updated = sql.update("""
                 UPDATE organisation SET name = ?, kind = ?, brin = ?, kvk = ?, locations = ?, region = ?, version = ?,
                     updated_at = ? WHERE id = ? AND version = ?""", Sql.params(o.name(), o.kind().name(), o.brin(),
-                o.kvk(), write(o.locations()), o.region(), o.version(), Timestamp.from(now), o.id(), expectedVersion));
+                o.kvk(), json.write(o.locations()), o.region(), o.version(), Timestamp.from(now), o.id(), expectedVersion));
         if (updated != 1) {
             throw new StaleVersionException("Organisation " + o.id() + " is no longer at version " + expectedVersion);
         }
@@ -99,23 +98,9 @@ public class IdentityRepository {
 
     private Organisation organisation(ResultSet rs) throws SQLException {
         return new Organisation(rs.getString("id"), rs.getString("name"), OrganisationKind.valueOf(rs.getString("kind")),
-                rs.getString("brin"), rs.getString("kvk"), read(rs.getString("locations")), rs.getString("region"),
+                rs.getString("brin"), rs.getString("kvk"), json.read(rs.getString("locations"), Argument.listOf(String.class)), rs.getString("region"),
                 rs.getInt("version"));
     }
 
-    private String write(Object value) {
-        try {
-            return json.writeValueAsString(value);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 
-    private List<String> read(String value) {
-        try {
-            return json.readValue(value, Argument.listOf(String.class));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 }

@@ -1,4 +1,4 @@
-package nl.programmes.consultations.persistence;
+package nl.programmes.kit.persistence;
 
 import io.micronaut.core.type.Argument;
 import io.micronaut.serde.ObjectMapper;
@@ -6,16 +6,16 @@ import io.micronaut.serde.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 
-/** JSON columns. */
-final class Json {
+/** Reads and writes JSON columns (lists, small documents) with the application's serde. */
+public final class JsonColumns {
 
     private final ObjectMapper mapper;
 
-    Json(ObjectMapper mapper) {
+    public JsonColumns(ObjectMapper mapper) {
         this.mapper = mapper;
     }
 
-    String write(Object value) {
+    public String write(Object value) {
         try {
             return mapper.writeValueAsString(value);
         } catch (IOException e) {
@@ -23,7 +23,7 @@ final class Json {
         }
     }
 
-    <T> T read(String value, Argument<T> type) {
+    public <T> T read(String value, Argument<T> type) {
         try {
             return mapper.readValue(value, type);
         } catch (IOException e) {
