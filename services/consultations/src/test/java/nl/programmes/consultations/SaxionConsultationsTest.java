@@ -90,6 +90,7 @@ class SaxionConsultationsTest implements TestPropertyProvider {
         String hanConsultation = request(announcement, "han", "BILATERAL");
         String huConsultation = request(announcement, "hu", "BILATERAL");
         String boardSeptember = request(announcement, "bestuurlijk-overleg-oost", "REGIONAL_BOARD");
+        String boardDecember = request(announcement, "bestuurlijk-overleg-oost", "REGIONAL_BOARD");
 
         record(han, hanConsultation, "2024-11-12", "develop together to avoid overlap", List.of(
                 position("Enschede", "NO_OBJECTION", false, true), position("Deventer", "NO_OBJECTION", false, false),
@@ -97,8 +98,10 @@ class SaxionConsultationsTest implements TestPropertyProvider {
         record(hu, huConsultation, "2024-12-10", null, List.of(
                 position("Enschede", "NO_OBJECTION", false, false), position("Deventer", "NO_OBJECTION", false, false),
                 objection("Apeldoorn", true)));
-        record(board, boardSeptember, "2024-09-16", null, List.of(position("Enschede", "NOTED", false, false),
-                position("Deventer", "NOTED", false, false), position("Apeldoorn", "NOTED", false, false)));
+        for (String[] meeting : new String[][]{{boardSeptember, "2024-09-16"}, {boardDecember, "2024-12-03"}}) {
+            record(board, meeting[0], meeting[1], null, List.of(position("Enschede", "NOTED", false, false),
+                    position("Deventer", "NOTED", false, false), position("Apeldoorn", "NOTED", false, false)));
+        }
 
         Map<?, ?> huView = get(huConsultation);
         assertThat(huView.get("awaiting")).isEqualTo(List.of());
@@ -111,9 +114,13 @@ class SaxionConsultationsTest implements TestPropertyProvider {
         assertThat(get(hanConsultation).get("agreements")).isEqualTo("develop together to avoid overlap");
 
         List<EventProbe.Published> events = EventProbe.awaitAtLeast(TestPlatform.get().bootstrapServers(),
-                consultations.topic(Topics.CONSULTATIONS), 6);
+                consultations.topic(Topics.CONSULTATIONS), 8);
         assertThat(events).filteredOn(e -> e.event().type().equals("nl.programmes.consultation.outcome-recorded.v1"))
-                .hasSize(3)
+                .hasSize(4)
+                .anySatisfy(e -> assertThat(e.body()).contains("\"meetingDate\":\"2024-09-16\"").contains("\"position\":\"NOTED\""))
+                .anySatisfy(e -> assertThat(e.body()).contains("\"meetingDate\":\"2024-12-03\"").contains("\"position\":\"NOTED\""))
+                .anySatisfy(e -> assertThat(e.body()).contains("\"consultedOrganisationId\":\"han\"")
+                        .contains("\"preferred\":true").contains("\"agreements\":\"develop together to avoid overlap\""))
                 .anySatisfy(e -> assertThat(e.body()).contains("\"consultedOrganisationId\":\"hu\"")
                         .contains("\"location\":\"Apeldoorn\"").contains("\"position\":\"OBJECTION\"")
                         .contains("\"provisional\":true").contains("\"meetingDate\":\"2024-12-10\""));
