@@ -49,13 +49,6 @@ CREATE TABLE announcement_replica (
     PRIMARY KEY (id)
 ) ENGINE = InnoDB;
 
-CREATE TABLE organisation_replica (
-    id      VARCHAR(64)  NOT NULL,
-    name    VARCHAR(200) NOT NULL,
-    kind    VARCHAR(30)  NOT NULL,
-    version INT          NOT NULL,
-    PRIMARY KEY (id)
-) ENGINE = InnoDB;
 
 -- Announcement events that arrived before the announcement itself: kept, and applied once it arrives.
 CREATE TABLE pending_announcement_event (

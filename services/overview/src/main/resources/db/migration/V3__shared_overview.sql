@@ -153,13 +153,6 @@ CREATE TABLE overview_intake (
     PRIMARY KEY (offering_id, study_year)
 ) ENGINE = InnoDB;
 
-CREATE TABLE overview_organisation (
-    id      VARCHAR(64)  NOT NULL,
-    name    VARCHAR(200) NOT NULL,
-    kind    VARCHAR(30)  NOT NULL,
-    version INT          NOT NULL,
-    PRIMARY KEY (id)
-) ENGINE = InnoDB;
 
 -- One line per event, from every service. Sentences name organisations as {org:id}; the read side
 -- puts in their current names, so the line reads right whichever event arrived first.

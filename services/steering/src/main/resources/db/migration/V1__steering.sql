@@ -56,10 +56,3 @@ CREATE TABLE position_replica (
     KEY position_replica_announcement (announcement_id)
 ) ENGINE = InnoDB;
 
-CREATE TABLE organisation_replica (
-    id      VARCHAR(64)  NOT NULL,
-    name    VARCHAR(200) NOT NULL,
-    kind    VARCHAR(30)  NOT NULL,
-    version INT          NOT NULL,
-    PRIMARY KEY (id)
-) ENGINE = InnoDB;

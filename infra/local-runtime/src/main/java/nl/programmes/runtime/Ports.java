@@ -6,7 +6,6 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
-import java.time.Duration;
 
 /** Loopback port helpers. */
 public final class Ports {
@@ -32,15 +31,6 @@ public final class Ports {
         }
     }
 
-    public static void awaitOpen(int port, Duration timeout, String what) {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (!isOpen(port)) {
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException(what + " did not open port " + port + " within " + timeout);
-            }
-            sleep(100);
-        }
-    }
 
     static void sleep(long millis) {
         try {

@@ -1,15 +1,8 @@
 package nl.programmes.testkit;
 
 import com.nimbusds.jwt.JWTClaimsSet;
-import com.sun.net.httpserver.HttpServer;
 import nl.programmes.kit.security.SigningKey;
 
-import java.io.IOException;
-import java.io.OutputStream;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
@@ -24,24 +17,11 @@ public final class FakeIssuer implements AutoCloseable {
 
     private final String issuer;
     private final SigningKey key = SigningKey.generate();
-    private final HttpServer server;
+    private final JwksServer server;
 
     public FakeIssuer(String issuer) {
         this.issuer = issuer;
-        try {
-            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        byte[] jwks = key.publicJwks().getBytes(StandardCharsets.UTF_8);
-        server.createContext("/oidc/jwks", exchange -> {
-            exchange.getResponseHeaders().add("Content-Type", "application/json");
-            exchange.sendResponseHeaders(200, jwks.length);
-            try (OutputStream out = exchange.getResponseBody()) {
-                out.write(jwks);
-            }
-        });
-        server.start();
+        server = new JwksServer("/oidc/jwks", key.publicJwks());
     }
 
     public String issuer() {
@@ -49,7 +29,7 @@ public final class FakeIssuer implements AutoCloseable {
     }
 
     public String jwksUrl() {
-        return "http://127.0.0.1:" + server.getAddress().getPort() + "/oidc/jwks";
+        return server.url();
     }
 
     /** A token for the subject with the provider's own claims, valid for an hour. */
@@ -64,6 +44,6 @@ public final class FakeIssuer implements AutoCloseable {
 
     @Override
     public void close() {
-        server.stop(0);
+        server.close();
     }
 }

@@ -1,14 +1,7 @@
 package nl.programmes.testkit;
 
-import com.sun.net.httpserver.HttpServer;
 import nl.programmes.kit.security.SigningKey;
 
-import java.io.IOException;
-import java.io.OutputStream;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -21,27 +14,14 @@ public final class TestTokens implements AutoCloseable {
 
     private final SigningKey key = SigningKey.generate();
     private final SigningKey stranger = SigningKey.generate();
-    private final HttpServer server;
+    private final JwksServer server;
 
     TestTokens() {
-        try {
-            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        byte[] jwks = key.publicJwks().getBytes(StandardCharsets.UTF_8);
-        server.createContext("/.well-known/jwks.json", exchange -> {
-            exchange.getResponseHeaders().add("Content-Type", "application/json");
-            exchange.sendResponseHeaders(200, jwks.length);
-            try (OutputStream out = exchange.getResponseBody()) {
-                out.write(jwks);
-            }
-        });
-        server.start();
+        server = new JwksServer("/.well-known/jwks.json", key.publicJwks());
     }
 
     public String jwksUrl() {
-        return "http://127.0.0.1:" + server.getAddress().getPort() + "/.well-known/jwks.json";
+        return server.url();
     }
 
     /** A valid token for one hour. */
@@ -62,6 +42,6 @@ public final class TestTokens implements AutoCloseable {
 
     @Override
     public void close() {
-        server.stop(0);
+        server.close();
     }
 }

@@ -39,7 +39,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class CrossTopicOrderPropertyTest {
 
     private static final List<String> TABLES = List.of("announcement_overview", "overview_consultation", "overview_position",
-            "overview_decision", "overview_offering", "overview_intake", "overview_organisation", "timeline_entry");
+            "overview_decision", "overview_offering", "overview_intake", "organisation_replica", "timeline_entry");
 
     private static ApplicationContext context;
     private static ServiceUnderTest overview;

@@ -18,7 +18,7 @@ import java.util.List;
 /** Request bodies of the announcement lifecycle after the announcement itself. */
 public final class AnnouncementRequests {
 
-    static final String FORMS = "VOLTIJD|DEELTIJD|DUAAL|BOL|BBL";
+    static final String FORMS = AnnounceRequest.FORMS;
 
     private AnnouncementRequests() {
     }

@@ -14,6 +14,7 @@ import nl.programmes.kit.problem.ForbiddenException;
 import nl.programmes.kit.problem.InvalidCommandException;
 import nl.programmes.kit.problem.NotFoundException;
 import nl.programmes.kit.problem.StaleVersionException;
+import nl.programmes.kit.replica.OrganisationReplica;
 import nl.programmes.kit.security.Caller;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,12 +33,15 @@ public class ConsultationService {
 
     private final ConsultationRepository consultations;
     private final ReplicaRepository replicas;
+    private final OrganisationReplica organisations;
     private final Outbox outbox;
     private final Clock clock;
 
-    public ConsultationService(ConsultationRepository consultations, ReplicaRepository replicas, Outbox outbox, Clock clock) {
+    public ConsultationService(ConsultationRepository consultations, ReplicaRepository replicas,
+                               OrganisationReplica organisations, Outbox outbox, Clock clock) {
         this.consultations = consultations;
         this.replicas = replicas;
+        this.organisations = organisations;
         this.outbox = outbox;
         this.clock = clock;
     }
@@ -49,7 +53,7 @@ public class ConsultationService {
                         + "retry in a moment)"));
         caller.requireActsFor(announcement.institutionId(), "request consultations on announcements");
         Consultation.Decision<?> decision = Consultation.request(UUID.randomUUID(), command, announcement,
-                replicas.organisationKnown(command.consultedOrganisationId()), caller.actor(), LocalDate.now(clock));
+                organisations.kind(command.consultedOrganisationId()).isPresent(), caller.actor(), LocalDate.now(clock));
         consultations.insert(decision.consultation(), clock.instant());
         outbox.append(decision.event());
         LOG.info("{} asked {} about {} ({})", caller.organisationId(), command.consultedOrganisationId(),

@@ -6,10 +6,8 @@ import io.micronaut.configuration.kafka.annotation.KafkaListener;
 import io.micronaut.configuration.kafka.annotation.OffsetReset;
 import io.micronaut.configuration.kafka.annotation.OffsetStrategy;
 import io.micronaut.configuration.kafka.annotation.Topic;
-import nl.programmes.consultations.persistence.ReplicaRepository;
-import nl.programmes.events.organisation.OrganisationRegistered;
-import nl.programmes.events.organisation.OrganisationUpdated;
 import nl.programmes.kit.inbox.InboundEvents;
+import nl.programmes.kit.replica.OrganisationReplica;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
 /** Consumes the announcement and organisation topics into this service's replicas. */
@@ -22,12 +20,12 @@ public class ReplicaListener {
 
     private final InboundEvents inbound;
     private final AnnouncementFollower announcements;
-    private final ReplicaRepository replicas;
+    private final OrganisationReplica organisations;
 
-    public ReplicaListener(InboundEvents inbound, AnnouncementFollower announcements, ReplicaRepository replicas) {
+    public ReplicaListener(InboundEvents inbound, AnnouncementFollower announcements, OrganisationReplica organisations) {
         this.inbound = inbound;
         this.announcements = announcements;
-        this.replicas = replicas;
+        this.organisations = organisations;
     }
 
     @Topic("${platform.topics.prefix:}programme-announcements")
@@ -37,12 +35,6 @@ public class ReplicaListener {
 
     @Topic("${platform.topics.prefix:}organisations")
     void organisation(ConsumerRecord<String, byte[]> record) {
-        inbound.applyOnce(record, CONSUMER, event -> {
-            if (event.body() instanceof OrganisationRegistered registered) {
-                replicas.upsertOrganisation(registered.organisationId(), registered.name(), registered.kind().name(), 1);
-            } else if (event.body() instanceof OrganisationUpdated updated) {
-                replicas.upsertOrganisation(updated.organisationId(), updated.name(), updated.kind().name(), updated.version());
-            }
-        });
+        inbound.applyOnce(record, CONSUMER, event -> organisations.on(event.body()));
     }
 }

@@ -15,7 +15,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
-/** The local replicas of announcements and organisations, and events waiting for their announcement. */
+/** The local replica of announcements, and events waiting for their announcement. */
 @Singleton
 public class ReplicaRepository {
 
@@ -47,19 +47,7 @@ public class ReplicaRepository {
                 ConsultationRepository.forms(rs.getString("forms")), rs.getString("status"), rs.getInt("version")));
     }
 
-    @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
-    public void upsertOrganisation(String id, String name, String kind, int version) {
-        sql.update("""
-                INSERT INTO organisation_replica (id, name, kind, version) VALUES (?, ?, ?, ?)
-                ON DUPLICATE KEY UPDATE name = IF(VALUES(version) >= version, VALUES(name), name),
-                    kind = IF(VALUES(version) >= version, VALUES(kind), kind), version = GREATEST(version, VALUES(version))""",
-                Sql.params(id, name, kind, version));
-    }
 
-    @Transactional
-    public boolean organisationKnown(String id) {
-        return sql.one("SELECT 1 FROM organisation_replica WHERE id = ?", Sql.params(id), rs -> true).isPresent();
-    }
 
     /** An event kept until its announcement arrives. */
     public record Pending(String eventId, String ceType, String payload) {

@@ -3,6 +3,7 @@ package nl.programmes.overview.projection;
 import jakarta.inject.Singleton;
 import nl.programmes.events.Topics;
 import nl.programmes.kit.inbox.InboundEvent;
+import nl.programmes.kit.replica.OrganisationReplica;
 
 /**
  * Routes one event to the read models it changes, and to the timeline. Called inside the
@@ -15,15 +16,17 @@ public class OverviewProjections {
     private final ConsultationMatrixProjection consultations;
     private final SteeringDecisionProjection decisions;
     private final RegionalOfferingProjection offerings;
+    private final OrganisationReplica organisations;
     private final TimelineProjection timeline;
 
     public OverviewProjections(AnnouncementOverviewProjection announcements, ConsultationMatrixProjection consultations,
                                SteeringDecisionProjection decisions, RegionalOfferingProjection offerings,
-                               TimelineProjection timeline) {
+                               OrganisationReplica organisations, TimelineProjection timeline) {
         this.announcements = announcements;
         this.consultations = consultations;
         this.decisions = decisions;
         this.offerings = offerings;
+        this.organisations = organisations;
         this.timeline = timeline;
     }
 
@@ -32,6 +35,7 @@ public class OverviewProjections {
             case Topics.PROGRAMME_ANNOUNCEMENTS -> announcements.on(event);
             case Topics.CONSULTATIONS -> consultations.on(event.body());
             case Topics.STEERING_DECISIONS -> decisions.on(event.body());
+            case Topics.ORGANISATIONS -> organisations.on(event.body());
             default -> offerings.on(event.body());
         }
         timeline.on(event);

@@ -5,13 +5,10 @@ import jakarta.inject.Singleton;
 import nl.programmes.events.DomainEvent;
 import nl.programmes.events.offering.IntakeReported;
 import nl.programmes.events.offering.OfferingRegistered;
-import nl.programmes.events.organisation.OrganisationRegistered;
-import nl.programmes.events.organisation.OrganisationUpdated;
 import nl.programmes.kit.persistence.Sql;
 
 /**
- * Existing offerings with their intake, and the organisation names the overview shows. A suppressed
- * intake stays suppressed: no count is stored for it.
+ * Existing offerings with their intake. A suppressed intake stays suppressed: no count is stored for it.
  */
 @Singleton
 public class RegionalOfferingProjection {
@@ -36,18 +33,7 @@ public class RegionalOfferingProjection {
                     INSERT INTO overview_intake (offering_id, study_year, intake_count, suppressed) VALUES (?, ?, ?, ?)
                     ON DUPLICATE KEY UPDATE intake_count = VALUES(intake_count), suppressed = VALUES(suppressed)""",
                     Sql.params(i.offeringId(), i.studyYear(), i.count(), i.suppressed()));
-        } else if (event instanceof OrganisationRegistered o) {
-            organisation(o.organisationId(), o.name(), o.kind().name(), 1);
-        } else if (event instanceof OrganisationUpdated o) {
-            organisation(o.organisationId(), o.name(), o.kind().name(), o.version());
         }
     }
 
-    private void organisation(String id, String name, String kind, int version) {
-        sql.update("""
-                INSERT INTO overview_organisation (id, name, kind, version) VALUES (?, ?, ?, ?)
-                ON DUPLICATE KEY UPDATE name = IF(VALUES(version) >= version, VALUES(name), name),
-                    kind = IF(VALUES(version) >= version, VALUES(kind), kind), version = GREATEST(version, VALUES(version))""",
-                Sql.params(id, name, kind, version));
-    }
 }

@@ -7,6 +7,7 @@ import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import nl.programmes.kit.persistence.Sql;
 import nl.programmes.kit.problem.NotFoundException;
+import nl.programmes.kit.replica.OrganisationReplica;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -39,11 +40,13 @@ public class OverviewReads {
     private final Sql sql;
     private final ObjectMapper json;
     private final Clock clock;
+    private final OrganisationReplica organisations;
 
-    public OverviewReads(JdbcOperations jdbc, ObjectMapper json, Clock clock) {
+    public OverviewReads(JdbcOperations jdbc, ObjectMapper json, Clock clock, OrganisationReplica organisations) {
         this.sql = new Sql(jdbc);
         this.json = json;
         this.clock = clock;
+        this.organisations = organisations;
     }
 
     // ---- the objection matrix -------------------------------------------------------------------
@@ -55,7 +58,7 @@ public class OverviewReads {
 
     @Transactional(readOnly = true)
     public Views.Matrix matrix(String announcementId) {
-        Map<String, String> names = organisationNames();
+        Map<String, String> names = organisations.names();
         Map<String, Object> a = sql.one("SELECT * FROM announcement_overview WHERE announcement_id = ?",
                 Sql.params(announcementId), OverviewReads::row).orElseThrow(() -> new NotFoundException("Announcement", announcementId));
         List<String> locations = strings((String) a.get("candidate_locations"));
@@ -146,13 +149,14 @@ public class OverviewReads {
     @Transactional(readOnly = true)
     public Views.Regions regions() {
         Map<String, String> provinceOf = provinces();
+        Map<String, String> names = organisations.names();
         Map<String, int[]> counts = new TreeMap<>();
         List<String> unknown = new ArrayList<>();
-        for (Views.Offering o : offerings()) {
+        for (Views.Offering o : offerings(names)) {
             String region = regionOf(o.location(), provinceOf, unknown);
             counts.computeIfAbsent(region, r -> new int[3])[1]++;
         }
-        for (Views.Intended i : intended()) {
+        for (Views.Intended i : intended(names)) {
             for (String location : i.locations()) {
                 counts.computeIfAbsent(regionOf(location, provinceOf, unknown), r -> new int[3])[2]++;
             }
@@ -177,13 +181,14 @@ public class OverviewReads {
         Map<String, List<Views.Offering>> existing = new TreeMap<>();
         Map<String, List<Views.Intended>> intended = new TreeMap<>();
         List<String> ignore = new ArrayList<>();
-        for (Views.Offering o : offerings()) {
+        Map<String, String> names = organisations.names();
+        for (Views.Offering o : offerings(names)) {
             if (region.equalsIgnoreCase(regionOf(o.location(), provinceOf, ignore)) && matches(filter, o.level(), null, o.code(),
                     o.institution(), null)) {
                 existing.computeIfAbsent(o.location() == null ? "(no location)" : o.location(), k -> new ArrayList<>()).add(o);
             }
         }
-        for (Views.Intended i : intended()) {
+        for (Views.Intended i : intended(names)) {
             if (!matches(filter, i.level(), i.domain(), i.code(), i.institution(), i.status())) {
                 continue;
             }
@@ -228,8 +233,7 @@ public class OverviewReads {
         return provinceOf;
     }
 
-    private List<Views.Offering> offerings() {
-        Map<String, String> names = organisationNames();
+    private List<Views.Offering> offerings(Map<String, String> names) {
         Map<String, Map<String, String>> intake = new HashMap<>();
         sql.query("SELECT * FROM overview_intake ORDER BY study_year", Sql.params(), rs -> intake.computeIfAbsent(rs.getString("offering_id"),
                 k -> new LinkedHashMap<>()).put(Integer.toString(rs.getInt("study_year")), rs.getBoolean("suppressed") ? "<5"
@@ -243,8 +247,7 @@ public class OverviewReads {
         });
     }
 
-    private List<Views.Intended> intended() {
-        Map<String, String> names = organisationNames();
+    private List<Views.Intended> intended(Map<String, String> names) {
         return sql.query("SELECT * FROM announcement_overview ORDER BY reference", Sql.params(), rs -> new Views.Intended(
                 rs.getString("announcement_id"), rs.getString("reference"), rs.getString("institution_id"),
                 names.getOrDefault(rs.getString("institution_id"), rs.getString("institution_id")), rs.getString("programme_name"),
@@ -294,7 +297,7 @@ public class OverviewReads {
         }
         String order = newestFirst ? "DESC" : "ASC";
         values.add(size + 1);
-        Map<String, String> names = organisationNames();
+        Map<String, String> names = organisations.names();
         sql.query("SELECT offering_id, institution_id, programme_name, form, location FROM overview_offering", Sql.params(),
                 rs -> names.put("offering:" + rs.getString(1), names.getOrDefault(rs.getString(2), rs.getString(2)) + " "
                         + rs.getString(3) + " (" + rs.getString(4).toLowerCase() + (rs.getString(5) == null ? "" : ", " + rs.getString(5)) + ")"));
@@ -341,11 +344,6 @@ public class OverviewReads {
                 OverviewReads::row).orElse(Map.of());
     }
 
-    private Map<String, String> organisationNames() {
-        Map<String, String> names = new HashMap<>();
-        sql.query("SELECT id, name FROM overview_organisation", Sql.params(), rs -> names.put(rs.getString(1), rs.getString(2)));
-        return names;
-    }
 
     private List<String> strings(String value) {
         if (value == null) {

@@ -10,6 +10,7 @@ import nl.programmes.kit.outbox.Outbox;
 import nl.programmes.kit.problem.ForbiddenException;
 import nl.programmes.kit.problem.InvalidCommandException;
 import nl.programmes.kit.problem.NotFoundException;
+import nl.programmes.kit.replica.OrganisationReplica;
 import nl.programmes.kit.security.Caller;
 import nl.programmes.steering.domain.DecisionRules;
 import nl.programmes.steering.domain.RecordDecision;
@@ -26,11 +27,13 @@ import java.util.UUID;
 public class SteeringService {
 
     private final SteeringRepository repository;
+    private final OrganisationReplica organisations;
     private final Outbox outbox;
     private final Clock clock;
 
-    public SteeringService(SteeringRepository repository, Outbox outbox, Clock clock) {
+    public SteeringService(SteeringRepository repository, OrganisationReplica organisations, Outbox outbox, Clock clock) {
         this.repository = repository;
+        this.organisations = organisations;
         this.outbox = outbox;
         this.clock = clock;
     }
@@ -39,7 +42,7 @@ public class SteeringService {
     public SteeringRepository.DecisionRow record(RecordDecision command, Caller caller) {
         requireMember(command.committeeId(), caller);
         Optional<SteeringRepository.AnnouncementFacts> announcement = repository.announcement(command.announcementId());
-        DecisionRules.check(command, new DecisionRules.Facts(repository.isCommittee(command.committeeId()),
+        DecisionRules.check(command, new DecisionRules.Facts(organisations.kind(command.committeeId()).filter("STEERING_COMMITTEE"::equals).isPresent(),
                 announcement.isPresent(), announcement.map(SteeringRepository.AnnouncementFacts::candidateLocations).orElse(List.of()),
                 reference -> repository.objectionExists(command.announcementId(), reference), LocalDate.now(clock)));
         if (command.corrects() != null) {

@@ -14,10 +14,9 @@ import nl.programmes.events.announcement.ReviewOutcomeRecorded;
 import nl.programmes.events.consultation.ConsultationOutcomeRecorded;
 import nl.programmes.events.consultation.ConsultationOutcomeRevised;
 import nl.programmes.events.consultation.LocationPosition;
-import nl.programmes.events.organisation.OrganisationRegistered;
-import nl.programmes.events.organisation.OrganisationUpdated;
 import nl.programmes.kit.inbox.InboundEvent;
 import nl.programmes.kit.inbox.InboundEvents;
+import nl.programmes.kit.replica.OrganisationReplica;
 import nl.programmes.steering.persistence.SteeringRepository;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
@@ -36,10 +35,12 @@ public class ReplicaListener {
 
     private final InboundEvents inbound;
     private final SteeringRepository replicas;
+    private final OrganisationReplica organisations;
 
-    public ReplicaListener(InboundEvents inbound, SteeringRepository replicas) {
+    public ReplicaListener(InboundEvents inbound, SteeringRepository replicas, OrganisationReplica organisations) {
         this.inbound = inbound;
         this.replicas = replicas;
+        this.organisations = organisations;
     }
 
     @Topic("${platform.topics.prefix:}programme-announcements")
@@ -62,13 +63,7 @@ public class ReplicaListener {
 
     @Topic("${platform.topics.prefix:}organisations")
     void organisation(ConsumerRecord<String, byte[]> record) {
-        inbound.applyOnce(record, CONSUMER, event -> {
-            if (event.body() instanceof OrganisationRegistered registered) {
-                replicas.upsertOrganisation(registered.organisationId(), registered.name(), registered.kind().name(), 1);
-            } else if (event.body() instanceof OrganisationUpdated updated) {
-                replicas.upsertOrganisation(updated.organisationId(), updated.name(), updated.kind().name(), updated.version());
-            }
-        });
+        inbound.applyOnce(record, CONSUMER, event -> organisations.on(event.body()));
     }
 
     private void announcement(InboundEvent event) {

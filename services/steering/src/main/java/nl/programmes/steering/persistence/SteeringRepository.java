@@ -187,20 +187,7 @@ public class SteeringRepository {
         return List.copyOf(items.values());
     }
 
-    @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
-    public void upsertOrganisation(String id, String name, String kind, int version) {
-        sql.update("""
-                INSERT INTO organisation_replica (id, name, kind, version) VALUES (?, ?, ?, ?)
-                ON DUPLICATE KEY UPDATE name = IF(VALUES(version) >= version, VALUES(name), name),
-                    kind = IF(VALUES(version) >= version, VALUES(kind), kind), version = GREATEST(version, VALUES(version))""",
-                Sql.params(id, name, kind, version));
-    }
 
-    @Transactional
-    public boolean isCommittee(String id) {
-        return sql.one("SELECT 1 FROM organisation_replica WHERE id = ? AND kind = 'STEERING_COMMITTEE'", Sql.params(id),
-                rs -> true).isPresent();
-    }
 
     private DecisionRow decision(ResultSet rs) throws SQLException {
         return new DecisionRow(rs.getString("id"), rs.getString("committee_id"), rs.getString("announcement_id"),
