@@ -1,6 +1,5 @@
 package nl.programmes.portal.identity.api;
 
-import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Introspected;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -9,8 +8,6 @@ import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Post;
-import io.micronaut.http.cookie.Cookie;
-import io.micronaut.http.cookie.SameSite;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
@@ -40,19 +37,18 @@ import java.util.Optional;
 @ExecuteOn(TaskExecutors.BLOCKING)
 public class AuthController {
 
-    public static final String SESSION_COOKIE = "session";
+    public static final String SESSION_COOKIE = SessionCookies.NAME;
 
     private final AccountService accounts;
     private final SigningKeys keys;
     private final Problems problems;
-    private final boolean secureCookie;
+    private final SessionCookies cookies;
 
-    public AuthController(AccountService accounts, SigningKeys keys, Problems problems,
-                          @Value("${platform.identity.secure-cookie:true}") boolean secureCookie) {
+    public AuthController(AccountService accounts, SigningKeys keys, Problems problems, SessionCookies cookies) {
         this.accounts = accounts;
         this.keys = keys;
         this.problems = problems;
-        this.secureCookie = secureCookie;
+        this.cookies = cookies;
     }
 
     @Serdeable
@@ -87,13 +83,13 @@ public class AuthController {
         var user = session.user();
         return HttpResponse.ok(new LoginResponse(session.token(), "Bearer", session.validFor().toSeconds(),
                         new Me(user.id(), user.displayName(), user.organisationId(), List.copyOf(user.roles()))))
-                .cookie(sessionCookie(session.token(), session.validFor().toSeconds()));
+                .cookie(cookies.signedIn(session.token(), session.validFor().toSeconds()));
     }
 
     @Post("/logout")
     @Secured(SecurityRule.IS_ANONYMOUS)
     public HttpResponse<?> logout() {
-        return HttpResponse.noContent().cookie(sessionCookie("", 0));
+        return HttpResponse.noContent().cookie(cookies.signedOut());
     }
 
     @Get("/me")
@@ -109,10 +105,5 @@ public class AuthController {
     @Secured(Roles.ADMIN)
     public Map<String, String> rotate() {
         return Map.of("kid", keys.rotate());
-    }
-
-    private Cookie sessionCookie(String value, long maxAgeSeconds) {
-        return Cookie.of(SESSION_COOKIE, value).httpOnly(true).secure(secureCookie).sameSite(SameSite.Lax)
-                .path("/").maxAge(maxAgeSeconds);
     }
 }

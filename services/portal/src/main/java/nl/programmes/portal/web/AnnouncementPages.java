@@ -1,0 +1,295 @@
+package nl.programmes.portal.web;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Consumes;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
+import io.micronaut.security.rules.SecurityRule;
+
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Institution staff's pages: their announcements, announce, amend (with a conflict message when someone
+ * changed it first), withdraw, submit the application, and request consultations with suggestions of whom
+ * to consult. The announcement page with its objection matrix is for everyone signed in.
+ */
+@Controller("/announcements")
+@Secured(SecurityRule.IS_ANONYMOUS)
+@ExecuteOn(TaskExecutors.BLOCKING)
+@SuppressWarnings("unchecked")
+public class AnnouncementPages {
+
+    private final PortalApi api;
+    private final ConsultSuggestions suggestions;
+
+    public AnnouncementPages(PortalApi api, ConsultSuggestions suggestions) {
+        this.api = api;
+        this.suggestions = suggestions;
+    }
+
+    @Get
+    public HttpResponse<?> list(@Nullable Authentication auth, HttpRequest<?> request, @Nullable @QueryValue String institution,
+                                @Nullable @QueryValue String status, @Nullable @QueryValue Integer page) {
+        if (auth == null) {
+            return Page.signIn(request);
+        }
+        Map<String, Object> query = new HashMap<>();
+        query.put("institution", institution);
+        query.put("status", status);
+        query.put("page", page == null ? 0 : page);
+        query.put("size", 25);
+        Map<String, Object> found = api.read(request, "/api/announcements", query);
+        Map<String, Object> model = new HashMap<>(found);
+        model.put("filter", Map.of("institution", institution == null ? "" : institution, "status", status == null ? "" : status));
+        model.put("statuses", Choices.STATUSES);
+        model.put("page", page == null ? 0 : page);
+        return Page.render(auth, request, "announcements", model);
+    }
+
+    @Get("/new")
+    public HttpResponse<?> announceForm(@Nullable Authentication auth, HttpRequest<?> request) {
+        if (auth == null) {
+            return Page.signIn(request);
+        }
+        Form form = Form.empty().put("programme.language", "nl").put("programme.orientation", "HBO");
+        return Page.render(auth, request, "announce", announceModel(form));
+    }
+
+    @Post("/new")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public HttpResponse<?> announce(@Nullable Authentication auth, HttpRequest<?> request, @Body Map<String, Object> body) {
+        if (auth == null) {
+            return Page.signIn(request);
+        }
+        Form form = new Form(body);
+        Map<String, Object> programme = new LinkedHashMap<>();
+        programme.put("name", form.text("programme.name"));
+        programme.put("level", form.text("programme.level"));
+        programme.put("orientation", form.text("programme.orientation"));
+        programme.put("isatCode", form.text("programme.isatCode"));
+        programme.put("crebo", form.text("programme.crebo"));
+        programme.put("forms", form.checked("programme.forms"));
+        programme.put("language", form.text("programme.language"));
+        programme.put("studyLoadEc", form.whole("programme.studyLoadEc"));
+        programme.put("durationYears", form.decimal("programme.durationYears"));
+        programme.put("domain", form.text("programme.domain"));
+        programme.put("rioSector", form.text("programme.rioSector"));
+        Map<String, Object> command = new LinkedHashMap<>();
+        command.put("reference", form.text("reference"));
+        command.put("institution", Page.me(auth).organisation());
+        command.put("programme", programme);
+        command.put("candidateLocations", form.list("candidateLocations"));
+        command.put("intendedStart", form.text("intendedStart"));
+        command.put("capacityLimit", form.whole("capacityLimit"));
+        command.put("summary", form.text("summary"));
+        if (form.text("labourMarketEvidence.text") != null) {
+            command.put("labourMarketEvidence", Map.of("text", form.text("labourMarketEvidence.text")));
+        }
+        PortalApi.Answer answer = api.send(request, "POST", "/api/announcements", withoutNulls(command), null);
+        if (answer.ok() && form.errors().isEmpty()) {
+            return Page.seeOther("/announcements/" + answer.body().get("id") + "?announced=1");
+        }
+        form.withErrors(answer.fieldErrors());
+        Map<String, Object> model = announceModel(form);
+        model.put("problem", answer.ok() ? null : answer.detail());
+        return Page.unprocessable(auth, request, "announce", model);
+    }
+
+    @Get("/{id}")
+    public HttpResponse<?> show(@Nullable Authentication auth, HttpRequest<?> request, String id) {
+        if (auth == null) {
+            return Page.signIn(request);
+        }
+        PortalApi.Answer announcement = api.get(request, "/api/announcements/" + id, Map.of());
+        if (announcement.status() == 404) {
+            return HttpResponse.notFound(Page.view(auth, request, "not-found", Map.of()));
+        }
+        Map<String, Object> model = new HashMap<>();
+        model.put("announcement", api.read(request, "/api/announcements/" + id, Map.of()));
+        PortalApi.Answer matrix = api.get(request, "/api/overview/announcements/" + id, Map.of());
+        model.put("matrix", matrix.ok() ? matrix.body() : null);
+        model.put("consultations", api.list(request, "/api/consultations", Map.of("announcement", id)));
+        model.put("decisions", api.list(request, "/api/steering-decisions", Map.of("announcement", id)));
+        model.put("history", api.read(request, "/api/announcements/" + id + "/history", Map.of()).get("items"));
+        model.put("today", LocalDate.now().toString());
+        model.put("fresh", request.getParameters().contains("announced"));
+        return Page.render(auth, request, "announcement", model);
+    }
+
+    @Get("/{id}/amend")
+    public HttpResponse<?> amendForm(@Nullable Authentication auth, HttpRequest<?> request, String id) {
+        if (auth == null) {
+            return Page.signIn(request);
+        }
+        PortalApi.Answer current = api.get(request, "/api/announcements/" + id, Map.of());
+        Map<String, Object> a = current.body();
+        Map<String, Object> programme = (Map<String, Object>) a.get("programme");
+        Form form = Form.empty().put("version", current.etag().orElse(""))
+                .put("programmeName", (String) programme.get("name"))
+                .put("candidateLocations", String.join(", ", (List<String>) a.get("candidateLocations")))
+                .put("intendedStart", (String) a.get("intendedStart"))
+                .put("summary", (String) a.getOrDefault("summary", ""));
+        ((List<String>) programme.get("forms")).forEach(f -> form.put("forms." + f, "on"));
+        return Page.render(auth, request, "amend", Map.of("announcement", a, "form", form.values(), "forms", Choices.FORMS));
+    }
+
+    @Post("/{id}/amend")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public HttpResponse<?> amend(@Nullable Authentication auth, HttpRequest<?> request, String id, @Body Map<String, Object> body) {
+        if (auth == null) {
+            return Page.signIn(request);
+        }
+        Form form = new Form(body);
+        Map<String, Object> command = new LinkedHashMap<>();
+        command.put("programmeName", form.text("programmeName"));
+        command.put("forms", form.checked("forms"));
+        command.put("candidateLocations", form.list("candidateLocations"));
+        command.put("intendedStart", form.text("intendedStart"));
+        command.put("summary", form.text("summary"));
+        PortalApi.Answer answer = api.send(request, "PATCH", "/api/announcements/" + id, withoutNulls(command), form.text("version"));
+        if (answer.ok()) {
+            return Page.seeOther("/announcements/" + id);
+        }
+        Map<String, Object> a = api.read(request, "/api/announcements/" + id, Map.of());
+        Map<String, Object> model = new HashMap<>(Map.of("announcement", a, "form", form.withErrors(answer.fieldErrors()).values(),
+                "errors", form.errors(), "forms", Choices.FORMS, "problem", answer.detail()));
+        // Someone else changed it first: say so, and show what it is now (with the new version) beside the attempt.
+        model.put("conflict", answer.status() == 412);
+        if (answer.status() == 412) {
+            form.put("version", api.get(request, "/api/announcements/" + id, Map.of()).etag().orElse(""));
+        }
+        return Page.unprocessable(auth, request, "amend", model);
+    }
+
+    @Post("/{id}/withdraw")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public HttpResponse<?> withdraw(@Nullable Authentication auth, HttpRequest<?> request, String id, @Body Map<String, Object> body) {
+        if (auth == null) {
+            return Page.signIn(request);
+        }
+        Form form = new Form(body);
+        PortalApi.Answer answer = api.send(request, "POST", "/api/announcements/" + id + "/withdrawal",
+                withoutNulls(new HashMap<>(Map.of("reason", form.values().getOrDefault("reason", "")))), null);
+        return answer.ok() ? Page.seeOther("/announcements/" + id) : problemPage(auth, request, id, answer);
+    }
+
+    @Get("/{id}/application")
+    public HttpResponse<?> applicationForm(@Nullable Authentication auth, HttpRequest<?> request, String id) {
+        if (auth == null) {
+            return Page.signIn(request);
+        }
+        Map<String, Object> a = api.read(request, "/api/announcements/" + id, Map.of());
+        Form form = Form.empty().put("submittedOn", LocalDate.now().toString());
+        ((List<String>) a.get("candidateLocations")).forEach(l -> form.put("locations." + l, "on"));
+        ((List<String>) ((Map<String, Object>) a.get("programme")).get("forms")).forEach(f -> form.put("forms." + f, "on"));
+        return Page.render(auth, request, "application", Map.of("announcement", a, "form", form.values()));
+    }
+
+    @Post("/{id}/application")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public HttpResponse<?> submitApplication(@Nullable Authentication auth, HttpRequest<?> request, String id,
+                                             @Body Map<String, Object> body) {
+        if (auth == null) {
+            return Page.signIn(request);
+        }
+        Form form = new Form(body);
+        Map<String, Object> command = new LinkedHashMap<>();
+        command.put("submittedOn", form.text("submittedOn"));
+        command.put("locations", form.checked("locations"));
+        command.put("forms", form.checked("forms"));
+        PortalApi.Answer answer = api.send(request, "POST", "/api/announcements/" + id + "/application", withoutNulls(command), null);
+        if (answer.ok()) {
+            return Page.seeOther("/announcements/" + id);
+        }
+        Map<String, Object> a = api.read(request, "/api/announcements/" + id, Map.of());
+        return Page.unprocessable(auth, request, "application", Map.of("announcement", a,
+                "form", form.values(), "errors", form.withErrors(answer.fieldErrors()).errors(), "problem", answer.detail()));
+    }
+
+    @Get("/{id}/consult")
+    public HttpResponse<?> consultForm(@Nullable Authentication auth, HttpRequest<?> request, String id,
+                                       @Nullable @QueryValue String organisation) {
+        if (auth == null) {
+            return Page.signIn(request);
+        }
+        Form form = Form.empty().put("kind", "BILATERAL").put("consultedOrganisation", organisation == null ? "" : organisation)
+                .put("dueDate", LocalDate.now().plusWeeks(6).toString());
+        return Page.render(auth, request, "consult", consultModel(request, id, form));
+    }
+
+    @Post("/{id}/consult")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public HttpResponse<?> consult(@Nullable Authentication auth, HttpRequest<?> request, String id, @Body Map<String, Object> body) {
+        if (auth == null) {
+            return Page.signIn(request);
+        }
+        Form form = new Form(body);
+        Map<String, Object> command = new LinkedHashMap<>();
+        command.put("announcementId", id);
+        command.put("consultedOrganisation", form.text("consultedOrganisation"));
+        List<String> locations = form.checked("locations");
+        command.put("locations", locations.isEmpty() ? null : locations);
+        command.put("kind", form.text("kind"));
+        command.put("dueDate", form.text("dueDate"));
+        command.put("note", form.text("note"));
+        PortalApi.Answer answer = api.send(request, "POST", "/api/consultations", withoutNulls(command), null);
+        if (answer.ok()) {
+            return Page.seeOther("/announcements/" + id + "#consultations");
+        }
+        Map<String, Object> model = consultModel(request, id, form.withErrors(answer.fieldErrors()));
+        model.put("problem", answer.detail());
+        return Page.unprocessable(auth, request, "consult", model);
+    }
+
+    private Map<String, Object> consultModel(HttpRequest<?> request, String id, Form form) {
+        Map<String, Object> a = api.read(request, "/api/announcements/" + id, Map.of());
+        Set<String> consulted = api.list(request, "/api/consultations", Map.of("announcement", id)).stream()
+                .map(c -> (String) c.get("consultedOrganisation")).collect(Collectors.toSet());
+        Map<String, Object> model = new HashMap<>();
+        model.put("announcement", a);
+        model.put("form", form.values());
+        model.put("errors", form.errors());
+        model.put("kinds", Choices.CONSULTATION_KINDS);
+        model.put("organisations", api.list(request, "/api/organisations", Map.of()));
+        model.put("suggestions", suggestions.forAnnouncement(request, a, consulted));
+        model.put("consulted", consulted);
+        return model;
+    }
+
+    private Map<String, Object> announceModel(Form form) {
+        Map<String, Object> model = new HashMap<>();
+        model.put("form", form.values());
+        model.put("errors", form.errors());
+        model.put("levels", Choices.LEVELS);
+        model.put("orientations", Choices.ORIENTATIONS);
+        model.put("forms", Choices.FORMS);
+        return model;
+    }
+
+    private HttpResponse<?> problemPage(Authentication auth, HttpRequest<?> request, String id, PortalApi.Answer answer) {
+        return HttpResponse.status(io.micronaut.http.HttpStatus.valueOf(answer.status())).body(Page.view(auth, request, "problem",
+                Map.of("problem", answer.detail(), "errors", answer.fieldErrors(), "back", "/announcements/" + id)));
+    }
+
+    /** Leaves out what the user did not fill in, so the service sees "not given" rather than an empty value. */
+    static Map<String, Object> withoutNulls(Map<String, Object> command) {
+        command.values().removeIf(v -> v == null);
+        return command;
+    }
+}

@@ -1,0 +1,20 @@
+package nl.programmes.portal.web;
+
+import java.util.List;
+
+/** The values the services accept, offered as options in the forms (labels come from the message bundles). */
+public final class Choices {
+
+    public static final List<String> LEVELS = List.of("MBO_1", "MBO_2", "MBO_3", "MBO_4", "ASSOCIATE_DEGREE", "BACHELOR", "MASTER");
+    public static final List<String> ORIENTATIONS = List.of("HBO", "MBO", "WO");
+    public static final List<String> FORMS = List.of("VOLTIJD", "DEELTIJD", "DUAAL", "BOL", "BBL");
+    public static final List<String> STATUSES = List.of("ANNOUNCED", "UNDER_CONSULTATION", "SUBMITTED", "APPROVED", "REJECTED", "WITHDRAWN");
+    public static final List<String> POSITIONS = List.of("CONSENT", "NO_OBJECTION", "CONDITIONAL_CONSENT", "OBJECTION", "NOTED");
+    public static final List<String> GROUNDS = List.of("LABOUR_MARKET", "REGIONAL_SPREAD", "STUDENT_COMPETITION", "OVERLAP", "OTHER");
+    public static final List<String> DECISIONS = List.of("NOTED", "ENDORSED", "ADVISES_AGAINST", "FURTHER_CONSULTATION_REQUESTED",
+            "APPROVED", "REJECTED");
+    public static final List<String> CONSULTATION_KINDS = List.of("BILATERAL", "REGIONAL_BOARD");
+
+    private Choices() {
+    }
+}

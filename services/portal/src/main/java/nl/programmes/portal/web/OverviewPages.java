@@ -1,0 +1,223 @@
+package nl.programmes.portal.web;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.core.io.Writable;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Produces;
+import io.micronaut.http.sse.Event;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
+import io.micronaut.security.rules.SecurityRule;
+import io.micronaut.views.thymeleaf.ThymeleafViewsRenderer;
+import org.reactivestreams.Publisher;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Pages for everyone signed in: the dashboard, the regional overview (existing and intended programmes
+ * side by side, with intake sparklines), and the consolidated timeline, which updates live over
+ * server-sent events while it is open.
+ */
+@Controller
+@Secured(SecurityRule.IS_ANONYMOUS)
+@ExecuteOn(TaskExecutors.BLOCKING)
+@SuppressWarnings("unchecked")
+public class OverviewPages {
+
+    private static final Logger LOG = LoggerFactory.getLogger(OverviewPages.class);
+    static final List<String> TIMELINE_FILTERS = List.of("announcement", "institution", "kind", "from", "to", "order", "cursor");
+    static final List<String> REGION_FILTERS = List.of("level", "domain", "code", "institution", "status");
+
+    private final PortalApi api;
+    private final ThymeleafViewsRenderer<Map<String, Object>> renderer;
+    private final Duration livePoll;
+
+    public OverviewPages(PortalApi api, ThymeleafViewsRenderer<Map<String, Object>> renderer,
+                         @io.micronaut.context.annotation.Value("${platform.portal.timeline-poll:2s}") Duration livePoll) {
+        this.api = api;
+        this.renderer = renderer;
+        this.livePoll = livePoll;
+    }
+
+    @Get
+    public HttpResponse<?> home(@Nullable Authentication auth, HttpRequest<?> request) {
+        if (auth == null) {
+            return Page.signIn(request);
+        }
+        Page.Me me = Page.me(auth);
+        Map<String, Object> model = new HashMap<>();
+        if (me.staff()) {
+            model.put("mine", api.read(request, "/api/announcements", Map.of("institution", me.organisation(), "size", 10)).get("items"));
+        }
+        if (me.consultee() || me.staff() || me.steering()) {
+            List<Map<String, Object>> open = api.list(request, "/api/consultations", Map.of("consulted", me.organisation(), "status", "OPEN"));
+            model.put("waiting", open.stream().filter(c -> !((List<?>) c.getOrDefault("awaiting", List.of())).isEmpty()).count());
+            model.put("overdue", open.stream().filter(c -> Boolean.TRUE.equals(c.get("overdue"))).count());
+        }
+        if (me.steering()) {
+            model.put("agenda", api.list(request, "/api/steering-agenda", Map.of("committee", me.organisation())).size());
+        }
+        model.put("recent", api.read(request, "/api/timeline", Map.of("size", 8)).get("entries"));
+        return Page.render(auth, request, "home", model);
+    }
+
+    @Get("/regions")
+    public HttpResponse<?> regions(@Nullable Authentication auth, HttpRequest<?> request) {
+        if (auth == null) {
+            return Page.signIn(request);
+        }
+        return Page.render(auth, request, "regions", api.read(request, "/api/overview/regions", Map.of()));
+    }
+
+    @Get("/regions/{region}")
+    public HttpResponse<?> region(@Nullable Authentication auth, HttpRequest<?> request, String region) {
+        if (auth == null) {
+            return Page.signIn(request);
+        }
+        Map<String, Object> filter = filters(request, REGION_FILTERS);
+        PortalApi.Answer answer = api.get(request, "/api/overview/regions/" + PortalApi.encode(region).replace("+", "%20"), filter);
+        if (answer.status() == 404) {
+            return HttpResponse.notFound(Page.view(auth, request, "not-found", Map.of()));
+        }
+        Map<String, Object> model = new HashMap<>(answer.body());
+        model.put("filter", filter);
+        model.put("levels", Choices.LEVELS);
+        model.put("statuses", Choices.STATUSES);
+        model.put("csv", "/api/overview/regions/" + PortalApi.encode(region).replace("+", "%20") + ".csv");
+        model.put("spark", new SparkView());
+        return Page.render(auth, request, "region", model);
+    }
+
+    @Get("/timeline")
+    public HttpResponse<?> timeline(@Nullable Authentication auth, HttpRequest<?> request) {
+        if (auth == null) {
+            return Page.signIn(request);
+        }
+        Map<String, Object> filter = filters(request, TIMELINE_FILTERS);
+        PortalApi.Answer answer = api.get(request, "/api/timeline", filter);
+        Map<String, Object> model = new HashMap<>(answer.ok() ? answer.body() : Map.of("entries", List.of()));
+        model.put("problem", answer.ok() ? null : answer.detail());
+        model.put("errors", answer.fieldErrors());
+        model.put("filter", filter);
+        Map<String, Object> live = new LinkedHashMap<>(filter);
+        live.remove("cursor");
+        model.put("stream", "/timeline/stream" + PortalApi.queryString(live));
+        model.put("live", filter.get("cursor") == null);
+        model.put("oldestFirst", "oldest".equals(filter.get("order")));
+        Map<String, Object> next = new LinkedHashMap<>(filter);
+        next.put("cursor", answer.body().get("nextCursor"));
+        model.put("next", answer.body().get("nextCursor") == null ? null : "/timeline" + PortalApi.queryString(next));
+        model.put("csv", "/api/timeline.csv" + PortalApi.queryString(filter.get("announcement") == null ? Map.of()
+                : Map.of("announcement", filter.get("announcement"))));
+        model.put("kinds", kinds());
+        return Page.render(auth, request, "timeline", model);
+    }
+
+    /**
+     * New timeline lines as they are projected, rendered as table rows for htmx's SSE extension. Each open
+     * page polls the overview with its own user's token, so the stream shows exactly what the page may show.
+     */
+    @Get(value = "/timeline/stream", produces = MediaType.TEXT_EVENT_STREAM)
+    public Publisher<Event<String>> stream(@Nullable Authentication auth, HttpRequest<?> request) {
+        if (auth == null) {
+            return Flux.empty();
+        }
+        Map<String, Object> filter = filters(request, TIMELINE_FILTERS);
+        filter.remove("cursor");
+        filter.put("order", "newest");
+        filter.put("size", 50);
+        Set<String> seen = Collections.synchronizedSet(new LinkedHashSet<>());
+        return Flux.interval(Duration.ZERO, livePoll)
+                .onBackpressureDrop()
+                .concatMap(tick -> Mono.fromCallable(() -> fresh(request, filter, seen, tick == 0)).subscribeOn(Schedulers.boundedElastic()))
+                .takeWhile(rows -> rows != null)
+                .flatMapIterable(rows -> rows)
+                .map(row -> Event.of(row).name("entry"))
+                .onErrorResume(e -> {
+                    LOG.info("Timeline stream ended: {}", e.getMessage());
+                    return Flux.empty();
+                });
+    }
+
+    /** Rows not sent before, oldest first; the first poll only remembers what the page already shows. */
+    private List<String> fresh(HttpRequest<?> request, Map<String, Object> filter, Set<String> seen, boolean first) {
+        PortalApi.Answer answer = api.get(request, "/api/timeline", filter);
+        if (!answer.ok()) {
+            return null; // signed out or token expired: end the stream; the page keeps what it has
+        }
+        List<Map<String, Object>> entries = new ArrayList<>((List<Map<String, Object>>) answer.body().getOrDefault("entries", List.of()));
+        Collections.reverse(entries);
+        List<String> rows = new ArrayList<>();
+        for (Map<String, Object> entry : entries) {
+            if (seen.add((String) entry.get("eventId")) && !first) {
+                rows.add(render("timeline-row", Map.of("e", entry, "live", true), request));
+            }
+        }
+        return rows;
+    }
+
+    private String render(String view, Map<String, Object> model, HttpRequest<?> request) {
+        Writable writable = renderer.render(view, model, request);
+        StringWriter out = new StringWriter();
+        try {
+            writable.writeTo(out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        // SSE data may not hold bare newlines; collapse the fragment onto one line.
+        return out.toString().replaceAll("\\s*\\n\\s*", " ").strip();
+    }
+
+    private static Map<String, Object> filters(HttpRequest<?> request, List<String> names) {
+        Map<String, Object> filter = new LinkedHashMap<>();
+        for (String name : names) {
+            request.getParameters().getFirst(name).filter(v -> !v.isBlank()).ifPresent(v -> filter.put(name, v));
+        }
+        return filter;
+    }
+
+    private static List<String> kinds() {
+        return nl.programmes.events.EventTypes.ALL.stream().map(t -> t.ceType()).sorted().toList();
+    }
+
+    /** Lets templates draw a sparkline: ${spark.segments(o.intake)}. */
+    public static final class SparkView {
+        public List<String> segments(Map<String, String> intake) {
+            return Sparkline.segments(intake);
+        }
+
+        public String describe(Map<String, String> intake) {
+            return Sparkline.describe(intake);
+        }
+
+        public int width() {
+            return Sparkline.WIDTH;
+        }
+
+        public int height() {
+            return Sparkline.HEIGHT;
+        }
+    }
+}

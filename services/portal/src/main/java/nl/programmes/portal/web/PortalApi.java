@@ -1,0 +1,153 @@
+package nl.programmes.portal.web;
+
+import io.micronaut.core.type.Argument;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.cookie.Cookie;
+import io.micronaut.json.JsonMapper;
+import jakarta.inject.Singleton;
+import nl.programmes.portal.gateway.GatewayRoutes;
+import nl.programmes.portal.identity.api.AuthController;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * How the web pages talk to the services: the same public API that API clients use, with the signed-in
+ * user's own token, so every page is authorised by the service that owns the data, not by the portal.
+ */
+@Singleton
+public class PortalApi {
+
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final GatewayRoutes routes;
+    private final JsonMapper json;
+
+    public PortalApi(GatewayRoutes routes, JsonMapper json) {
+        this.routes = routes;
+        this.json = json;
+    }
+
+    /** What a service answered: its status, its JSON body (a map, or a list under "items"), and its ETag. */
+    public record Answer(int status, Map<String, Object> body, Optional<String> etag) {
+
+        public boolean ok() {
+            return status >= 200 && status < 300;
+        }
+
+        /** The problem+json {@code errors} as field → message, for showing each beside its field. */
+        @SuppressWarnings("unchecked")
+        public Map<String, String> fieldErrors() {
+            Object errors = body.get("errors");
+            if (!(errors instanceof List<?> list)) {
+                return Map.of();
+            }
+            return list.stream().map(e -> (Map<String, Object>) e).collect(Collectors.toMap(
+                    e -> String.valueOf(e.get("field")), e -> String.valueOf(e.get("message")), (a, b) -> a + "; " + b,
+                    LinkedHashMap::new));
+        }
+
+        public String detail() {
+            Object detail = body.get("detail");
+            return detail == null ? String.valueOf(body.getOrDefault("title", "HTTP " + status)) : detail.toString();
+        }
+    }
+
+    public static String token(HttpRequest<?> request) {
+        return request.getCookies().findCookie(AuthController.SESSION_COOKIE).map(Cookie::getValue).orElse("");
+    }
+
+    /** GET a JSON object; a JSON array comes back under "items". Not found is an empty answer with 404. */
+    public Answer get(HttpRequest<?> request, String path, Map<String, ?> query) {
+        return send(request, "GET", path + queryString(query), null, null);
+    }
+
+    public Map<String, Object> read(HttpRequest<?> request, String path, Map<String, ?> query) {
+        Answer answer = get(request, path, query);
+        if (!answer.ok()) {
+            throw new ServiceUnavailable(path, answer);
+        }
+        return answer.body();
+    }
+
+    @SuppressWarnings("unchecked")
+    public List<Map<String, Object>> list(HttpRequest<?> request, String path, Map<String, ?> query) {
+        Object items = read(request, path, query).get("items");
+        return items == null ? List.of() : (List<Map<String, Object>>) items;
+    }
+
+    public Answer send(HttpRequest<?> request, String method, String path, Object body, String ifMatch) {
+        URI base = routes.target(path).orElseThrow(() -> new IllegalArgumentException("no service owns " + path));
+        var builder = java.net.http.HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(10))
+                .header("Accept", "application/json")
+                .header("Authorization", "Bearer " + token(request));
+        if (ifMatch != null) {
+            builder.header("If-Match", ifMatch);
+        }
+        try {
+            if (body == null) {
+                builder.method(method, java.net.http.HttpRequest.BodyPublishers.noBody());
+            } else {
+                builder.header("Content-Type", "application/json")
+                        .method(method, java.net.http.HttpRequest.BodyPublishers.ofByteArray(json.writeValueAsBytes(body)));
+            }
+            HttpResponse<byte[]> response = http.send(builder.build(), HttpResponse.BodyHandlers.ofByteArray());
+            return new Answer(response.statusCode(), parse(response.body()), response.headers().firstValue("ETag"));
+        } catch (IOException e) {
+            throw new UncheckedIOException("calling " + path, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted calling " + path, e);
+        }
+    }
+
+    private Map<String, Object> parse(byte[] body) throws IOException {
+        if (body.length == 0) {
+            return Map.of();
+        }
+        Object value = json.readValue(body, Argument.OBJECT_ARGUMENT);
+        if (value instanceof List<?>) {
+            return Map.of("items", value);
+        }
+        @SuppressWarnings("unchecked")
+        Map<String, Object> map = value instanceof Map<?, ?> ? (Map<String, Object>) value : Map.of("value", value);
+        return map;
+    }
+
+    static String queryString(Map<String, ?> query) {
+        if (query == null || query.isEmpty()) {
+            return "";
+        }
+        String joined = query.entrySet().stream().filter(e -> e.getValue() != null && !e.getValue().toString().isBlank())
+                .map(e -> encode(e.getKey()) + "=" + encode(e.getValue().toString())).collect(Collectors.joining("&"));
+        return joined.isEmpty() ? "" : "?" + joined;
+    }
+
+    static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+
+    /** A read the page needs failed; shown as an error page, never as an empty table. */
+    public static class ServiceUnavailable extends RuntimeException {
+        private final transient Answer answer;
+
+        ServiceUnavailable(String path, Answer answer) {
+            super(path + " answered " + answer.status() + ": " + answer.detail());
+            this.answer = answer;
+        }
+
+        public Answer answer() {
+            return answer;
+        }
+    }
+}
