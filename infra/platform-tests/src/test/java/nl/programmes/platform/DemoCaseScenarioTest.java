@@ -3,9 +3,6 @@ package nl.programmes.platform;
 import io.micronaut.core.type.Argument;
 import io.micronaut.serde.ObjectMapper;
 import nl.programmes.runtime.DemoLoader;
-import nl.programmes.runtime.Ports;
-import nl.programmes.testkit.RunningService;
-import nl.programmes.testkit.ServiceUnderTest;
 import nl.programmes.testkit.TestPlatform;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -16,12 +13,8 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -36,35 +29,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SuppressWarnings("unchecked")
 class DemoCaseScenarioTest {
 
-    private static final List<String> SERVICES = List.of("portal", "announcements", "consultations", "steering", "overview");
-
     private final HttpClient http = HttpClient.newHttpClient();
     private final ObjectMapper json = ObjectMapper.getDefault();
-    private final List<RunningService> running = new ArrayList<>();
+    private AllServices platform;
     private String portal;
     private String token;
 
     @BeforeAll
     void startEveryService() {
-        Path root = Path.of(System.getProperty("platform.root"));
-        Map<String, ServiceUnderTest> slices = TestPlatform.get().services(SERVICES.toArray(String[]::new));
-        Map<String, Integer> ports = new HashMap<>();
-        SERVICES.forEach(s -> ports.put(s, Ports.free()));
-        String jwks = "http://127.0.0.1:" + ports.get("portal") + "/.well-known/jwks.json";
-        Map<String, String> env = new HashMap<>(Map.of("JWKS_URL", jwks, "MICRONAUT_ENVIRONMENTS", "local"));
-        env.put("ANNOUNCEMENTS_URL", "http://127.0.0.1:" + ports.get("announcements"));
-        env.put("CONSULTATIONS_URL", "http://127.0.0.1:" + ports.get("consultations"));
-        env.put("STEERING_URL", "http://127.0.0.1:" + ports.get("steering"));
-        env.put("OVERVIEW_URL", "http://127.0.0.1:" + ports.get("overview"));
-        List<CompletableFuture<RunningService>> starting = SERVICES.stream().map(s -> CompletableFuture.supplyAsync(
-                () -> RunningService.start(slices.get(s), root, ports.get(s), env))).toList();
-        starting.forEach(f -> running.add(f.join()));
-        portal = "http://127.0.0.1:" + ports.get("portal");
+        platform = AllServices.start();
+        portal = platform.portal();
     }
 
     @AfterAll
     void stopEveryService() {
-        running.forEach(RunningService::close);
+        platform.close();
     }
 
     @Test
@@ -110,7 +89,7 @@ class DemoCaseScenarioTest {
                 .filter(d -> d.compareTo("2025-12-31") < 0).distinct().toList();
         assertThat(dated).containsExactly("2024-09-12", "2024-09-16", "2024-11-12", "2024-12-03", "2024-12-10", "2025-03-26");
         assertThat(timeline).extracting(l -> (String) l.get("textNl")).contains(
-                "Hogeschool Utrecht: geen bezwaar voor Enschede en Deventer; bezwaar (voorlopig) op grond van student competition voor Apeldoorn.",
+                "Hogeschool Utrecht: geen bezwaar voor Enschede en Deventer; bezwaar (voorlopig) op grond van concurrentie om studenten voor Apeldoorn.",
                 "Saxion Hogeschool dient de aanvraag in voor Enschede (voltijd, deeltijd).");
 
         DemoLoader.Loaded again = new DemoLoader(portal).load();

@@ -94,7 +94,7 @@ class DemoCaseOverviewTest implements TestPropertyProvider {
                         && !((String) l.get("kind")).endsWith("requested.v1")).map(l -> (String) l.get("occurredOn")).toList())
                 .containsExactly("2024-09-12", "2024-09-16", "2024-11-12", "2024-12-03", "2024-12-10", "2025-03-26");
         assertThat(timeline).extracting(l -> (String) l.get("textNl")).contains(
-                "Hogeschool Utrecht: geen bezwaar voor Enschede en Deventer; bezwaar (voorlopig) op grond van student competition voor Apeldoorn.",
+                "Hogeschool Utrecht: geen bezwaar voor Enschede en Deventer; bezwaar (voorlopig) op grond van concurrentie om studenten voor Apeldoorn.",
                 "Saxion Hogeschool dient de aanvraag in voor Enschede (voltijd, deeltijd).");
         assertThat(timeline).extracting(l -> (String) l.get("textEn")).contains(
                 "Hogeschool van Arnhem en Nijmegen: no objection for Enschede (preferred), Deventer and Apeldoorn. Agreed: develop together to avoid overlap.",

@@ -10,6 +10,7 @@ import nl.programmes.events.announcement.ProgrammeLevel;
 import nl.programmes.events.announcement.ReviewOutcomeRecorded;
 import nl.programmes.events.consultation.ConsultationClosed;
 import nl.programmes.events.consultation.ConsultationOutcomeRecorded;
+import nl.programmes.events.consultation.ObjectionGround;
 import nl.programmes.events.consultation.ConsultationOutcomeRevised;
 import nl.programmes.events.consultation.ConsultationRequested;
 import nl.programmes.events.consultation.LocationPosition;
@@ -198,9 +199,19 @@ public final class TimelineSentences {
         }
         if (p.position() == PositionKind.OBJECTION && !p.grounds().isEmpty()) {
             text += dutch ? " op grond van " : " on grounds of ";
-            text += String.join(", ", p.grounds().stream().map(g -> g.name().toLowerCase().replace('_', ' ')).toList());
+            text += String.join(", ", p.grounds().stream().map(g -> ground(g, dutch)).toList());
         }
         return text;
+    }
+
+    private static String ground(ObjectionGround ground, boolean dutch) {
+        return switch (ground) {
+            case LABOUR_MARKET -> dutch ? "arbeidsmarkt" : "labour market";
+            case REGIONAL_SPREAD -> dutch ? "regionale spreiding" : "regional spread";
+            case STUDENT_COMPETITION -> dutch ? "concurrentie om studenten" : "student competition";
+            case OVERLAP -> dutch ? "overlap" : "overlap";
+            case OTHER -> dutch ? "overige" : "other";
+        };
     }
 
     private static String agreements(String agreements, boolean dutch) {

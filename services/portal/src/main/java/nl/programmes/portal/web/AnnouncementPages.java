@@ -15,6 +15,7 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
+import nl.programmes.portal.identity.application.DirectoryService;
 
 import java.time.LocalDate;
 import java.util.HashMap;
@@ -37,10 +38,12 @@ public class AnnouncementPages {
 
     private final PortalApi api;
     private final ConsultSuggestions suggestions;
+    private final DirectoryService directory;
 
-    public AnnouncementPages(PortalApi api, ConsultSuggestions suggestions) {
+    public AnnouncementPages(PortalApi api, ConsultSuggestions suggestions, DirectoryService directory) {
         this.api = api;
         this.suggestions = suggestions;
+        this.directory = directory;
     }
 
     @Get
@@ -266,7 +269,7 @@ public class AnnouncementPages {
         model.put("form", form.values());
         model.put("errors", form.errors());
         model.put("kinds", Choices.CONSULTATION_KINDS);
-        model.put("organisations", api.list(request, "/api/organisations", Map.of()));
+        model.put("organisations", directory.all());
         model.put("suggestions", suggestions.forAnnouncement(request, a, consulted));
         model.put("consulted", consulted);
         return model;

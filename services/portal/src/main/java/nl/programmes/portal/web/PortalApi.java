@@ -87,7 +87,9 @@ public class PortalApi {
     }
 
     public Answer send(HttpRequest<?> request, String method, String path, Object body, String ifMatch) {
-        URI base = routes.target(path).orElseThrow(() -> new IllegalArgumentException("no service owns " + path));
+        int query = path.indexOf('?');
+        URI base = routes.target(query < 0 ? path : path.substring(0, query))
+                .orElseThrow(() -> new IllegalArgumentException("no service owns " + path));
         var builder = java.net.http.HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(10))
                 .header("Accept", "application/json")
                 .header("Authorization", "Bearer " + token(request));

@@ -1,0 +1,61 @@
+package nl.programmes.platform;
+
+import nl.programmes.runtime.Ports;
+import nl.programmes.testkit.RunningService;
+import nl.programmes.testkit.ServiceUnderTest;
+import nl.programmes.testkit.TestPlatform;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * Every service in its own JVM on the test kit's broker and database, wired as the local runtime wires
+ * them (portal gateway, JWKS, demo identities), so a test talks to the platform the way users do.
+ */
+public final class AllServices implements AutoCloseable {
+
+    static final List<String> SERVICES = List.of("portal", "announcements", "consultations", "steering", "overview");
+
+    private final List<RunningService> running = new ArrayList<>();
+    private final String portal;
+
+    private AllServices(Map<String, String> extraEnv) {
+        Path root = Path.of(System.getProperty("platform.root"));
+        Map<String, ServiceUnderTest> slices = TestPlatform.get().services(SERVICES.toArray(String[]::new));
+        Map<String, Integer> ports = new HashMap<>();
+        SERVICES.forEach(s -> ports.put(s, Ports.free()));
+        Map<String, String> env = new HashMap<>(extraEnv);
+        env.put("JWKS_URL", "http://127.0.0.1:" + ports.get("portal") + "/.well-known/jwks.json");
+        env.put("MICRONAUT_ENVIRONMENTS", "local");
+        env.put("ANNOUNCEMENTS_URL", "http://127.0.0.1:" + ports.get("announcements"));
+        env.put("CONSULTATIONS_URL", "http://127.0.0.1:" + ports.get("consultations"));
+        env.put("STEERING_URL", "http://127.0.0.1:" + ports.get("steering"));
+        env.put("OVERVIEW_URL", "http://127.0.0.1:" + ports.get("overview"));
+        List<CompletableFuture<RunningService>> starting = SERVICES.stream().map(s -> CompletableFuture.supplyAsync(
+                () -> RunningService.start(slices.get(s), root, ports.get(s), env))).toList();
+        starting.forEach(f -> running.add(f.join()));
+        portal = "http://127.0.0.1:" + ports.get("portal");
+    }
+
+    public static AllServices start() {
+        return new AllServices(Map.of());
+    }
+
+    public static AllServices start(Map<String, String> extraEnv) {
+        return new AllServices(extraEnv);
+    }
+
+    /** The portal's base URL: pages and the /api gateway. */
+    public String portal() {
+        return portal;
+    }
+
+    @Override
+    public void close() {
+        running.forEach(RunningService::close);
+    }
+}

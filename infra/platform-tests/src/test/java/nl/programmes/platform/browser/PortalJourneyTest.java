@@ -1,0 +1,222 @@
+package nl.programmes.platform.browser;
+
+import nl.programmes.platform.AllServices;
+import nl.programmes.runtime.DemoLoader;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The portal in a real headless chromium against every service on the real broker and database, each
+ * step through the UI as its user would take it: an institution announces (after a form error shown
+ * beside its field), a partner school objects, a committee member decides, and the overview and the
+ * live timeline show all three. Screenshots land in target/screenshots (or -Dscreenshots=docs/screenshots).
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class PortalJourneyTest {
+
+    private static final Pattern ID = Pattern.compile("/announcements/([0-9a-f-]{36})");
+
+    private final Path screenshots = Path.of(System.getProperty("screenshots",
+            Path.of(System.getProperty("platform.root"), "infra/platform-tests/target/screenshots").toString()));
+    private AllServices platform;
+    private Browser browser;
+    private String announcementId;
+    private String smartMediaProduction;
+
+    @BeforeAll
+    void start() {
+        platform = AllServices.start();
+        smartMediaProduction = new DemoLoader(platform.portal()).load().smartMediaProduction();
+        browser = new Browser(platform.portal());
+    }
+
+    @AfterAll
+    void stop() {
+        if (browser != null) {
+            browser.close();
+        }
+        platform.close();
+    }
+
+    @Test
+    @Order(1)
+    void anInstitutionAnnouncesAndAFormErrorShowsBesideItsField() {
+        signIn("saxion-staff");
+        browser.screenshot(screenshots, "01-home-institution");
+        browser.open("/announcements/new")
+                .type("reference", "SX-UI-1")
+                .type("programme.name", "Creative Technology Lab")
+                .choose("programme.level", "ASSOCIATE_DEGREE")
+                .type("programme.isatCode", "801")
+                .tick("programme.forms.VOLTIJD")
+                .type("programme.studyLoadEc", "120")
+                .type("programme.durationYears", "2")
+                .type("programme.domain", "Ad cluster Creatieve Industrie; domein Technologie & Media")
+                .type("candidateLocations", "Enschede, Hengelo")
+                .type("intendedStart", "")
+                .submit(By.cssSelector("main form button[type=submit]"));
+
+        WebElement error = browser.find(By.id("programme.isatCode-error"));
+        assertThat(error.getText()).contains("5 digits");
+        WebElement field = browser.find(By.id("programme.isatCode"));
+        assertThat(field.getAttribute("aria-invalid")).isEqualTo("true");
+        assertThat(field.getAttribute("aria-describedby")).contains("programme.isatCode-error");
+        // The error sits right below its own field, not only in a list at the top.
+        assertThat(error.getLocation().getY()).isGreaterThan(field.getLocation().getY());
+        assertThat(browser.find(By.id("intendedStart-error")).getText()).isNotBlank();
+        assertThat(field.getAttribute("value")).isEqualTo("801"); // what the user typed is kept
+        browser.screenshot(screenshots, "02-announce-form-errors");
+
+        browser.type("programme.isatCode", "80179");
+        ((org.openqa.selenium.JavascriptExecutor) browser.driver())
+                .executeScript("document.getElementById('intendedStart').value = arguments[0]", nextSeptember());
+        browser.submit(By.cssSelector("main form button[type=submit]"));
+        assertThat(browser.text()).contains("De aankondiging is vastgelegd").contains("Creative Technology Lab");
+        Matcher id = ID.matcher(browser.driver().getCurrentUrl());
+        assertThat(id.find()).as(browser.driver().getCurrentUrl()).isTrue();
+        announcementId = id.group(1);
+
+        // Whom to consult: ROC van Twente is a partner school in Overijssel, so it is suggested, with the reason.
+        browser.open("/announcements/" + announcementId + "/consult");
+        assertThat(browser.text()).contains("ROC van Twente").contains("partnerschool in Overijssel");
+        browser.screenshot(screenshots, "03-whom-to-consult");
+        browser.choose("consultedOrganisation", "rocvantwente").submit(By.cssSelector("main form button[type=submit]"));
+        assertThat(browser.path()).startsWith("/announcements/" + announcementId);
+        assertThat(browser.text()).contains("rocvantwente");
+    }
+
+    @Test
+    @Order(2)
+    void aPartnerSchoolRecordsAnObjection() {
+        signIn("rocvantwente-consultee");
+        browser.open("/consultations");
+        assertThat(browser.text()).contains("SX-UI-1 Creative Technology Lab");
+        browser.screenshot(screenshots, "04-consultation-inbox");
+        browser.find(By.linkText("SX-UI-1 Creative Technology Lab")).click();
+        browser.waitFor(d -> d.getCurrentUrl().contains("/consultations/") ? true : null);
+
+        // An objection without grounds is refused, and the error shows beside that location's grounds.
+        browser.choose("p1.position", "OBJECTION").submit(By.cssSelector("main form button[type=submit]"));
+        assertThat(browser.find(By.id("p1.grounds-error")).getText()).isNotBlank();
+
+        browser.choose("p0.position", "NO_OBJECTION")
+                .choose("p1.position", "OBJECTION")
+                .tick("p1.grounds.LABOUR_MARKET")
+                .type("p1.explanation", "Hengelo already has a full-time Ad in media production nearby.")
+                .submit(By.cssSelector("main form button[type=submit]"));
+        assertThat(browser.text()).contains("Uw standpunt is vastgelegd").contains("OBJECTION");
+        browser.screenshot(screenshots, "05-position-recorded");
+    }
+
+    @Test
+    @Order(3)
+    void aCommitteeMemberRecordsADecision() {
+        signIn("stuurgroep-ad-ci-member");
+        browser.open("/steering").reloadUntil(page -> page.contains("SX-UI-1"));
+        browser.screenshot(screenshots, "06-steering-agenda");
+        browser.open("/steering/decide/" + announcementId)
+                .choose("decision", "ADVISES_AGAINST")
+                .tick("locations.Hengelo");
+        WebElement objection = browser.find(By.cssSelector("input[name^='rules.']"));
+        objection.click();
+        browser.type("rationale", "The committee follows ROC van Twente's labour-market objection for Hengelo.")
+                .submit(By.cssSelector("main form button[type=submit]"));
+        assertThat(browser.path()).startsWith("/announcements/" + announcementId);
+        assertThat(browser.text()).contains("ontraden");
+    }
+
+    @Test
+    @Order(4)
+    void theOverviewAndTimelineShowAllThree() {
+        signIn("stuurgroep-ad-ci-member");
+        browser.open("/announcements/" + announcementId).reloadUntil(page -> page.contains("ROC van Twente")
+                && page.contains("bezwaar") && page.contains("ontraden"));
+        WebElement matrix = browser.find(By.cssSelector("table.matrix"));
+        assertThat(matrix.findElement(By.tagName("caption")).getText()).isNotBlank();
+        assertThat(matrix.findElements(By.cssSelector("thead th[scope=col]"))).extracting(WebElement::getText)
+                .contains("Enschede", "Hengelo");
+        WebElement row = matrix.findElement(By.xpath(".//tr[th[contains(., 'ROC van Twente')]]"));
+        // Readable without colour: a symbol and the position in words, then the grounds.
+        assertThat(row.findElements(By.tagName("td"))).extracting(td -> td.getText().replaceAll("\\s+", " "))
+                .containsExactly("✓ geen bezwaar", "✗ bezwaar arbeidsmarkt");
+
+        browser.open("/timeline?order=oldest&announcement=" + announcementId)
+                .reloadUntil(page -> page.contains("besluit") || page.contains("ontraadt"));
+        String timeline = browser.text();
+        assertThat(timeline).contains("Saxion Hogeschool kondigt").contains("ROC van Twente").contains("Stuurgroep");
+
+        // Live: while the page is open, a new event appears without a reload.
+        browser.open("/timeline");
+        browser.waitFor(d -> d.findElements(By.cssSelector("#timeline-entries tr")).size() > 0 ? true : null);
+        int before = browser.driver().findElements(By.cssSelector("#timeline-entries tr")).size();
+        recordMeetingThroughTheApi();
+        browser.waitFor(d -> d.findElements(By.cssSelector("#timeline-entries tr.new-entry")).size() > 0 ? true : null);
+        assertThat(browser.driver().findElements(By.cssSelector("#timeline-entries tr"))).hasSizeGreaterThan(before);
+        browser.screenshot(screenshots, "08-timeline-live");
+    }
+
+    @Test
+    @Order(5)
+    void theDemoCaseReadsInDutchAndInEnglish() {
+        signIn("stuurgroep-ad-ci-member");
+        browser.open("/announcements/" + smartMediaProduction).reloadUntil(page -> page.contains("Hogeschool Utrecht"));
+        assertThat(browser.text()).contains("Bezwarenmatrix").contains("Smart Media Production");
+        browser.screenshot(screenshots, "07-matrix-a24-056");
+        browser.find(By.linkText("English")).click();
+        browser.waitFor(d -> d.findElement(By.tagName("main")).getText().contains("Objection matrix") ? true : null);
+        browser.open("/regions/Utrecht");
+        assertThat(browser.text()).contains("Existing offerings").contains("Ad Digitale Techniek & Media");
+        assertThat(browser.driver().findElements(By.cssSelector("svg.spark polyline"))).isNotEmpty();
+        browser.screenshot(screenshots, "09-region-utrecht");
+        browser.find(By.linkText("Nederlands")).click();
+        browser.waitFor(d -> d.findElement(By.tagName("main")).getText().contains("Bestaand aanbod") ? true : null);
+    }
+
+    private void signIn(String user) {
+        browser.driver().manage().deleteCookieNamed("session");
+        browser.open("/sign-in").type("username", user).type("password", DemoLoader.DEMO_PASSWORD)
+                .submit(By.cssSelector("main form button[type=submit]"));
+        assertThat(browser.text()).contains("Welkom");
+    }
+
+    private void recordMeetingThroughTheApi() {
+        try {
+            HttpClient http = HttpClient.newHttpClient();
+            HttpResponse<String> login = http.send(HttpRequest.newBuilder(URI.create(platform.portal() + "/api/auth/login"))
+                    .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(
+                            "{\"username\":\"stuurgroep-ad-ci-member\",\"password\":\"" + DemoLoader.DEMO_PASSWORD + "\"}")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            String token = login.body().replaceAll(".*\"token\":\"([^\"]+)\".*", "$1");
+            HttpResponse<String> meeting = http.send(HttpRequest.newBuilder(URI.create(platform.portal() + "/api/steering-meetings"))
+                    .header("Content-Type", "application/json").header("Authorization", "Bearer " + token)
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"committee\":\"stuurgroep-ad-ci\",\"meetingDate\":\""
+                            + LocalDate.now() + "\",\"minutes\":\"Live timeline check.\"}")).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(meeting.statusCode()).as(meeting.body()).isEqualTo(201);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String nextSeptember() {
+        return (LocalDate.now().getYear() + 1) + "-09";
+    }
+}

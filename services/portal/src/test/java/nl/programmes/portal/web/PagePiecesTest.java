@@ -1,0 +1,110 @@
+package nl.programmes.portal.web;
+
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The small pure pieces of the web pages: message bundles, sparklines, form handling. */
+class PagePiecesTest {
+
+    @Test
+    void dutchAndEnglishBundlesHaveTheSameKeysAndEveryKeyATemplateNamesExists() throws IOException {
+        Properties dutch = bundle("nl");
+        Properties english = bundle("en");
+        assertThat(english.stringPropertyNames()).isEqualTo(dutch.stringPropertyNames());
+
+        Pattern literal = Pattern.compile("#\\{([a-zA-Z.]+)[}(]|msg\\('([a-zA-Z.]+)'\\)");
+        try (Stream<Path> views = Files.list(Path.of("src/main/resources/views"))) {
+            for (Path view : views.toList()) {
+                Matcher m = literal.matcher(Files.readString(view));
+                while (m.find()) {
+                    String key = m.group(1) != null ? m.group(1) : m.group(2);
+                    assertThat(dutch).as(view.getFileName() + " names " + key).containsKey(key);
+                }
+            }
+        }
+        // Keys built from values the services send: every value needs a text.
+        for (String level : Choices.LEVELS) {
+            assertThat(dutch).containsKey("level." + level);
+        }
+        for (String status : Choices.STATUSES) {
+            assertThat(dutch).containsKey("status." + status);
+        }
+        for (String position : Choices.POSITIONS) {
+            assertThat(dutch).containsKey("position." + position);
+        }
+        for (List<String> values : List.of(Choices.GROUNDS, Choices.FORMS, Choices.DECISIONS, Choices.CONSULTATION_KINDS)) {
+            for (String value : values) {
+                assertThat(dutch.stringPropertyNames()).anyMatch(k -> k.endsWith("." + value));
+            }
+        }
+        nl.programmes.events.EventTypes.ALL.forEach(t -> assertThat(dutch).containsKey("event." + t.ceType()));
+    }
+
+    @Test
+    void aSparklineBreaksAtASuppressedFigureInsteadOfInventingOne() {
+        Map<String, String> intake = new LinkedHashMap<>();
+        intake.put("2020", "12");
+        intake.put("2021", "<5");
+        intake.put("2022", "20");
+        intake.put("2023", "18");
+
+        assertThat(Sparkline.segments(intake)).hasSize(2);
+        assertThat(Sparkline.segments(intake).get(0)).doesNotContain(" "); // one point before the gap
+        assertThat(Sparkline.describe(intake)).isEqualTo("2020: 12, 2021: <5, 2022: 20, 2023: 18");
+        assertThat(Sparkline.segments(Map.of("2023", "7"))).isEmpty();
+    }
+
+    @Test
+    void formsKeepWhatWasTypedAndNameTheirOwnMistakes() {
+        Form form = new Form(Map.of("programme.studyLoadEc", "veel", "programme.forms.VOLTIJD", "on",
+                "programme.forms.DEELTIJD", List.of("on"), "candidateLocations", "Enschede, Deventer,\nApeldoorn", "empty", " "));
+
+        assertThat(form.whole("programme.studyLoadEc")).isNull();
+        assertThat(form.checked("programme.forms")).containsExactlyInAnyOrder("VOLTIJD", "DEELTIJD");
+        assertThat(form.list("candidateLocations")).containsExactly("Enschede", "Deventer", "Apeldoorn");
+        assertThat(form.text("empty")).isNull();
+        form.withErrors(Map.of("programme.studyLoadEc", "must not be null", "reference", "must not be blank"));
+        assertThat(form.errors()).containsEntry("programme.studyLoadEc", "must be a whole number")
+                .containsEntry("reference", "must not be blank");
+        assertThat(form.values()).containsEntry("programme.studyLoadEc", "veel");
+    }
+
+    @Test
+    void positionErrorsLandBesideTheLocationTheyBelongTo() {
+        var sent = List.<Map<String, Object>>of(Map.of("location", "Deventer"));
+        List<String> locations = List.of("Enschede", "Deventer", "Apeldoorn");
+
+        assertThat(ConsultationPages.formField("positions[0].grounds", sent, locations)).isEqualTo("p1.grounds");
+        assertThat(ConsultationPages.formField("positions[0]", sent, locations)).isEqualTo("p1.position");
+        assertThat(ConsultationPages.formField("meetingDate", sent, locations)).isEqualTo("meetingDate");
+    }
+
+    @Test
+    void signInOnlyReturnsToLocalPages() {
+        assertThat(SignInPages.safe("/announcements/1")).isEqualTo("/announcements/1");
+        assertThat(SignInPages.safe("//evil.example/")).isEqualTo("/");
+        assertThat(SignInPages.safe("https://evil.example/")).isEqualTo("/");
+        assertThat(SignInPages.safe(null)).isEqualTo("/");
+    }
+
+    private static Properties bundle(String language) throws IOException {
+        Properties properties = new Properties();
+        try (InputStream in = PagePiecesTest.class.getResourceAsStream("/i18n/messages_" + language + ".properties")) {
+            properties.load(new java.io.InputStreamReader(in, java.nio.charset.StandardCharsets.UTF_8));
+        }
+        return properties;
+    }
+}
