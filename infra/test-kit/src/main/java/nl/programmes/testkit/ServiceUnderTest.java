@@ -38,4 +38,14 @@ public record ServiceUnderTest(TestPlatform platform, String name, String schema
             throw new IllegalStateException("Query failed: " + sql, e);
         }
     }
+
+    /** Changes rows behind the service's back, to stand in for a projection bug in a test. */
+    public int execute(String sql) {
+        try (Connection connection = platform.connect(schema);
+             Statement statement = connection.createStatement()) {
+            return statement.executeUpdate(sql);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Statement failed: " + sql, e);
+        }
+    }
 }

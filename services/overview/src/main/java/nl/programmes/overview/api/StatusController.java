@@ -13,13 +13,12 @@ import nl.programmes.kit.kafka.PlatformTopics;
 import nl.programmes.kit.security.Roles;
 import nl.programmes.overview.read.OverviewReads;
 import nl.programmes.overview.read.Views;
+import nl.programmes.overview.rebuild.Offsets;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -63,11 +62,11 @@ public class StatusController {
                     .partitionsToOffsetAndMetadata().get(10, TimeUnit.SECONDS);
             for (Topics.TopicSpec spec : Topics.ALL) {
                 long lag = 0;
-                for (var end : endOffsets(admin, topics.physical(spec.name())).entrySet()) {
+                for (var end : Offsets.endOffsets(admin, topics.physical(spec.name())).entrySet()) {
                     OffsetAndMetadata done = committed.get(end.getKey());
                     lag += end.getValue() - (done == null ? 0 : done.offset());
                 }
-                long parked = endOffsets(admin, topics.physical(Topics.deadLetter(spec.name()))).values().stream()
+                long parked = Offsets.endOffsets(admin, topics.physical(Topics.deadLetter(spec.name()))).values().stream()
                         .mapToLong(Long::longValue).sum();
                 statuses.add(new Views.TopicStatus(spec.name(), lag, parked));
             }
@@ -77,15 +76,6 @@ public class StatusController {
                 last.get("processed_at") == null ? null : ((java.time.LocalDateTime) last.get("processed_at"))
                         .atZone(java.time.ZoneId.systemDefault()).toInstant(),
                 (String) last.get("ce_type"));
-    }
-
-    private static Map<TopicPartition, Long> endOffsets(Admin admin, String topic) throws Exception {
-        var description = admin.describeTopics(List.of(topic)).allTopicNames().get(10, TimeUnit.SECONDS).get(topic);
-        Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
-        description.partitions().forEach(p -> latest.put(new TopicPartition(topic, p.partition()), OffsetSpec.latest()));
-        Map<TopicPartition, Long> ends = new HashMap<>();
-        admin.listOffsets(latest).all().get(10, TimeUnit.SECONDS).forEach((tp, info) -> ends.put(tp, info.offset()));
-        return ends;
     }
 
 }

@@ -16,9 +16,10 @@ import java.util.List;
  * Feeds every topic into the overview's read models. Reads from the earliest offset so a new
  * deployment builds the whole overview. Each poll is applied in one transaction with the dedupe
  * marks (ce_id), and its offsets are committed after that transaction; a failing record is retried
- * on its own and then parked, never skipped.
+ * on its own and then parked, never skipped. A rebuild runs this same listener in a second context
+ * with a consumer group of its own (see {@code OverviewRebuild}).
  */
-@KafkaListener(groupId = "${platform.topics.prefix:}overview", offsetReset = OffsetReset.EARLIEST, batch = true,
+@KafkaListener(groupId = "${platform.overview.consumer-group}", clientId = "overview-projection", offsetReset = OffsetReset.EARLIEST, batch = true,
         offsetStrategy = OffsetStrategy.SYNC,
         errorStrategy = @ErrorStrategy(value = ErrorStrategyValue.RETRY_EXPONENTIALLY_ON_ERROR, retryCount = 10))
 public class OverviewListener {

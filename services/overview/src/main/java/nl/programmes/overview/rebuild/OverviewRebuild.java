@@ -1,0 +1,258 @@
+package nl.programmes.overview.rebuild;
+
+import io.micronaut.configuration.kafka.ConsumerRegistry;
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.context.env.PropertySource;
+import io.micronaut.serde.annotation.Serdeable;
+import jakarta.annotation.PreDestroy;
+import jakarta.inject.Singleton;
+import nl.programmes.kit.kafka.KafkaClients;
+import nl.programmes.kit.kafka.PlatformTopics;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.common.TopicPartition;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Rebuilds the overview from offset 0 into fresh tables while the current ones keep serving, then
+ * switches over atomically.
+ * <ol>
+ *   <li>A schema {@code <schema>_rebuild} gets the overview's migrations; the operator's municipality
+ *       table is copied in (it is reference data, not derived from events).</li>
+ *   <li>A second application context of this same service, pointed at that schema and at a new consumer
+ *       group, runs the same projection code from the earliest offsets.</li>
+ *   <li>When it has caught up, the live listener is paused, the rebuild reads past the live position,
+ *       and one {@code RENAME TABLE} statement swaps every table: the old ones move to
+ *       {@code <schema>_previous} (kept until the next rebuild), the new ones take their place.</li>
+ *   <li>The live listener resumes from its own offsets; what it reads again is already in the new
+ *       tables' {@code processed_event} and changes nothing.</li>
+ * </ol>
+ */
+@Singleton
+public class OverviewRebuild {
+
+    private static final Logger LOG = LoggerFactory.getLogger(OverviewRebuild.class);
+    private static final Pattern SCHEMA_IN_URL = Pattern.compile("(jdbc:[a-z]+://[^/]+/)([^?]+)(.*)");
+    private static final String LIVE_LISTENER = "overview-projection";
+    /** Reference data kept as the operator left it rather than re-seeded by the migration. */
+    private static final List<String> REFERENCE_TABLES = List.of("municipality_region");
+
+    @Serdeable
+    public record State(String state, Instant startedAt, Instant switchedAt, Long lag, String detail) {
+        static State idle() {
+            return new State("IDLE", null, null, null, null);
+        }
+    }
+
+    private final ApplicationContext parent;
+    private final KafkaClients clients;
+    private final PlatformTopics topics;
+    private final ConsumerRegistry consumers;
+    private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> new Thread(r, "overview-rebuild"));
+    private final AtomicReference<State> state = new AtomicReference<>(State.idle());
+
+    public OverviewRebuild(ApplicationContext parent, KafkaClients clients, PlatformTopics topics, ConsumerRegistry consumers) {
+        this.parent = parent;
+        this.clients = clients;
+        this.topics = topics;
+        this.consumers = consumers;
+    }
+
+    public State state() {
+        return state.get();
+    }
+
+    /** Starts a rebuild in the background; false when one is already running. */
+    public synchronized boolean start() {
+        if ("RUNNING".equals(state.get().state()) || "SWITCHING".equals(state.get().state())) {
+            return false;
+        }
+        Instant started = Instant.now();
+        state.set(new State("RUNNING", started, null, null, "preparing the new tables"));
+        worker.submit(() -> run(started));
+        return true;
+    }
+
+    private void run(Instant started) {
+        String group = topics.physical("overview-rebuild-" + started.toEpochMilli());
+        ApplicationContext rebuild = null;
+        try (Connection connection = connect()) {
+            String live = connection.getCatalog();
+            String next = live + "_rebuild";
+            String previous = live + "_previous";
+            execute(connection, "DROP DATABASE IF EXISTS `" + next + "`");
+            execute(connection, "CREATE DATABASE `" + next + "`");
+            rebuild = startRebuildContext(next, group);
+            for (String table : REFERENCE_TABLES) {
+                execute(connection, "DELETE FROM `" + next + "`.`" + table + "`");
+                execute(connection, "INSERT INTO `" + next + "`.`" + table + "` SELECT * FROM `" + live + "`.`" + table + "`");
+            }
+            LOG.info("Rebuilding the overview into schema {} with consumer group {}", next, group);
+            awaitCaughtUp(group, started);
+
+            state.set(new State("SWITCHING", started, null, 0L, "pausing the live projection"));
+            pauseLive();
+            try {
+                awaitPast(group, topics.physical("overview"));
+                rebuild.close(); // no more writes to the new tables from here
+                rebuild = null;
+                swap(connection, live, next, previous);
+            } finally {
+                resumeLive();
+            }
+            deleteGroup(group);
+            Instant switched = Instant.now();
+            LOG.info("Overview rebuilt and switched over in {} s; the old tables are in schema {}",
+                    Duration.between(started, switched).toSeconds(), previous);
+            state.set(new State("SWITCHED", started, switched, 0L, "old tables kept in schema " + previous));
+        } catch (Exception e) {
+            LOG.error("Overview rebuild failed; the live tables are unchanged", e);
+            state.set(new State("FAILED", started, null, null, e.toString()));
+        } finally {
+            if (rebuild != null) {
+                rebuild.close();
+            }
+        }
+    }
+
+    /** This service once more, without a web server, on the new schema and a consumer group of its own. */
+    private ApplicationContext startRebuildContext(String schema, String group) {
+        String url = parent.getProperty("datasources.default.url", String.class).orElseThrow();
+        Matcher m = SCHEMA_IN_URL.matcher(url);
+        if (!m.matches()) {
+            throw new IllegalStateException("Cannot find the schema in " + url);
+        }
+        Map<String, Object> overrides = new HashMap<>();
+        overrides.put("datasources.default.url", m.group(1) + schema + m.group(3));
+        overrides.put("platform.overview.consumer-group", group);
+        overrides.put("platform.topics.provision", false);
+        return ApplicationContext.builder()
+                .environments(parent.getEnvironment().getActiveNames().toArray(String[]::new))
+                .propertySources(parent.getEnvironment().getPropertySources().toArray(PropertySource[]::new))
+                .properties(overrides)
+                .start();
+    }
+
+    private void awaitCaughtUp(String group, Instant started) throws Exception {
+        long lag;
+        do {
+            TimeUnit.MILLISECONDS.sleep(500);
+            lag = lag(group);
+            state.set(new State("RUNNING", started, null, lag, "reading every topic from offset 0"));
+        } while (lag > 0);
+    }
+
+    /** Waits until the rebuild has read at least as far as the (paused) live projection on every partition. */
+    private void awaitPast(String rebuildGroup, String liveGroup) throws Exception {
+        Instant deadline = Instant.now().plus(Duration.ofMinutes(2));
+        while (Instant.now().isBefore(deadline)) {
+            try (Admin admin = clients.admin()) {
+                Map<TopicPartition, Long> live = Offsets.committed(admin, topics, liveGroup);
+                Map<TopicPartition, Long> rebuilt = Offsets.committed(admin, topics, rebuildGroup);
+                if (live.entrySet().stream().allMatch(e -> rebuilt.getOrDefault(e.getKey(), 0L) >= e.getValue())) {
+                    return;
+                }
+            }
+            TimeUnit.MILLISECONDS.sleep(200);
+        }
+        throw new IllegalStateException("The rebuild did not reach the live projection's position within 2 minutes");
+    }
+
+    private long lag(String group) throws Exception {
+        try (Admin admin = clients.admin()) {
+            Map<TopicPartition, Long> done = Offsets.committed(admin, topics, group);
+            long lag = 0;
+            for (var partition : done.entrySet()) {
+                long end = Offsets.endOffsets(admin, partition.getKey().topic()).get(partition.getKey());
+                lag += Math.max(0, end - partition.getValue());
+            }
+            return lag;
+        }
+    }
+
+    /** Every table of the live schema changes place in one statement, so readers see old or new, never a mix. */
+    private static void swap(Connection connection, String live, String next, String previous) throws SQLException {
+        List<String> tables = new ArrayList<>();
+        try (ResultSet rs = connection.getMetaData().getTables(live, null, "%", new String[]{"TABLE"})) {
+            while (rs.next()) {
+                tables.add(rs.getString("TABLE_NAME"));
+            }
+        }
+        tables.removeIf(t -> t.equalsIgnoreCase("flyway_schema_history"));
+        execute(connection, "DROP DATABASE IF EXISTS `" + previous + "`");
+        execute(connection, "CREATE DATABASE `" + previous + "`");
+        List<String> moves = new ArrayList<>();
+        for (String table : tables) {
+            moves.add("`" + live + "`.`" + table + "` TO `" + previous + "`.`" + table + "`");
+            moves.add("`" + next + "`.`" + table + "` TO `" + live + "`.`" + table + "`");
+        }
+        execute(connection, "RENAME TABLE " + String.join(", ", moves));
+        execute(connection, "DROP DATABASE IF EXISTS `" + next + "`");
+    }
+
+    private void pauseLive() throws InterruptedException {
+        Set<String> ids = liveListeners();
+        ids.forEach(consumers::pause);
+        Instant deadline = Instant.now().plusSeconds(30);
+        while (!ids.stream().allMatch(consumers::isPaused) && Instant.now().isBefore(deadline)) {
+            TimeUnit.MILLISECONDS.sleep(50);
+        }
+        // A batch that was being applied when the pause came commits its offsets right after; let it finish.
+        TimeUnit.SECONDS.sleep(1);
+    }
+
+    private void resumeLive() {
+        liveListeners().forEach(consumers::resume);
+    }
+
+    private Set<String> liveListeners() {
+        Set<String> ids = new java.util.HashSet<>(consumers.getConsumerIds());
+        ids.removeIf(id -> !id.startsWith(LIVE_LISTENER));
+        return ids;
+    }
+
+    private void deleteGroup(String group) {
+        try (Admin admin = clients.admin()) {
+            admin.deleteConsumerGroups(List.of(group)).all().get(10, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            LOG.info("Could not delete the rebuild's consumer group {}: {}", group, e.toString());
+        }
+    }
+
+    /** A plain connection outside the framework's transactions: DDL commits on its own in MySQL anyway. */
+    private Connection connect() throws SQLException {
+        return DriverManager.getConnection(parent.getProperty("datasources.default.url", String.class).orElseThrow(),
+                parent.getProperty("datasources.default.username", String.class).orElse(null),
+                parent.getProperty("datasources.default.password", String.class).orElse(null));
+    }
+
+    private static void execute(Connection connection, String sql) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute(sql);
+        }
+    }
+
+    @PreDestroy
+    void stop() {
+        worker.shutdownNow();
+    }
+}

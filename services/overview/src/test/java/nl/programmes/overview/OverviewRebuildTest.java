@@ -1,0 +1,122 @@
+package nl.programmes.overview;
+
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.client.HttpClient;
+import io.micronaut.http.client.annotation.Client;
+import io.micronaut.http.client.exceptions.HttpClientResponseException;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.micronaut.test.support.TestPropertyProvider;
+import jakarta.inject.Inject;
+import nl.programmes.events.Topics;
+import nl.programmes.testkit.EventProbe;
+import nl.programmes.testkit.EventPublisher;
+import nl.programmes.testkit.ServiceUnderTest;
+import nl.programmes.testkit.TestPlatform;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Rebuild with switch-over: the live tables keep serving while the rebuild reads every topic from
+ * offset 0 into fresh tables; an event that arrives during the rebuild is neither lost nor doubled;
+ * after the switch the read model is what the events say, even where the old tables had drifted.
+ */
+@MicronautTest(transactional = false)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@SuppressWarnings("unchecked")
+class OverviewRebuildTest implements TestPropertyProvider {
+
+    private final ServiceUnderTest overview = TestPlatform.get().service("overview");
+    private final EventPublisher publisher = new EventPublisher(overview);
+    private final String admin = TestPlatform.get().tokens().mint("admin", "platform", "ADMIN");
+    private final String reader = TestPlatform.get().tokens().mint("hu-staff", "hu", "INSTITUTION_STAFF");
+
+    @Inject
+    @Client("/")
+    HttpClient http;
+
+    @Override
+    public Map<String, String> getProperties() {
+        return overview.properties();
+    }
+
+    @AfterAll
+    void close() {
+        publisher.close();
+    }
+
+    @Test
+    void rebuildsFromOffsetZeroWhileTheOldTablesServeAndSwitchesOverAtomically() {
+        DemoCaseEvents demo = new DemoCaseEvents();
+        demo.directory().forEach(publisher::publish);
+        publisher.publish(demo.announced());
+        demo.consultationsAndDecisions().forEach(publisher::publish);
+        caughtUp();
+        long lines = overview.count("SELECT COUNT(*) FROM timeline_entry");
+
+        // Stand-in for a projection bug: the live tables drift from what the events say.
+        overview.execute("UPDATE overview_position SET position = 'CONSENT' WHERE consultation_id IN "
+                + "(SELECT consultation_id FROM overview_consultation WHERE consulted_org = 'hu')");
+        overview.execute("DELETE FROM timeline_entry WHERE occurred_on < '2024-12-01'");
+        long drifted = overview.count("SELECT COUNT(*) FROM timeline_entry");
+        assertThat(drifted).isLessThan(lines);
+
+        assertThatThrownBy(() -> http.toBlocking().exchange(HttpRequest.POST("/api/overview/rebuild", "").bearerAuth(reader)))
+                .isInstanceOfSatisfying(HttpClientResponseException.class, e -> assertThat(e.getStatus().getCode()).isEqualTo(403));
+        HttpResponse<Map> started = http.toBlocking().exchange(HttpRequest.POST("/api/overview/rebuild", "").bearerAuth(admin), Map.class);
+        assertThat(started.getStatus().getCode()).isEqualTo(202);
+        assertThatThrownBy(() -> http.toBlocking().exchange(HttpRequest.POST("/api/overview/rebuild", "").bearerAuth(admin)))
+                .isInstanceOfSatisfying(HttpClientResponseException.class, e -> assertThat(e.getStatus().getCode()).isEqualTo(409));
+
+        // While it runs: a new fact arrives, and the old tables keep answering.
+        publisher.publish(demo.applicationForEnschede());
+        AtomicInteger served = new AtomicInteger();
+        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(200)).until(() -> {
+            assertThat(matrix(demo.announcement)).containsKey("rows");
+            served.incrementAndGet();
+            return "SWITCHED".equals(state().get("state"));
+        });
+        assertThat(served.get()).isPositive();
+        caughtUp();
+
+        Map<String, Object> after = matrix(demo.announcement);
+        assertThat(after.get("status")).isEqualTo("SUBMITTED");
+        assertThat(after.get("candidateLocations")).isEqualTo(List.of("Enschede"));
+        assertThat(after.get("droppedLocations")).isEqualTo(List.of("Deventer", "Apeldoorn"));
+        Map<String, Object> hu = ((List<Map<String, Object>>) after.get("rows")).stream()
+                .filter(r -> "hu".equals(r.get("organisation"))).findFirst().orElseThrow();
+        assertThat(((List<Map<String, Object>>) hu.get("cells"))).singleElement()
+                .satisfies(c -> assertThat(c).containsEntry("location", "Enschede").containsEntry("position", "NO_OBJECTION"));
+        assertThat(((List<Map<String, Object>>) hu.get("droppedCells"))).anySatisfy(c ->
+                assertThat(c).containsEntry("location", "Apeldoorn").containsEntry("position", "OBJECTION"));
+        // Every event exactly once: the ones before, the one during the rebuild, none twice.
+        assertThat(overview.count("SELECT COUNT(*) FROM timeline_entry")).isEqualTo(lines + 1);
+        // The old tables are kept beside, as they were, until the next rebuild.
+        assertThat(overview.count("SELECT COUNT(*) FROM `" + overview.schema() + "_previous`.timeline_entry")).isBetween(drifted, drifted + 1);
+    }
+
+    private Map<String, Object> state() {
+        return http.toBlocking().retrieve(HttpRequest.GET("/api/overview/rebuild").bearerAuth(admin), Map.class);
+    }
+
+    private Map<String, Object> matrix(String id) {
+        return http.toBlocking().retrieve(HttpRequest.GET("/api/overview/announcements/" + id).bearerAuth(reader), Map.class);
+    }
+
+    private void caughtUp() {
+        for (String topic : List.of(Topics.ORGANISATIONS, Topics.PROGRAMME_ANNOUNCEMENTS, Topics.CONSULTATIONS,
+                Topics.STEERING_DECISIONS, Topics.PROGRAMME_OFFERINGS)) {
+            EventProbe.awaitCaughtUp(TestPlatform.get().bootstrapServers(), overview.topicPrefix() + "overview", overview.topic(topic));
+        }
+    }
+}
