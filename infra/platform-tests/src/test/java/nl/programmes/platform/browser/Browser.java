@@ -2,6 +2,7 @@ package nl.programmes.platform.browser;
 
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -94,7 +95,7 @@ public final class Browser implements AutoCloseable {
     }
 
     public String text() {
-        return find(By.tagName("main")).getText();
+        return waitFor(d -> d.findElement(By.tagName("main")).getText());
     }
 
     public String path() {
@@ -103,7 +104,8 @@ public final class Browser implements AutoCloseable {
 
     /** Reloads until the page shows what it should: the overview is eventually consistent by design. */
     public Browser reloadUntil(Function<String, Boolean> shows) {
-        new WebDriverWait(driver, Duration.ofSeconds(30), Duration.ofMillis(500)).until(d -> {
+        new WebDriverWait(driver, Duration.ofSeconds(30), Duration.ofMillis(500))
+                .ignoring(StaleElementReferenceException.class).until(d -> {
             if (shows.apply(text())) {
                 return true;
             }
@@ -113,8 +115,10 @@ public final class Browser implements AutoCloseable {
         return this;
     }
 
+    /** Waits for a condition; htmx swaps replace elements, so a stale element just means "look again". */
     public <T> T waitFor(Function<WebDriver, T> condition) {
-        return new WebDriverWait(driver, Duration.ofSeconds(20), Duration.ofMillis(100)).until(condition::apply);
+        return new WebDriverWait(driver, Duration.ofSeconds(20), Duration.ofMillis(100))
+                .ignoring(StaleElementReferenceException.class).until(condition::apply);
     }
 
     public void screenshot(Path dir, String name) {
@@ -131,7 +135,7 @@ public final class Browser implements AutoCloseable {
         try {
             element.isDisplayed();
             return false;
-        } catch (org.openqa.selenium.StaleElementReferenceException e) {
+        } catch (StaleElementReferenceException e) {
             return true;
         }
     }

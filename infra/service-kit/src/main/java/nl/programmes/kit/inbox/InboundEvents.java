@@ -1,5 +1,6 @@
 package nl.programmes.kit.inbox;
 
+import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.serde.ObjectMapper;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
@@ -9,6 +10,7 @@ import nl.programmes.events.EventType;
 import nl.programmes.events.EventTypes;
 import nl.programmes.events.KafkaCloudEvents;
 import nl.programmes.kit.kafka.PlatformTopics;
+import nl.programmes.kit.persistence.WriteBehind;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,6 +19,7 @@ import java.io.IOException;
 import java.sql.Connection;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Consumer;
 
 /**
@@ -35,14 +38,16 @@ public class InboundEvents {
     private final ProcessedEvents processed;
     private final DeadLetters deadLetters;
     private final TransactionOperations<Connection> transactions;
+    private final JdbcOperations jdbc;
 
     public InboundEvents(ObjectMapper json, PlatformTopics topics, ProcessedEvents processed, DeadLetters deadLetters,
-                         TransactionOperations<Connection> transactions) {
+                         TransactionOperations<Connection> transactions, JdbcOperations jdbc) {
         this.json = json;
         this.topics = topics;
         this.processed = processed;
         this.deadLetters = deadLetters;
         this.transactions = transactions;
+        this.jdbc = jdbc;
     }
 
     public InboundEvent decode(ConsumerRecord<String, byte[]> record) {
@@ -124,15 +129,21 @@ public class InboundEvents {
             return 0;
         }
         try {
+            // One transaction per poll; writes go out as multi-row batches just before it commits
+            // (WriteBehind), so the apply function must not act on update counts.
             return transactions.executeWrite(status -> {
-                int applied = 0;
-                for (InboundEvent event : events) {
-                    if (processed.firstTime(event.envelope().id(), event.type().ceType())) {
-                        apply.accept(event);
-                        applied++;
+                Set<String> seen = processed.alreadyProcessed(events.stream().map(e -> e.envelope().id()).toList());
+                return WriteBehind.during(jdbc, () -> {
+                    int applied = 0;
+                    for (InboundEvent event : events) {
+                        if (seen.add(event.envelope().id())) {
+                            processed.record(event.envelope().id(), event.type().ceType());
+                            apply.accept(event);
+                            applied++;
+                        }
                     }
-                }
-                return applied;
+                    return applied;
+                });
             });
         } catch (RuntimeException e) {
             LOG.warn("A batch of {} failed ({}); applying its records one by one", events.size(), e.toString());

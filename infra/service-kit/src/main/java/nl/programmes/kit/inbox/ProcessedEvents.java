@@ -4,10 +4,14 @@ import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.transaction.TransactionDefinition;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
+import nl.programmes.kit.persistence.Sql;
 
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 
 /** The consumer's memory of applied events, keyed by CloudEvents id (table {@code processed_event}). */
 @Singleton
@@ -39,5 +43,25 @@ public class ProcessedEvents {
                         throw new IllegalStateException("Could not record processed event " + eventId, e);
                     }
                 });
+    }
+
+    /** Which of these events were applied before: one query for a whole poll. Returns a set the caller may add to. */
+    @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
+    public Set<String> alreadyProcessed(List<String> eventIds) {
+        Set<String> seen = new HashSet<>();
+        if (eventIds.isEmpty()) {
+            return seen;
+        }
+        String marks = String.join(",", java.util.Collections.nCopies(eventIds.size(), "?"));
+        new Sql(jdbc).query("SELECT event_id FROM processed_event WHERE event_id IN (" + marks + ")",
+                Sql.params(eventIds.toArray()), rs -> seen.add(rs.getString(1)));
+        return seen;
+    }
+
+    /** Records the event as applied; inside {@link nl.programmes.kit.persistence.WriteBehind} it goes out with its poll. */
+    @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
+    public void record(String eventId, String ceType) {
+        new Sql(jdbc).update("INSERT IGNORE INTO processed_event (event_id, ce_type, processed_at) VALUES (?, ?, ?)",
+                Sql.params(eventId, ceType, Timestamp.from(clock.instant())));
     }
 }

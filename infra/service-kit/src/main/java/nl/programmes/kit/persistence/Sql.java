@@ -28,7 +28,14 @@ public final class Sql {
         T map(ResultSet rs) throws SQLException;
     }
 
+    /**
+     * Runs an insert, update or delete. Inside {@link WriteBehind#during} a statement bound with
+     * {@link #params} is queued and sent with the others of its poll; it then reports 1 row.
+     */
     public int update(String sql, Binder binder) {
+        if (binder instanceof Params params && WriteBehind.current().map(q -> q.offer(sql, params.values())).orElse(false)) {
+            return 1;
+        }
         return jdbc.prepareStatement(sql, statement -> {
             try {
                 binder.bind(statement);
@@ -40,6 +47,7 @@ public final class Sql {
     }
 
     public <T> List<T> query(String sql, Binder binder, RowMapper<T> mapper) {
+        WriteBehind.current().ifPresent(WriteBehind::flush); // read your own queued writes
         return jdbc.prepareStatement(sql, statement -> {
             try {
                 binder.bind(statement);
@@ -61,10 +69,14 @@ public final class Sql {
     }
 
     public static Binder params(Object... values) {
-        return statement -> {
-            for (int i = 0; i < values.length; i++) {
-                statement.setObject(i + 1, values[i]);
-            }
-        };
+        return new Params(values);
+    }
+
+    /** Parameters by value, so a statement can wait in a {@link WriteBehind} queue. */
+    record Params(Object[] values) implements Binder {
+        @Override
+        public void bind(PreparedStatement statement) throws SQLException {
+            WriteBehind.bind(statement, values);
+        }
     }
 }

@@ -10,10 +10,10 @@ import nl.programmes.events.announcement.ProgrammeAnnounced;
 import nl.programmes.events.announcement.ReviewOutcomeRecorded;
 import nl.programmes.events.announcement.ProgrammeForm;
 import nl.programmes.kit.inbox.InboundEvent;
+import nl.programmes.kit.persistence.Sql;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,11 +26,11 @@ import java.util.stream.Collectors;
 @Singleton
 public class AnnouncementOverviewProjection {
 
-    private final JdbcOperations jdbc;
+    private final Sql sql;
     private final ObjectMapper json;
 
     public AnnouncementOverviewProjection(JdbcOperations jdbc, ObjectMapper json) {
-        this.jdbc = jdbc;
+        this.sql = new Sql(jdbc);
         this.json = json;
     }
 
@@ -90,26 +90,16 @@ public class AnnouncementOverviewProjection {
     /** Locations that were candidates and are no longer: shown as dropped, never silently removed. */
     private List<String> dropped(String announcementId, List<String> nowCandidates) {
         List<String> dropped = new ArrayList<>();
-        jdbc.prepareStatement("SELECT candidate_locations, dropped_locations FROM announcement_overview WHERE announcement_id = ?",
-                statement -> {
-                    try {
-                        statement.setString(1, announcementId);
-                        try (var rs = statement.executeQuery()) {
-                            if (rs.next()) {
-                                for (String column : List.of("dropped_locations", "candidate_locations")) {
-                                    for (String location : read(rs.getString(column))) {
-                                        if (!nowCandidates.contains(location) && !dropped.contains(location)) {
-                                            dropped.add(location);
-                                        }
-                                    }
-                                }
-                            }
+        // A read in the middle of a poll: the Sql helper sends the poll's queued writes first.
+        sql.one("SELECT candidate_locations, dropped_locations FROM announcement_overview WHERE announcement_id = ?",
+                Sql.params(announcementId), rs -> List.of(rs.getString("dropped_locations"), rs.getString("candidate_locations")))
+                .ifPresent(columns -> columns.forEach(column -> {
+                    for (String location : read(column)) {
+                        if (!nowCandidates.contains(location) && !dropped.contains(location)) {
+                            dropped.add(location);
                         }
-                        return null;
-                    } catch (SQLException e) {
-                        throw new IllegalStateException(e);
                     }
-                });
+                }));
         return dropped;
     }
 
@@ -121,17 +111,8 @@ public class AnnouncementOverviewProjection {
         }
     }
 
-    private void update(String sql, List<Object> values) {
-        jdbc.prepareStatement(sql, statement -> {
-            try {
-                for (int i = 0; i < values.size(); i++) {
-                    statement.setObject(i + 1, values.get(i));
-                }
-                return statement.executeUpdate();
-            } catch (SQLException e) {
-                throw new IllegalStateException("Could not update the announcement overview", e);
-            }
-        });
+    private void update(String statement, List<Object> values) {
+        sql.update(statement, Sql.params(values.toArray()));
     }
 
     private static String forms(List<ProgrammeForm> forms) {
@@ -147,7 +128,7 @@ public class AnnouncementOverviewProjection {
     }
 
     void programmeAnnounced(ProgrammeAnnounced announced, InboundEvent event) {
-        jdbc.prepareStatement("""
+        sql.update("""
                 INSERT INTO announcement_overview (announcement_id, reference, institution_id, programme_name, level,
                     isat_code, crebo, forms, candidate_locations, intended_start, status, announced_at, announced_by, domain)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'ANNOUNCED', ?, ?, ?)
@@ -155,25 +136,11 @@ public class AnnouncementOverviewProjection {
                     programme_name = VALUES(programme_name), level = VALUES(level), isat_code = VALUES(isat_code),
                     crebo = VALUES(crebo), forms = VALUES(forms), candidate_locations = VALUES(candidate_locations),
                     intended_start = VALUES(intended_start), announced_at = VALUES(announced_at),
-                    announced_by = VALUES(announced_by)""", statement -> {
-            try {
-                statement.setString(1, announced.announcementId());
-                statement.setString(2, announced.reference());
-                statement.setString(3, announced.institutionId());
-                statement.setString(4, announced.programme().name());
-                statement.setString(5, announced.programme().level().name());
-                statement.setString(6, announced.programme().isatCode());
-                statement.setString(7, announced.programme().crebo());
-                statement.setString(8, forms(announced.programme().forms()));
-                statement.setString(9, write(announced.candidateLocations()));
-                statement.setString(10, announced.intendedStart());
-                statement.setTimestamp(11, Timestamp.from(event.envelope().time()));
-                statement.setString(12, announced.actor().organisationId());
-                statement.setString(13, announced.programme().domain());
-                return statement.executeUpdate();
-            } catch (SQLException e) {
-                throw new IllegalStateException("Could not project " + event.envelope().id(), e);
-            }
-        });
+                    announced_by = VALUES(announced_by)""",
+                Sql.params(announced.announcementId(), announced.reference(), announced.institutionId(),
+                        announced.programme().name(), announced.programme().level().name(), announced.programme().isatCode(),
+                        announced.programme().crebo(), forms(announced.programme().forms()), write(announced.candidateLocations()),
+                        announced.intendedStart(), Timestamp.from(event.envelope().time()), announced.actor().organisationId(),
+                        announced.programme().domain()));
     }
 }

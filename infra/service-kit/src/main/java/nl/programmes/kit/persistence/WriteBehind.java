@@ -1,0 +1,108 @@
+package nl.programmes.kit.persistence;
+
+import io.micronaut.data.jdbc.runtime.JdbcOperations;
+
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Queues a consumer poll's writes and sends them as JDBC batches before the poll's transaction commits:
+ * with {@code rewriteBatchedStatements=true} a thousand upserts become a few multi-row statements
+ * instead of a thousand round trips.
+ * <p>
+ * Order is kept where it matters: statements on the same table run in the order they were issued
+ * (runs of the same SQL text become one batch); statements on different tables may run in another
+ * order, which is safe because every statement queued here touches one table and reads no other.
+ * Any read through {@link Sql} first sends everything queued, so a projection always reads its own writes.
+ * A statement whose table cannot be told from its text is not queued: the queue is sent, then it runs.
+ */
+public final class WriteBehind {
+
+    private static final ThreadLocal<WriteBehind> CURRENT = new ThreadLocal<>();
+    private static final Pattern TABLE = Pattern.compile(
+            "^\\s*(?:INSERT\\s+(?:IGNORE\\s+)?INTO|REPLACE\\s+INTO|UPDATE|DELETE\\s+FROM)\\s+`?([A-Za-z0-9_]+)`?\\s",
+            Pattern.CASE_INSENSITIVE);
+
+    private record Pending(String sql, Object[] values) {
+    }
+
+    private final JdbcOperations jdbc;
+    private final Map<String, List<Pending>> byTable = new LinkedHashMap<>();
+
+    private WriteBehind(JdbcOperations jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Runs the work with writes queued, and sends them before returning (still inside the caller's transaction). */
+    public static <T> T during(JdbcOperations jdbc, Supplier<T> work) {
+        if (CURRENT.get() != null) {
+            return work.get();
+        }
+        WriteBehind queue = new WriteBehind(jdbc);
+        CURRENT.set(queue);
+        try {
+            T result = work.get();
+            queue.flush();
+            return result;
+        } finally {
+            CURRENT.remove();
+        }
+    }
+
+    static Optional<WriteBehind> current() {
+        return Optional.ofNullable(CURRENT.get());
+    }
+
+    /** Queues the statement; false when it must run now (after the queue was sent). */
+    boolean offer(String sql, Object[] values) {
+        Matcher m = TABLE.matcher(sql);
+        if (!m.find()) {
+            flush();
+            return false;
+        }
+        byTable.computeIfAbsent(m.group(1).toLowerCase(Locale.ROOT), t -> new ArrayList<>()).add(new Pending(sql, values));
+        return true;
+    }
+
+    void flush() {
+        for (List<Pending> statements : byTable.values()) {
+            int start = 0;
+            while (start < statements.size()) {
+                int end = start;
+                String sql = statements.get(start).sql();
+                while (end < statements.size() && statements.get(end).sql().equals(sql)) {
+                    end++;
+                }
+                List<Pending> run = statements.subList(start, end);
+                jdbc.prepareStatement(sql, statement -> {
+                    try {
+                        for (Pending pending : run) {
+                            bind(statement, pending.values());
+                            statement.addBatch();
+                        }
+                        return statement.executeBatch();
+                    } catch (SQLException e) {
+                        throw new PersistenceException(e);
+                    }
+                });
+                start = end;
+            }
+        }
+        byTable.clear();
+    }
+
+    static void bind(PreparedStatement statement, Object[] values) throws SQLException {
+        for (int i = 0; i < values.length; i++) {
+            statement.setObject(i + 1, values[i]);
+        }
+    }
+}
