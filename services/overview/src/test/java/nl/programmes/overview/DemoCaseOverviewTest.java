@@ -96,6 +96,8 @@ class DemoCaseOverviewTest implements TestPropertyProvider {
         assertThat(timeline).extracting(l -> (String) l.get("textNl")).contains(
                 "Hogeschool Utrecht: geen bezwaar voor Enschede en Deventer; bezwaar (voorlopig) op grond van concurrentie om studenten voor Apeldoorn.",
                 "Saxion Hogeschool dient de aanvraag in voor Enschede (voltijd, deeltijd).");
+        assertThat(timelineOf("region=Overijssel")).extracting(l -> (String) l.get("announcementId")).contains(demo.announcement);
+        assertThat(timelineOf("region=Limburg")).extracting(l -> (String) l.get("announcementId")).doesNotContain(demo.announcement);
         assertThat(timeline).extracting(l -> (String) l.get("textEn")).contains(
                 "Hogeschool van Arnhem en Nijmegen: no objection for Enschede (preferred), Deventer and Apeldoorn. Agreed: develop together to avoid overlap.",
                 "Stuurgroep Landelijk Ad-overleg Cluster Creatieve Industrie endorsed the announcement: Members (HvA, NHL Stenden) react very positively to Smart Media Production in the east.");
@@ -173,6 +175,11 @@ class DemoCaseOverviewTest implements TestPropertyProvider {
     private List<Map<String, Object>> timeline(String announcement) {
         Map<String, Object> page = http.toBlocking().retrieve(HttpRequest.GET("/api/timeline?order=oldest&announcement=" + announcement)
                 .bearerAuth(reader), Map.class);
+        return ((List<?>) page.get("entries")).stream().map(e -> (Map<String, Object>) e).toList();
+    }
+
+    private List<Map<String, Object>> timelineOf(String query) {
+        Map<String, Object> page = http.toBlocking().retrieve(HttpRequest.GET("/api/timeline?size=500&" + query).bearerAuth(reader), Map.class);
         return ((List<?>) page.get("entries")).stream().map(e -> (Map<String, Object>) e).toList();
     }
 

@@ -14,6 +14,7 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
 import nl.programmes.overview.read.OverviewReads;
+import nl.programmes.overview.read.ReadCache;
 import nl.programmes.overview.read.Views;
 
 import java.time.LocalDate;
@@ -27,28 +28,31 @@ import java.util.UUID;
 public class OverviewController {
 
     private final OverviewReads reads;
+    private final ReadCache cache;
 
-    public OverviewController(OverviewReads reads) {
+    public OverviewController(OverviewReads reads, ReadCache cache) {
         this.reads = reads;
+        this.cache = cache;
     }
 
     /** The announcement with its objection matrix: consulted organisations × candidate locations. */
     @Get("/overview/announcements/{id}")
     public Views.Matrix announcement(UUID id) {
-        return reads.matrix(id.toString());
+        return cache.get("matrix|" + id, () -> reads.matrix(id.toString()));
     }
 
     /** Provinces with their existing and intended programmes; unknown municipalities listed for data quality. */
     @Get("/overview/regions")
     public Views.Regions regions() {
-        return reads.regions();
+        return cache.get("regions", reads::regions);
     }
 
     @Get("/overview/regions/{region}")
     public Views.Region region(String region, @Nullable @QueryValue String level, @Nullable @QueryValue String domain,
                                @Nullable @QueryValue String code, @Nullable @QueryValue String institution,
                                @Nullable @QueryValue String status) {
-        return reads.region(region, new OverviewReads.RegionFilter(level, domain, code, institution, status));
+        OverviewReads.RegionFilter filter = new OverviewReads.RegionFilter(level, domain, code, institution, status);
+        return cache.get("region|" + region + "|" + filter, () -> reads.region(region, filter));
     }
 
     /** The regional page as CSV: one line per existing offering or intended programme and location. */
@@ -72,14 +76,16 @@ public class OverviewController {
     /** Every event from every service, newest first unless {@code order=oldest}, paged by cursor. */
     @Get("/timeline")
     public Views.TimelinePage timeline(@Nullable @QueryValue String announcement, @Nullable @QueryValue String institution,
+                                       @Nullable @QueryValue String region,
                                        @Nullable @QueryValue String kind, @Nullable @QueryValue LocalDate from,
                                        @Nullable @QueryValue LocalDate to,
                                        @QueryValue(defaultValue = "newest") @Pattern(regexp = "newest|oldest",
                                                message = "must be newest or oldest") String order,
                                        @Nullable @QueryValue String cursor,
                                        @QueryValue(defaultValue = "50") @Min(1) @Max(500) int size) {
-        return reads.timeline(new OverviewReads.TimelineFilter(announcement, institution, kind, from, to),
-                "newest".equals(order), cursor, size);
+        OverviewReads.TimelineFilter filter = new OverviewReads.TimelineFilter(announcement, institution, kind, from, to, region);
+        return cache.get("timeline|" + filter + "|" + order + "|" + cursor + "|" + size,
+                () -> reads.timeline(filter, "newest".equals(order), cursor, size));
     }
 
     @Get("/timeline.csv")

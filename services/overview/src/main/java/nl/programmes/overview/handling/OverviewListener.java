@@ -8,6 +8,7 @@ import io.micronaut.configuration.kafka.annotation.OffsetStrategy;
 import io.micronaut.configuration.kafka.annotation.Topic;
 import nl.programmes.kit.inbox.InboundEvents;
 import nl.programmes.overview.projection.OverviewProjections;
+import nl.programmes.overview.read.ReadCache;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
 import java.util.List;
@@ -26,16 +27,20 @@ public class OverviewListener {
 
     private final InboundEvents inbound;
     private final OverviewProjections projections;
+    private final ReadCache cache;
 
-    public OverviewListener(InboundEvents inbound, OverviewProjections projections) {
+    public OverviewListener(InboundEvents inbound, OverviewProjections projections, ReadCache cache) {
         this.inbound = inbound;
         this.projections = projections;
+        this.cache = cache;
     }
 
     @Topic({"${platform.topics.prefix:}programme-announcements", "${platform.topics.prefix:}consultations",
             "${platform.topics.prefix:}steering-decisions", "${platform.topics.prefix:}programme-offerings",
             "${platform.topics.prefix:}organisations"})
     void receive(List<ConsumerRecord<String, byte[]>> records) {
-        inbound.applyAllOnce(records, "overview", projections::apply);
+        if (inbound.applyAllOnce(records, "overview", projections::apply) > 0) {
+            cache.changed(); // after the commit: cached answers are never older than the read model
+        }
     }
 }

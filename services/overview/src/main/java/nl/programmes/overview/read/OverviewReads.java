@@ -259,7 +259,11 @@ public class OverviewReads {
     // ---- the timeline ---------------------------------------------------------------------------
 
     /** Filters of the timeline; null means any. */
-    public record TimelineFilter(String announcementId, String institution, String kind, LocalDate from, LocalDate to) {
+    public record TimelineFilter(String announcementId, String institution, String kind, LocalDate from, LocalDate to,
+                                 String region) {
+        public TimelineFilter(String announcementId, String institution, String kind, LocalDate from, LocalDate to) {
+            this(announcementId, institution, kind, from, to, null);
+        }
     }
 
     @Transactional(readOnly = true)
@@ -274,6 +278,20 @@ public class OverviewReads {
             where.append(" AND (a.institution_id = ? OR t.actor_org = ?)");
             values.add(filter.institution());
             values.add(filter.institution());
+        }
+        if (filter.region() != null) {
+            // Announcements with a candidate location in the province; the list is small next to the timeline.
+            Map<String, String> provinceOf = provinces();
+            List<String> ids = intended(Map.of()).stream().filter(i -> i.locations().stream()
+                    .anyMatch(l -> filter.region().equalsIgnoreCase(provinceOf.getOrDefault(l, REGION_UNKNOWN))))
+                    .map(Views.Intended::announcementId).toList();
+            if (ids.isEmpty()) {
+                where.append(" AND 1 = 0");
+            } else {
+                where.append(" AND t.announcement_id IN (").append(String.join(",", java.util.Collections.nCopies(ids.size(), "?")))
+                        .append(")");
+                values.addAll(ids);
+            }
         }
         if (filter.kind() != null) {
             where.append(" AND t.kind LIKE ?");
@@ -297,18 +315,18 @@ public class OverviewReads {
         }
         String order = newestFirst ? "DESC" : "ASC";
         values.add(size + 1);
-        Map<String, String> names = organisations.names();
-        sql.query("SELECT offering_id, institution_id, programme_name, form, location FROM overview_offering", Sql.params(),
-                rs -> names.put("offering:" + rs.getString(1), names.getOrDefault(rs.getString(2), rs.getString(2)) + " "
-                        + rs.getString(3) + " (" + rs.getString(4).toLowerCase() + (rs.getString(5) == null ? "" : ", " + rs.getString(5)) + ")"));
-        List<Views.TimelineLine> lines = sql.query("SELECT t.*, a.reference FROM timeline_entry t LEFT JOIN announcement_overview a "
+        List<Views.TimelineLine> raw = sql.query("SELECT t.*, a.reference FROM timeline_entry t LEFT JOIN announcement_overview a "
                         + "ON a.announcement_id = t.announcement_id" + where + " ORDER BY t.occurred_on " + order + ", t.recorded_at "
                         + order + ", t.event_id " + order + " LIMIT ?", Sql.params(values.toArray()),
                 rs -> new Views.TimelineLine(rs.getString("event_id"), rs.getDate("occurred_on").toLocalDate(),
                         rs.getTimestamp("recorded_at").toInstant(), rs.getString("announcement_id"), rs.getString("reference"),
-                        rs.getString("kind"), rs.getString("actor_user"), rs.getString("actor_org"),
-                        names.getOrDefault(rs.getString("actor_org"), rs.getString("actor_org")),
-                        name(rs.getString("sentence_nl"), names), name(rs.getString("sentence_en"), names)));
+                        rs.getString("kind"), rs.getString("actor_user"), rs.getString("actor_org"), rs.getString("actor_org"),
+                        rs.getString("sentence_nl"), rs.getString("sentence_en")));
+        Map<String, String> names = namesFor(raw);
+        List<Views.TimelineLine> lines = raw.stream().map(l -> new Views.TimelineLine(l.eventId(), l.occurredOn(), l.recordedAt(),
+                l.announcementId(), l.reference(), l.kind(), l.actor(), l.actorOrganisation(),
+                names.getOrDefault(l.actorOrganisation(), l.actorOrganisation()), name(l.textNl(), names), name(l.textEn(), names)))
+                .toList();
         String next = null;
         if (lines.size() > size) {
             Views.TimelineLine last = lines.get(size - 1);
@@ -317,6 +335,27 @@ public class OverviewReads {
             lines = lines.subList(0, size);
         }
         return new Views.TimelinePage(lines, next);
+    }
+
+    /** Organisation names, plus the names of only those offerings this page's sentences mention. */
+    private Map<String, String> namesFor(List<Views.TimelineLine> lines) {
+        Map<String, String> names = organisations.names();
+        List<String> offerings = new ArrayList<>();
+        for (Views.TimelineLine line : lines) {
+            Matcher m = PLACEHOLDER.matcher(line.textNl());
+            while (m.find()) {
+                if (m.group(1).equals("offering") && !offerings.contains(m.group(2))) {
+                    offerings.add(m.group(2));
+                }
+            }
+        }
+        if (!offerings.isEmpty()) {
+            sql.query("SELECT offering_id, institution_id, programme_name, form, location FROM overview_offering WHERE offering_id IN ("
+                            + String.join(",", java.util.Collections.nCopies(offerings.size(), "?")) + ")", Sql.params(offerings.toArray()),
+                    rs -> names.put("offering:" + rs.getString(1), names.getOrDefault(rs.getString(2), rs.getString(2)) + " "
+                            + rs.getString(3) + " (" + rs.getString(4).toLowerCase() + (rs.getString(5) == null ? "" : ", " + rs.getString(5)) + ")"));
+        }
+        return names;
     }
 
     /** Puts current names in for {org:id} and {offering:id}; an unknown one shows its id. */

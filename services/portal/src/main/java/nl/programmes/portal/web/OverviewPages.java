@@ -47,7 +47,7 @@ import java.util.Set;
 public class OverviewPages {
 
     private static final Logger LOG = LoggerFactory.getLogger(OverviewPages.class);
-    static final List<String> TIMELINE_FILTERS = List.of("announcement", "institution", "kind", "from", "to", "order", "cursor");
+    static final List<String> TIMELINE_FILTERS = List.of("announcement", "institution", "region", "kind", "from", "to", "order", "cursor");
     static final List<String> REGION_FILTERS = List.of("level", "domain", "code", "institution", "status");
 
     private final PortalApi api;
@@ -132,6 +132,7 @@ public class OverviewPages {
         model.put("csv", "/api/timeline.csv" + PortalApi.queryString(filter.get("announcement") == null ? Map.of()
                 : Map.of("announcement", filter.get("announcement"))));
         model.put("kinds", kinds());
+        model.put("provinces", nl.programmes.portal.web.domain.Provinces.all());
         return Page.render(auth, request, "timeline", model);
     }
 

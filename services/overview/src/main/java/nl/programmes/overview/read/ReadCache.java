@@ -1,0 +1,62 @@
+package nl.programmes.overview.read;
+
+import io.micronaut.context.annotation.Value;
+import jakarta.inject.Singleton;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
+
+/**
+ * Answers to read requests, kept until the read model next changes. The projection calls
+ * {@link #changed()} after each committed poll; an answer computed while a poll committed is not kept
+ * (generation check), so a cached answer is never older than the last commit. A short time limit
+ * covers answers that depend on the date (overdue consultations).
+ */
+@Singleton
+public class ReadCache {
+
+    private record Entry(long generation, Instant computedAt, Object value) {
+    }
+
+    private final Map<String, Entry> entries = new ConcurrentHashMap<>();
+    private final AtomicLong generation = new AtomicLong();
+    private final Clock clock;
+    private final Duration maxAge;
+    private final int maxEntries;
+
+    public ReadCache(Clock clock, @Value("${platform.overview.read-cache.max-age:60s}") Duration maxAge,
+                     @Value("${platform.overview.read-cache.max-entries:20000}") int maxEntries) {
+        this.clock = clock;
+        this.maxAge = maxAge;
+        this.maxEntries = maxEntries;
+    }
+
+    @SuppressWarnings("unchecked")
+    public <T> T get(String key, Supplier<T> read) {
+        long current = generation.get();
+        Entry entry = entries.get(key);
+        Instant now = clock.instant();
+        if (entry != null && entry.generation() == current && entry.computedAt().plus(maxAge).isAfter(now)) {
+            return (T) entry.value();
+        }
+        T value = read.get();
+        if (generation.get() == current) {
+            if (entries.size() >= maxEntries) {
+                entries.clear(); // crude bound; a full cache is rebuilt from the next requests
+            }
+            entries.put(key, new Entry(current, now, value));
+        }
+        return value;
+    }
+
+    /** The read model changed (a poll committed, or a rebuild switched over): forget every answer. */
+    public void changed() {
+        generation.incrementAndGet();
+        entries.clear();
+    }
+}
