@@ -95,6 +95,12 @@ class PortalJourneyTest {
         assertThat(id.find()).as(browser.driver().getCurrentUrl()).isTrue();
         announcementId = id.group(1);
 
+        // Someone else changes the announcement while this user has the amend form open: a conflict, said plainly.
+        browser.open("/announcements/" + announcementId + "/amend").type("summary", "Our change.");
+        api("saxion-staff", "PATCH", "/api/announcements/" + announcementId, "{\"summary\":\"Their change.\"}", "\"1\"", 200);
+        browser.submit(By.cssSelector("main form button[type=submit]"));
+        assertThat(browser.text()).contains("Iemand anders heeft deze aankondiging intussen gewijzigd");
+
         // Whom to consult: ROC van Twente is a partner school in Overijssel, so it is suggested, with the reason.
         browser.open("/announcements/" + announcementId + "/consult");
         assertThat(browser.text()).contains("ROC van Twente").contains("partnerschool in Overijssel");
@@ -199,19 +205,31 @@ class PortalJourneyTest {
     }
 
     private void recordMeetingThroughTheApi() {
+        api("stuurgroep-ad-ci-member", "POST", "/api/steering-meetings", "{\"committee\":\"stuurgroep-ad-ci\",\"meetingDate\":\""
+                + LocalDate.now() + "\",\"minutes\":\"Live timeline check.\"}", null, 201);
+    }
+
+    /** Another user acting through the API while the browser has a page open. */
+    private void api(String user, String method, String path, String json, String ifMatch, int expected) {
         try {
             HttpClient http = HttpClient.newHttpClient();
             HttpResponse<String> login = http.send(HttpRequest.newBuilder(URI.create(platform.portal() + "/api/auth/login"))
                     .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(
-                            "{\"username\":\"stuurgroep-ad-ci-member\",\"password\":\"" + DemoLoader.DEMO_PASSWORD + "\"}")).build(),
+                            "{\"username\":\"" + user + "\",\"password\":\"" + DemoLoader.DEMO_PASSWORD + "\"}")).build(),
                     HttpResponse.BodyHandlers.ofString());
             String token = login.body().replaceAll(".*\"token\":\"([^\"]+)\".*", "$1");
-            HttpResponse<String> meeting = http.send(HttpRequest.newBuilder(URI.create(platform.portal() + "/api/steering-meetings"))
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(platform.portal() + path))
                     .header("Content-Type", "application/json").header("Authorization", "Bearer " + token)
-                    .POST(HttpRequest.BodyPublishers.ofString("{\"committee\":\"stuurgroep-ad-ci\",\"meetingDate\":\""
-                            + LocalDate.now() + "\",\"minutes\":\"Live timeline check.\"}")).build(), HttpResponse.BodyHandlers.ofString());
-            assertThat(meeting.statusCode()).as(meeting.body()).isEqualTo(201);
-        } catch (Exception e) {
+                    .method(method, HttpRequest.BodyPublishers.ofString(json));
+            if (ifMatch != null) {
+                request.header("If-Match", ifMatch);
+            }
+            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(response.statusCode()).as(method + " " + path + ": " + response.body()).isEqualTo(expected);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
     }
