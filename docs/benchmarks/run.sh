@@ -9,4 +9,6 @@ cd "$root"
 ./mvnw -q -B -pl infra/platform-tests dependency:build-classpath -Dmdep.includeScope=test \
   -Dmdep.outputFile=target/bench-classpath.txt
 cp="infra/platform-tests/target/test-classes:$(cat infra/platform-tests/target/bench-classpath.txt)"
+# Services run with production-like JVM settings here (C2 JIT, bigger heap), not the local runtime's small ones.
+export SERVICE_JVM_OPTIONS="${SERVICE_JVM_OPTIONS:--Xms256m -Xmx512m -XX:+UseParallelGC}"
 exec java -Xmx1g -Dplatform.root="$root" -cp "$cp" nl.programmes.platform.bench.OverviewBenchmark "$@"

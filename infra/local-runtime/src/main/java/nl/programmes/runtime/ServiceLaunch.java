@@ -13,9 +13,19 @@ import java.util.Map;
  */
 public record ServiceLaunch(String name, String mainClass, Path moduleDir) {
 
-    /** Heap and JIT settings that keep five services within the local memory budget. */
+    /**
+     * Heap and JIT settings that keep five services within the local memory budget and start fast
+     * (C1 only). They cost steady-state speed, so the benchmark runs services with
+     * {@code SERVICE_JVM_OPTIONS} set to what production would use.
+     */
     public static final List<String> JVM_OPTIONS = List.of("-Xms32m", "-Xmx256m", "-XX:+UseSerialGC",
             "-XX:TieredStopAtLevel=1", "-XX:ReservedCodeCacheSize=48m", "-XX:MaxMetaspaceSize=160m", "-Xss512k");
+
+    /** {@link #JVM_OPTIONS}, or the space-separated {@code SERVICE_JVM_OPTIONS} of the environment when set. */
+    public static List<String> jvmOptions() {
+        String configured = System.getenv("SERVICE_JVM_OPTIONS");
+        return configured == null || configured.isBlank() ? JVM_OPTIONS : List.of(configured.strip().split("\\s+"));
+    }
 
     public static List<ServiceLaunch> all(Path projectRoot) {
         return List.of(
@@ -45,6 +55,6 @@ public record ServiceLaunch(String name, String mainClass, Path moduleDir) {
     }
 
     public JavaProcess start(Map<String, String> environment, Path log) {
-        return JavaProcess.start(name, classpath(), JVM_OPTIONS, mainClass, List.of(), environment, log);
+        return JavaProcess.start(name, classpath(), jvmOptions(), mainClass, List.of(), environment, log);
     }
 }

@@ -131,7 +131,8 @@ public class InboundEvents {
         try {
             // One transaction per poll; writes go out as multi-row batches just before it commits
             // (WriteBehind), so the apply function must not act on update counts.
-            return transactions.executeWrite(status -> {
+            long started = System.nanoTime();
+            int result = transactions.executeWrite(status -> {
                 Set<String> seen = processed.alreadyProcessed(events.stream().map(e -> e.envelope().id()).toList());
                 return WriteBehind.during(jdbc, () -> {
                     int applied = 0;
@@ -145,6 +146,12 @@ public class InboundEvents {
                     return applied;
                 });
             });
+            if (LOG.isDebugEnabled()) {
+                LOG.debug("Applied {} of {} events in one transaction in {} ms ({})", result, events.size(),
+                        (System.nanoTime() - started) / 1_000_000, events.stream().collect(java.util.stream.Collectors
+                                .groupingBy(e -> e.type().ceType(), java.util.TreeMap::new, java.util.stream.Collectors.counting())));
+            }
+            return result;
         } catch (RuntimeException e) {
             LOG.warn("A batch of {} failed ({}); applying its records one by one", events.size(), e.toString());
             int applied = 0;

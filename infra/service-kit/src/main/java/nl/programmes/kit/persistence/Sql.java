@@ -47,7 +47,7 @@ public final class Sql {
     }
 
     public <T> List<T> query(String sql, Binder binder, RowMapper<T> mapper) {
-        WriteBehind.current().ifPresent(WriteBehind::flush); // read your own queued writes
+        WriteBehind.current().ifPresent(queue -> queue.flushFor(sql)); // read your own queued writes
         return jdbc.prepareStatement(sql, statement -> {
             try {
                 binder.bind(statement);

@@ -22,7 +22,8 @@ import java.util.regex.Pattern;
  * Order is kept where it matters: statements on the same table run in the order they were issued
  * (runs of the same SQL text become one batch); statements on different tables may run in another
  * order, which is safe because every statement queued here touches one table and reads no other.
- * Any read through {@link Sql} first sends everything queued, so a projection always reads its own writes.
+ * Any read through {@link Sql} first sends what is queued for the tables it reads, so a projection
+ * always reads its own writes.
  * A statement whose table cannot be told from its text is not queued: the queue is sent, then it runs.
  */
 public final class WriteBehind {
@@ -31,6 +32,8 @@ public final class WriteBehind {
     private static final Pattern TABLE = Pattern.compile(
             "^\\s*(?:INSERT\\s+(?:IGNORE\\s+)?INTO|REPLACE\\s+INTO|UPDATE|DELETE\\s+FROM)\\s+`?([A-Za-z0-9_]+)`?\\s",
             Pattern.CASE_INSENSITIVE);
+
+    private static final Pattern READ_TABLE = Pattern.compile("\\b(?:FROM|JOIN)\\s+`?([A-Za-z0-9_]+)`?", Pattern.CASE_INSENSITIVE);
 
     private record Pending(String sql, Object[] values) {
     }
@@ -73,31 +76,55 @@ public final class WriteBehind {
         return true;
     }
 
-    void flush() {
-        for (List<Pending> statements : byTable.values()) {
-            int start = 0;
-            while (start < statements.size()) {
-                int end = start;
-                String sql = statements.get(start).sql();
-                while (end < statements.size() && statements.get(end).sql().equals(sql)) {
-                    end++;
-                }
-                List<Pending> run = statements.subList(start, end);
-                jdbc.prepareStatement(sql, statement -> {
-                    try {
-                        for (Pending pending : run) {
-                            bind(statement, pending.values());
-                            statement.addBatch();
-                        }
-                        return statement.executeBatch();
-                    } catch (SQLException e) {
-                        throw new PersistenceException(e);
-                    }
-                });
-                start = end;
+    /** Before a read: sends what is queued for the tables the query reads (all of it if they cannot be told). */
+    void flushFor(String query) {
+        Matcher m = READ_TABLE.matcher(query);
+        List<String> tables = new ArrayList<>();
+        while (m.find()) {
+            tables.add(m.group(1).toLowerCase(Locale.ROOT));
+        }
+        if (tables.isEmpty()) {
+            flush();
+            return;
+        }
+        for (String table : tables) {
+            List<Pending> statements = byTable.remove(table);
+            if (statements != null) {
+                send(statements);
             }
         }
+    }
+
+    void flush() {
+        for (List<Pending> statements : byTable.values()) {
+            send(statements);
+        }
         byTable.clear();
+    }
+
+    /** Runs of the same SQL text go out as one JDBC batch, in the order they were queued. */
+    private void send(List<Pending> statements) {
+        int start = 0;
+        while (start < statements.size()) {
+            int end = start;
+            String sql = statements.get(start).sql();
+            while (end < statements.size() && statements.get(end).sql().equals(sql)) {
+                end++;
+            }
+            List<Pending> run = statements.subList(start, end);
+            jdbc.prepareStatement(sql, statement -> {
+                try {
+                    for (Pending pending : run) {
+                        bind(statement, pending.values());
+                        statement.addBatch();
+                    }
+                    return statement.executeBatch();
+                } catch (SQLException e) {
+                    throw new PersistenceException(e);
+                }
+            });
+            start = end;
+        }
     }
 
     static void bind(PreparedStatement statement, Object[] values) throws SQLException {

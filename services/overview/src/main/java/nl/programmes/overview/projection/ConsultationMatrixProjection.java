@@ -35,13 +35,9 @@ public class ConsultationMatrixProjection {
 
     public void on(DomainEvent event) {
         if (event instanceof ConsultationRequested requested) {
-            sql.update("""
-                    INSERT INTO overview_consultation (consultation_id, announcement_id, consulted_org, kind, scope, due_date)
-                    VALUES (?, ?, ?, ?, ?, ?)
-                    ON DUPLICATE KEY UPDATE kind = VALUES(kind), scope = VALUES(scope), due_date = VALUES(due_date)""",
-                    Sql.params(requested.consultationId(), requested.announcementId(), requested.consultedOrganisationId(),
-                            requested.kind().name(), write(requested.locations()),
-                            requested.dueDate() == null ? null : Date.valueOf(requested.dueDate())));
+            consultation(requested.consultationId(), requested.announcementId(), requested.consultedOrganisationId(),
+                    requested.kind().name(), write(requested.locations()),
+                    requested.dueDate() == null ? null : Date.valueOf(requested.dueDate()), "OPEN", 0, null, null, null);
         } else if (event instanceof ConsultationOutcomeRecorded recorded) {
             outcome(recorded.consultationId(), recorded.announcementId(), recorded.consultedOrganisationId(), recorded.revision(),
                     recorded.meetingDate(), recorded.summary(), recorded.agreements());
@@ -53,24 +49,38 @@ public class ConsultationMatrixProjection {
             revised.changes().forEach(c -> position(revised.consultationId(), revised.announcementId(), revised.revision(),
                     revised.meetingDate(), c.current()));
         } else if (event instanceof ConsultationClosed closed) {
-            sql.update("""
-                    INSERT INTO overview_consultation (consultation_id, announcement_id, consulted_org, status)
-                    VALUES (?, ?, '', 'CLOSED') ON DUPLICATE KEY UPDATE status = 'CLOSED'""",
-                    Sql.params(closed.consultationId(), closed.announcementId()));
+            consultation(closed.consultationId(), closed.announcementId(), "", null, null, null, "CLOSED", 0, null, null, null);
         }
     }
 
     private void outcome(String consultationId, String announcementId, String consultedOrg, int revision, LocalDate meetingDate,
                          String summary, String agreements) {
+        consultation(consultationId, announcementId, consultedOrg, null, null, null, "OPEN", revision, Date.valueOf(meetingDate),
+                summary, agreements);
+    }
+
+    /**
+     * Every event about a consultation is this one upsert, so a poll's consultation rows go out as one
+     * multi-row statement. A request sets kind, scope and due date (kind is never null there); an outcome
+     * moves the meeting, summary and agreements forward only for a later revision; a close only closes.
+     * MySQL applies the assignments left to right, so {@code revision} is compared before it is raised.
+     */
+    private void consultation(String consultationId, String announcementId, String consultedOrg, String kind, String scope,
+                              Date dueDate, String status, int revision, Date meetingDate, String summary, String agreements) {
         sql.update("""
-                INSERT INTO overview_consultation (consultation_id, announcement_id, consulted_org, revision, meeting_date,
-                    summary, agreements) VALUES (?, ?, ?, ?, ?, ?, ?)
-                ON DUPLICATE KEY UPDATE consulted_org = VALUES(consulted_org),
+                INSERT INTO overview_consultation (consultation_id, announcement_id, consulted_org, kind, scope, due_date, status,
+                    revision, meeting_date, summary, agreements) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                ON DUPLICATE KEY UPDATE consulted_org = IF(VALUES(consulted_org) = '', consulted_org, VALUES(consulted_org)),
+                    due_date = IF(VALUES(kind) IS NULL, due_date, VALUES(due_date)),
+                    scope = IF(VALUES(kind) IS NULL, scope, VALUES(scope)),
+                    kind = COALESCE(VALUES(kind), kind),
+                    status = IF(VALUES(status) = 'CLOSED', 'CLOSED', status),
                     meeting_date = IF(VALUES(revision) > revision, VALUES(meeting_date), meeting_date),
                     summary = IF(VALUES(revision) > revision, VALUES(summary), summary),
                     agreements = IF(VALUES(revision) > revision, VALUES(agreements), agreements),
                     revision = GREATEST(revision, VALUES(revision))""",
-                Sql.params(consultationId, announcementId, consultedOrg, revision, Date.valueOf(meetingDate), summary, agreements));
+                Sql.params(consultationId, announcementId, consultedOrg, kind, scope, dueDate, status, revision, meetingDate,
+                        summary, agreements));
     }
 
     private void position(String consultationId, String announcementId, int revision, LocalDate meetingDate, LocationPosition p) {
