@@ -41,12 +41,14 @@ public class OverviewReads {
     private final ObjectMapper json;
     private final Clock clock;
     private final OrganisationReplica organisations;
+    private final ReadCache cache;
 
-    public OverviewReads(JdbcOperations jdbc, ObjectMapper json, Clock clock, OrganisationReplica organisations) {
+    public OverviewReads(JdbcOperations jdbc, ObjectMapper json, Clock clock, OrganisationReplica organisations, ReadCache cache) {
         this.sql = new Sql(jdbc);
         this.json = json;
         this.clock = clock;
         this.organisations = organisations;
+        this.cache = cache;
     }
 
     // ---- the objection matrix -------------------------------------------------------------------
@@ -58,7 +60,7 @@ public class OverviewReads {
 
     @Transactional(readOnly = true)
     public Views.Matrix matrix(String announcementId) {
-        Map<String, String> names = organisations.names();
+        Map<String, String> names = names();
         Map<String, Object> a = sql.one("SELECT * FROM announcement_overview WHERE announcement_id = ?",
                 Sql.params(announcementId), OverviewReads::row).orElseThrow(() -> new NotFoundException("Announcement", announcementId));
         List<String> locations = strings((String) a.get("candidate_locations"));
@@ -146,26 +148,57 @@ public class OverviewReads {
 
     // ---- regions --------------------------------------------------------------------------------
 
+    /**
+     * What the regional pages need, read once per read-model generation (see {@link ReadCache}) and
+     * grouped by province, so a regional page or a filter costs the size of its province, not of the country.
+     */
+    private record Regional(Map<String, String> labourMarket, Map<String, Long> municipalities,
+                            Map<String, List<Views.Offering>> offerings, Map<String, List<Placed>> intended,
+                            List<String> unknown) {
+    }
+
+    /** An intended programme at one of its candidate locations. */
+    private record Placed(String location, Views.Intended programme) {
+    }
+
+    /** Organisation names by id, read once per generation; a copy, because callers add offering names to it. */
+    private Map<String, String> names() {
+        return new HashMap<>(cache.get("organisation-names", organisations::names));
+    }
+
+    private Regional regional() {
+        return cache.get("regional-snapshot", () -> {
+            Map<String, String> provinceOf = provinces();
+            Map<String, String> labourMarket = new HashMap<>();
+            sql.query("SELECT municipality, labour_market_region FROM municipality_region", Sql.params(),
+                    rs -> labourMarket.put(rs.getString(1), rs.getString(2)));
+            Map<String, String> names = names();
+            List<String> unknown = new ArrayList<>();
+            Map<String, List<Views.Offering>> offerings = new HashMap<>();
+            for (Views.Offering o : offerings(names)) {
+                offerings.computeIfAbsent(regionOf(o.location(), provinceOf, unknown), r -> new ArrayList<>()).add(o);
+            }
+            Map<String, List<Placed>> intended = new HashMap<>();
+            for (Views.Intended i : intended(names)) {
+                for (String location : i.locations()) {
+                    intended.computeIfAbsent(regionOf(location, provinceOf, unknown), r -> new ArrayList<>()).add(new Placed(location, i));
+                }
+            }
+            Map<String, Long> municipalities = new HashMap<>();
+            provinceOf.values().forEach(p -> municipalities.merge(p, 1L, Long::sum));
+            return new Regional(labourMarket, municipalities, offerings, intended, unknown.stream().distinct().sorted().toList());
+        });
+    }
+
     @Transactional(readOnly = true)
     public Views.Regions regions() {
-        Map<String, String> provinceOf = provinces();
-        Map<String, String> names = organisations.names();
-        Map<String, int[]> counts = new TreeMap<>();
-        List<String> unknown = new ArrayList<>();
-        for (Views.Offering o : offerings(names)) {
-            String region = regionOf(o.location(), provinceOf, unknown);
-            counts.computeIfAbsent(region, r -> new int[3])[1]++;
-        }
-        for (Views.Intended i : intended(names)) {
-            for (String location : i.locations()) {
-                counts.computeIfAbsent(regionOf(location, provinceOf, unknown), r -> new int[3])[2]++;
-            }
-        }
-        Map<String, Long> municipalities = new HashMap<>();
-        provinceOf.values().forEach(p -> municipalities.merge(p, 1L, Long::sum));
-        List<Views.RegionSummary> regions = counts.entrySet().stream().map(e -> new Views.RegionSummary(e.getKey(),
-                municipalities.getOrDefault(e.getKey(), 0L).intValue(), e.getValue()[1], e.getValue()[2])).toList();
-        return new Views.Regions(regions, unknown.stream().distinct().sorted().toList());
+        Regional all = regional();
+        java.util.Set<String> regions = new java.util.TreeSet<>(all.offerings().keySet());
+        regions.addAll(all.intended().keySet());
+        List<Views.RegionSummary> summaries = regions.stream().map(r -> new Views.RegionSummary(r,
+                all.municipalities().getOrDefault(r, 0L).intValue(), all.offerings().getOrDefault(r, List.of()).size(),
+                all.intended().getOrDefault(r, List.of()).size())).toList();
+        return new Views.Regions(summaries, all.unknown());
     }
 
     /** Filters of a regional page; null means any. */
@@ -174,34 +207,26 @@ public class OverviewReads {
 
     @Transactional(readOnly = true)
     public Views.Region region(String region, RegionFilter filter) {
-        Map<String, String> provinceOf = provinces();
-        Map<String, String> labourMarket = new HashMap<>();
-        sql.query("SELECT municipality, labour_market_region FROM municipality_region", Sql.params(),
-                rs -> labourMarket.put(rs.getString(1), rs.getString(2)));
+        Regional all = regional();
+        String province = all.municipalities().keySet().stream().filter(region::equalsIgnoreCase).findFirst()
+                .orElse(REGION_UNKNOWN.equalsIgnoreCase(region) ? REGION_UNKNOWN : region);
         Map<String, List<Views.Offering>> existing = new TreeMap<>();
         Map<String, List<Views.Intended>> intended = new TreeMap<>();
-        List<String> ignore = new ArrayList<>();
-        Map<String, String> names = organisations.names();
-        for (Views.Offering o : offerings(names)) {
-            if (region.equalsIgnoreCase(regionOf(o.location(), provinceOf, ignore)) && matches(filter, o.level(), null, o.code(),
-                    o.institution(), null)) {
+        for (Views.Offering o : all.offerings().getOrDefault(province, List.of())) {
+            if (matches(filter, o.level(), null, o.code(), o.institution(), null)) {
                 existing.computeIfAbsent(o.location() == null ? "(no location)" : o.location(), k -> new ArrayList<>()).add(o);
             }
         }
-        for (Views.Intended i : intended(names)) {
-            if (!matches(filter, i.level(), i.domain(), i.code(), i.institution(), i.status())) {
-                continue;
-            }
-            for (String location : i.locations()) {
-                if (region.equalsIgnoreCase(regionOf(location, provinceOf, ignore))) {
-                    intended.computeIfAbsent(location, k -> new ArrayList<>()).add(i);
-                }
+        for (Placed placed : all.intended().getOrDefault(province, List.of())) {
+            Views.Intended i = placed.programme();
+            if (matches(filter, i.level(), i.domain(), i.code(), i.institution(), i.status())) {
+                intended.computeIfAbsent(placed.location(), k -> new ArrayList<>()).add(i);
             }
         }
         List<String> places = new ArrayList<>(existing.keySet());
         intended.keySet().stream().filter(p -> !places.contains(p)).forEach(places::add);
         places.sort(String::compareTo);
-        List<Views.Municipality> municipalities = places.stream().map(p -> new Views.Municipality(p, labourMarket.get(p),
+        List<Views.Municipality> municipalities = places.stream().map(p -> new Views.Municipality(p, all.labourMarket().get(p),
                 existing.getOrDefault(p, List.of()), intended.getOrDefault(p, List.of()))).toList();
         Map<String, Views.Related> related = new TreeMap<>();
         existing.values().stream().flatMap(List::stream).filter(o -> o.code() != null).forEach(o -> related.computeIfAbsent(o.code(),
@@ -339,7 +364,7 @@ public class OverviewReads {
 
     /** Organisation names, plus the names of only those offerings this page's sentences mention. */
     private Map<String, String> namesFor(List<Views.TimelineLine> lines) {
-        Map<String, String> names = organisations.names();
+        Map<String, String> names = names();
         List<String> offerings = new ArrayList<>();
         for (Views.TimelineLine line : lines) {
             Matcher m = PLACEHOLDER.matcher(line.textNl());
