@@ -185,12 +185,11 @@ public class OverviewRebuild {
     private long lag(String group) throws Exception {
         try (Admin admin = clients.admin()) {
             Map<TopicPartition, Long> done = Offsets.committed(admin, topics, group);
-            long lag = 0;
-            for (var partition : done.entrySet()) {
-                long end = Offsets.endOffsets(admin, partition.getKey().topic()).get(partition.getKey());
-                lag += Math.max(0, end - partition.getValue());
+            Map<TopicPartition, Long> ends = new HashMap<>();
+            for (String topic : done.keySet().stream().map(TopicPartition::topic).distinct().toList()) {
+                ends.putAll(Offsets.endOffsets(admin, topic));
             }
-            return lag;
+            return done.entrySet().stream().mapToLong(e -> Math.max(0, ends.getOrDefault(e.getKey(), 0L) - e.getValue())).sum();
         }
     }
 
