@@ -76,7 +76,7 @@ class PortalJourneyTest {
                 .submit(By.cssSelector("main form button[type=submit]"));
 
         WebElement error = browser.find(By.id("programme.isatCode-error"));
-        assertThat(error.getText()).contains("5 digits");
+        assertThat(error.getText()).contains("moet een CROHO/ISAT-code van 5 cijfers zijn"); // the service's message, in Dutch
         WebElement field = browser.find(By.id("programme.isatCode"));
         assertThat(field.getAttribute("aria-invalid")).isEqualTo("true");
         assertThat(field.getAttribute("aria-describedby")).contains("programme.isatCode-error");

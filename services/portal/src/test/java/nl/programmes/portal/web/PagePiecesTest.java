@@ -54,6 +54,13 @@ class PagePiecesTest {
     }
 
     @Test
+    void serviceFieldMessagesAreLookedUpByTheirEnglishText() throws IOException {
+        assertThat(ErrorTexts.key("must be a CROHO/ISAT code of 5 digits")).isEqualTo("must_be_a_croho_isat_code_of_5_digits");
+        assertThat(ErrorTexts.key("may hold letters, digits and . _ / - only")).isEqualTo("may_hold_letters_digits_and_only");
+        assertThat(bundle("nl")).containsEntry("validation.must_not_be_blank", "moet ingevuld zijn");
+    }
+
+    @Test
     void aSparklineBreaksAtASuppressedFigureInsteadOfInventingOne() {
         Map<String, String> intake = new LinkedHashMap<>();
         intake.put("2020", "12");
