@@ -132,6 +132,9 @@ class SteeringDecisionsTest implements TestPropertyProvider {
                 "decisions", List.of(ruled.get("id"), corrected.get("id")))).bearerAuth(member), Map.class);
         assertThat(http.toBlocking().retrieve(HttpRequest.GET("/api/steering-decisions?meeting=" + meeting.get("id"))
                 .bearerAuth(member), Argument.listOf(Map.class))).hasSize(2);
+        assertThat(http.toBlocking().retrieve(HttpRequest.GET("/api/steering-meetings?committee=" + COMMITTEE)
+                .bearerAuth(member), Argument.listOf(Map.class))).singleElement()
+                .satisfies(m -> assertThat(m).containsEntry("minutes", "3 announcements discussed."));
 
         List<EventProbe.Published> events = EventProbe.awaitAtLeast(TestPlatform.get().bootstrapServers(),
                 steering.topic(Topics.STEERING_DECISIONS), 4);

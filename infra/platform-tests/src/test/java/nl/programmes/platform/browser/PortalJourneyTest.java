@@ -178,6 +178,11 @@ class PortalJourneyTest {
         browser.waitFor(d -> d.findElements(By.cssSelector("#timeline-entries tr.new-entry")).size() > 0 ? true : null);
         assertThat(browser.driver().findElements(By.cssSelector("#timeline-entries tr"))).hasSizeGreaterThan(before);
         browser.screenshot(screenshots, "08-timeline-live");
+
+        browser.open("/steering");
+        assertThat(browser.text()).contains("Vergaderingen");
+        browser.find(By.xpath("//details/summary[contains(., '" + LocalDate.now() + "')]")).click();
+        assertThat(browser.text()).contains("Live timeline check.");
     }
 
     @Test

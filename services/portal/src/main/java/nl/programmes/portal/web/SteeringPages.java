@@ -47,6 +47,8 @@ public class SteeringPages {
         Map<String, Object> model = new HashMap<>();
         model.put("agenda", api.list(request, "/api/steering-agenda", Map.of("committee", committee)));
         model.put("decisions", api.list(request, "/api/steering-decisions", Map.of("committee", committee)));
+        model.put("meetings", api.list(request, "/api/steering-meetings", Map.of("committee", committee)));
+        model.put("recorded", request.getParameters().contains("minutes"));
         return Page.render(auth, request, "agenda", model);
     }
 

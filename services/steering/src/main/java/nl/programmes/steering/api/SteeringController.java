@@ -102,6 +102,12 @@ public class SteeringController {
         return HttpResponse.created(meeting, URI.create("/api/steering-meetings/" + meeting.id()));
     }
 
+    /** A committee's meetings with their minutes, latest first. */
+    @Get("/steering-meetings")
+    public List<SteeringRepository.MeetingRow> meetings(@QueryValue String committee) {
+        return service.meetings(committee);
+    }
+
     @Get("/steering-meetings/{id}")
     public SteeringRepository.MeetingRow meeting(String id) {
         return service.meeting(id);

@@ -100,6 +100,10 @@ public class SteeringService {
         return repository.meeting(id).orElseThrow(() -> new NotFoundException("Meeting", id));
     }
 
+    public List<SteeringRepository.MeetingRow> meetings(String committeeId) {
+        return repository.meetings(committeeId);
+    }
+
     @Transactional
     public List<SteeringRepository.AgendaItem> agenda(String committeeId) {
         return repository.agenda(committeeId);

@@ -98,10 +98,20 @@ public class SteeringRepository {
 
     @Transactional
     public Optional<MeetingRow> meeting(String id) {
-        return sql.one("SELECT * FROM steering_meeting WHERE id = ?", Sql.params(id), rs -> new MeetingRow(rs.getString("id"),
-                rs.getString("committee_id"), rs.getDate("meeting_date").toLocalDate(),
+        return sql.one("SELECT * FROM steering_meeting WHERE id = ?", Sql.params(id), this::meetingRow);
+    }
+
+    /** A committee's meetings, latest first. */
+    @Transactional
+    public List<MeetingRow> meetings(String committeeId) {
+        return sql.query("SELECT * FROM steering_meeting WHERE committee_id = ? ORDER BY meeting_date DESC, recorded_at DESC LIMIT 200",
+                Sql.params(committeeId), this::meetingRow);
+    }
+
+    private MeetingRow meetingRow(java.sql.ResultSet rs) throws java.sql.SQLException {
+        return new MeetingRow(rs.getString("id"), rs.getString("committee_id"), rs.getDate("meeting_date").toLocalDate(),
                 json.read(rs.getString("agenda"), Argument.listOf(String.class)), rs.getString("minutes"),
-                json.read(rs.getString("decision_ids"), Argument.listOf(String.class))));
+                json.read(rs.getString("decision_ids"), Argument.listOf(String.class)));
     }
 
     // --- replicas ---------------------------------------------------------------------------
