@@ -9,8 +9,6 @@ import jakarta.inject.Inject;
 import nl.programmes.events.CloudEvent;
 import nl.programmes.events.DomainEvent;
 import nl.programmes.events.EventTypes;
-import nl.programmes.events.Topics;
-import nl.programmes.testkit.EventProbe;
 import nl.programmes.testkit.EventPublisher;
 import nl.programmes.testkit.ServiceUnderTest;
 import nl.programmes.testkit.TestPlatform;
@@ -61,7 +59,7 @@ class DemoCaseOverviewTest implements TestPropertyProvider {
         demo.directory().forEach(publisher::publish);
         publisher.publish(demo.announced());
         demo.consultationsAndDecisions().forEach(publisher::publish);
-        caughtUp();
+        Projected.caughtUp(overview);
 
         Map<String, Object> before = matrix(demo.announcement);
         assertThat(before.get("candidateLocations")).isEqualTo(List.of("Enschede", "Deventer", "Apeldoorn"));
@@ -78,7 +76,7 @@ class DemoCaseOverviewTest implements TestPropertyProvider {
                 .containsEntry("committee", "stuurgroep-ad-ci").containsEntry("decision", "ENDORSED"));
 
         publisher.publish(demo.applicationForEnschede());
-        caughtUp();
+        Projected.caughtUp(overview);
 
         Map<String, Object> after = matrix(demo.announcement);
         assertThat(after.get("status")).isEqualTo("SUBMITTED");
@@ -109,7 +107,7 @@ class DemoCaseOverviewTest implements TestPropertyProvider {
         demo.directory().forEach(publisher::publish);
         publisher.publish(demo.announced());
         demo.offerings().forEach(publisher::publish);
-        caughtUp();
+        Projected.caughtUp(overview);
 
         Map<String, Object> regions = (Map<String, Object>) http.toBlocking().retrieve(HttpRequest.GET("/api/overview/regions").bearerAuth(reader), Map.class);
         assertThat(regions.get("unknownMunicipalities")).isEqualTo(List.of("Atlantis"));
@@ -138,14 +136,14 @@ class DemoCaseOverviewTest implements TestPropertyProvider {
         Collections.reverse(scrambled);
         scrambled.forEach(e -> sent.add(publisher.publish(e)));
         sent.add(publisher.publish(demo.announced()));
-        caughtUp();
+        Projected.caughtUp(overview);
         long lines = overview.count("SELECT COUNT(*) FROM timeline_entry");
 
         for (CloudEvent again : sent) {
             String topic = EventTypes.byCeType(again.type()).orElseThrow().topic();
             publisher.publish(topic, again);
         }
-        caughtUp();
+        Projected.caughtUp(overview);
 
         Map<String, Object> matrix = matrix(demo.announcement);
         assertThat(cells(matrix, "hu")).isEqualTo(Map.of("Enschede", "NO_OBJECTION", "Deventer", "NO_OBJECTION",
@@ -155,13 +153,6 @@ class DemoCaseOverviewTest implements TestPropertyProvider {
         assertThat(rows(matrix, "bestuurlijk-overleg-oost")).hasSize(2);
         assertThat(rows(matrix, "hu").get(0).get("kind")).isEqualTo("BILATERAL");
         assertThat(overview.count("SELECT COUNT(*) FROM timeline_entry")).isEqualTo(lines);
-    }
-
-    private void caughtUp() {
-        for (String topic : List.of(Topics.ORGANISATIONS, Topics.PROGRAMME_ANNOUNCEMENTS, Topics.CONSULTATIONS,
-                Topics.STEERING_DECISIONS, Topics.PROGRAMME_OFFERINGS)) {
-            EventProbe.awaitCaughtUp(TestPlatform.get().bootstrapServers(), overview.topicPrefix() + "overview", overview.topic(topic));
-        }
     }
 
     private Map<String, Object> matrix(String id) {

@@ -8,8 +8,6 @@ import io.micronaut.http.client.exceptions.HttpClientResponseException;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
-import nl.programmes.events.Topics;
-import nl.programmes.testkit.EventProbe;
 import nl.programmes.testkit.EventPublisher;
 import nl.programmes.testkit.ServiceUnderTest;
 import nl.programmes.testkit.TestPlatform;
@@ -61,7 +59,7 @@ class OverviewRebuildTest implements TestPropertyProvider {
         demo.directory().forEach(publisher::publish);
         publisher.publish(demo.announced());
         demo.consultationsAndDecisions().forEach(publisher::publish);
-        caughtUp();
+        Projected.caughtUp(overview);
         long lines = overview.count("SELECT COUNT(*) FROM timeline_entry");
 
         // Stand-in for a projection bug: the live tables drift from what the events say.
@@ -87,7 +85,7 @@ class OverviewRebuildTest implements TestPropertyProvider {
             return "SWITCHED".equals(state().get("state"));
         });
         assertThat(served.get()).isPositive();
-        caughtUp();
+        Projected.caughtUp(overview);
 
         Map<String, Object> after = matrix(demo.announcement);
         assertThat(after.get("status")).isEqualTo("SUBMITTED");
@@ -113,10 +111,4 @@ class OverviewRebuildTest implements TestPropertyProvider {
         return http.toBlocking().retrieve(HttpRequest.GET("/api/overview/announcements/" + id).bearerAuth(reader), Map.class);
     }
 
-    private void caughtUp() {
-        for (String topic : List.of(Topics.ORGANISATIONS, Topics.PROGRAMME_ANNOUNCEMENTS, Topics.CONSULTATIONS,
-                Topics.STEERING_DECISIONS, Topics.PROGRAMME_OFFERINGS)) {
-            EventProbe.awaitCaughtUp(TestPlatform.get().bootstrapServers(), overview.topicPrefix() + "overview", overview.topic(topic));
-        }
-    }
 }
