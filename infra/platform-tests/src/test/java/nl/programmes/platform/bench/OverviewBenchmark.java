@@ -111,6 +111,7 @@ public final class OverviewBenchmark {
 
         String reader = platform.tokens().mint("bench-reader", "bench-org", "CONSULTEE");
         List<Long> queries = queryLatency(overview, reader, announcementIds, readers, Duration.ofSeconds(20));
+        double hitRate = cacheHitRate(overview); // only the query phase reads through the API
 
         announcements.close();
         overview.close();
@@ -122,9 +123,10 @@ public final class OverviewBenchmark {
                 rebuild from offset 0            %,.0f events/s (%.0f%% of raw)
                 command -> visible, %d cmd/s    p50 %d ms, p99 %d ms (%d commands)
                 queries, %d readers              p50 %d ms, p99 %d ms (%,d requests, matrix/timeline/region)
+                read cache hit rate              %.0f%%
                 """, Runtime.getRuntime().availableProcessors(), published, publishSeconds, rawRate, rebuildRate,
                 100 * rebuildRate / rawRate, commandsPerSecond, pct(e2e, 50), pct(e2e, 99), e2e.size(), readers,
-                pct(queries, 50), pct(queries, 99), queries.size());
+                pct(queries, 50), pct(queries, 99), queries.size(), hitRate);
         System.exit(0);
     }
 
@@ -304,6 +306,24 @@ public final class OverviewBenchmark {
         pool.shutdown();
         pool.awaitTermination(length.toSeconds() + 30, TimeUnit.SECONDS);
         return new ArrayList<>(latencies);
+    }
+
+    /** The overview's read-cache hit rate so far, from its Prometheus counters; -1 when it cannot be read. */
+    static double cacheHitRate(RunningService overview) {
+        try {
+            String metrics = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(overview.url("/prometheus"))).GET().build(),
+                    HttpResponse.BodyHandlers.ofString()).body();
+            double hits = counter(metrics, "hit");
+            double misses = counter(metrics, "miss");
+            return hits + misses == 0 ? -1 : 100 * hits / (hits + misses);
+        } catch (Exception e) {
+            return -1;
+        }
+    }
+
+    private static double counter(String metrics, String result) {
+        return metrics.lines().filter(l -> l.startsWith("overview_read_cache_total") && l.contains("result=\"" + result + "\""))
+                .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum();
     }
 
     private static long pct(List<Long> values, int percentile) {

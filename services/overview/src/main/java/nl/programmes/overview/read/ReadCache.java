@@ -1,5 +1,7 @@
 package nl.programmes.overview.read;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
 
@@ -15,7 +17,8 @@ import java.util.function.Supplier;
  * Answers to read requests, kept until the read model next changes. The projection calls
  * {@link #changed()} after each committed poll; an answer computed while a poll committed is not kept
  * (generation check), so a cached answer is never older than the last commit. A short time limit
- * covers answers that depend on the date (overdue consultations).
+ * covers answers that depend on the date (overdue consultations). Hits and misses are counted in
+ * {@code overview_read_cache_total{result=hit|miss}} on {@code /prometheus}.
  */
 @Singleton
 public class ReadCache {
@@ -28,12 +31,16 @@ public class ReadCache {
     private final Clock clock;
     private final Duration maxAge;
     private final int maxEntries;
+    private final Counter hits;
+    private final Counter misses;
 
     public ReadCache(Clock clock, @Value("${platform.overview.read-cache.max-age:60s}") Duration maxAge,
-                     @Value("${platform.overview.read-cache.max-entries:20000}") int maxEntries) {
+                     @Value("${platform.overview.read-cache.max-entries:20000}") int maxEntries, MeterRegistry meters) {
         this.clock = clock;
         this.maxAge = maxAge;
         this.maxEntries = maxEntries;
+        this.hits = meters.counter("overview.read.cache", "result", "hit");
+        this.misses = meters.counter("overview.read.cache", "result", "miss");
     }
 
     @SuppressWarnings("unchecked")
@@ -42,8 +49,10 @@ public class ReadCache {
         Entry entry = entries.get(key);
         Instant now = clock.instant();
         if (entry != null && entry.generation() == current && entry.computedAt().plus(maxAge).isAfter(now)) {
+            hits.increment();
             return (T) entry.value();
         }
+        misses.increment();
         T value = read.get();
         if (generation.get() == current) {
             if (entries.size() >= maxEntries) {
