@@ -1,10 +1,19 @@
 package nl.programmes.platform;
 
+import io.micronaut.core.type.Argument;
+import io.micronaut.serde.ObjectMapper;
+import nl.programmes.runtime.DemoLoader;
 import nl.programmes.runtime.Ports;
 import nl.programmes.testkit.RunningService;
 import nl.programmes.testkit.ServiceUnderTest;
 import nl.programmes.testkit.TestPlatform;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -47,6 +56,25 @@ public final class AllServices implements AutoCloseable {
 
     public static AllServices start(Map<String, String> extraEnv) {
         return new AllServices(extraEnv);
+    }
+
+    /** Signs a demo user in through the portal's API and returns the bearer token. */
+    public String token(String demoUser) {
+        try {
+            HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(portal + "/api/auth/login"))
+                    .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(
+                            "{\"username\":\"" + demoUser + "\",\"password\":\"" + DemoLoader.DEMO_PASSWORD + "\"}")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 200) {
+                throw new IllegalStateException("Sign-in as " + demoUser + " answered " + response.statusCode() + ": " + response.body());
+            }
+            return (String) ObjectMapper.getDefault().readValue(response.body(), Argument.mapOf(String.class, Object.class)).get("token");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     /** The portal's base URL: pages and the /api gateway. */

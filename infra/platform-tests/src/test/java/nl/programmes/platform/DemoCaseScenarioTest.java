@@ -50,7 +50,7 @@ class DemoCaseScenarioTest {
     void theSaxionCaseToldByTheOverview() throws Exception {
         DemoLoader loader = new DemoLoader(portal);
         DemoLoader.Loaded loaded = loader.loadUntilApplication();
-        token = login("stuurgroep-ad-ci-member");
+        token = platform.token("stuurgroep-ad-ci-member");
         String id = loaded.smartMediaProduction();
 
         Map<String, Object> before = TestPlatform.eventually().until(() -> get("/api/overview/announcements/" + id),
@@ -94,14 +94,6 @@ class DemoCaseScenarioTest {
 
         DemoLoader.Loaded again = new DemoLoader(portal).load();
         assertThat(again.alreadyThere()).isTrue();
-    }
-
-    private String login(String user) throws Exception {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(portal + "/api/auth/login"))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(
-                        "{\"username\":\"" + user + "\",\"password\":\"" + DemoLoader.DEMO_PASSWORD + "\"}")).build(),
-                HttpResponse.BodyHandlers.ofString());
-        return (String) json.readValue(response.body(), Argument.mapOf(String.class, Object.class)).get("token");
     }
 
     private Map<String, Object> get(String path) throws Exception {

@@ -218,11 +218,7 @@ class PortalJourneyTest {
     private void api(String user, String method, String path, String json, String ifMatch, int expected) {
         try {
             HttpClient http = HttpClient.newHttpClient();
-            HttpResponse<String> login = http.send(HttpRequest.newBuilder(URI.create(platform.portal() + "/api/auth/login"))
-                    .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(
-                            "{\"username\":\"" + user + "\",\"password\":\"" + DemoLoader.DEMO_PASSWORD + "\"}")).build(),
-                    HttpResponse.BodyHandlers.ofString());
-            String token = login.body().replaceAll(".*\"token\":\"([^\"]+)\".*", "$1");
+            String token = platform.token(user);
             HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(platform.portal() + path))
                     .header("Content-Type", "application/json").header("Authorization", "Bearer " + token)
                     .method(method, HttpRequest.BodyPublishers.ofString(json));
