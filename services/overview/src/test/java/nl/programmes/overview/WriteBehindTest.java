@@ -12,8 +12,17 @@ import nl.programmes.testkit.TestPlatform;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
+import java.math.BigDecimal;
 import java.sql.Connection;
+import java.sql.Date;
+import java.sql.Timestamp;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.Random;
+import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -77,5 +86,47 @@ class WriteBehindTest implements TestPropertyProvider {
 
         assertThat(overview.count("SELECT COUNT(*) FROM wb_other")).isZero();
         assertThat(overview.count("SELECT COUNT(*) FROM wb_unique")).isZero();
+    }
+
+    /**
+     * Inserts are sent as statements the kit writes itself (MultiRowInsert): every value must land exactly
+     * as a bound parameter would have put it, hostile strings included, and a run bigger than one
+     * statement must arrive whole.
+     */
+    @Test
+    void insertsWrittenAsLiteralsStoreWhatBindingWould() {
+        String columns = "(id INT PRIMARY KEY, s TEXT NULL, v VARCHAR(50) NULL, at DATETIME(6) NULL, day DATE NULL, "
+                + "flag BOOLEAN NULL, amount DECIMAL(6,2) NULL, big BIGINT NULL)";
+        overview.execute("CREATE TABLE wb_literal " + columns);
+        overview.execute("CREATE TABLE wb_bound " + columns);
+        List<String> strings = new ArrayList<>(List.of("", " ", "O'Brien", "\\", "\\'", "'; DROP TABLE wb_literal; --", "\u0000x",
+                "\u001a", "line\nbreak\r", "\"quoted\"", "café", "Zürich ☕ 🎓", "?", "{fn now()}", "%_", "日本語", "x".repeat(2_000)));
+        Random random = new Random(7);
+        for (int i = 0; i < 1_000; i++) {
+            strings.add(random.ints(random.nextInt(40), 0, 0x2FFF).mapToObj(Character::toString).collect(Collectors.joining()));
+        }
+        List<Object[]> rows = new ArrayList<>();
+        for (int i = 0; i < strings.size(); i++) {
+            rows.add(new Object[]{i, strings.get(i), i % 7 == 0 ? null : "v" + i,
+                    Timestamp.valueOf(LocalDateTime.of(2020 + i % 10, 1 + i % 12, 1 + i % 28, i % 24, i % 60, i % 60, (int) ((i * 7_919_001L) % 1_000_000_000))),
+                    Date.valueOf(LocalDate.of(1999 + i % 30, 2, 28)), i % 3 == 0 ? null : i % 2 == 0, new BigDecimal(i).movePointLeft(2),
+                    (long) i * 3_000_000_007L});
+        }
+        Sql sql = new Sql(jdbc);
+        String insert = "INSERT INTO %s (id, s, v, at, day, flag, amount, big) VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
+        transactions.executeWrite(status -> WriteBehind.during(jdbc, () -> {
+            rows.forEach(row -> sql.update(insert.formatted("wb_literal"), Sql.params(row)));
+            return null;
+        }));
+        transactions.executeWrite(status -> {
+            rows.forEach(row -> sql.update(insert.formatted("wb_bound"), Sql.params(row)));
+            return null;
+        });
+
+        assertThat(overview.count("SELECT COUNT(*) FROM wb_literal")).isEqualTo(rows.size());
+        assertThat(overview.count("""
+                SELECT COUNT(*) FROM wb_literal l JOIN wb_bound b ON b.id = l.id AND BINARY b.s <=> BINARY l.s AND BINARY b.v <=> BINARY l.v
+                    AND b.at <=> l.at AND b.day <=> l.day AND b.flag <=> l.flag AND b.amount <=> l.amount AND b.big <=> l.big""")).isEqualTo(rows.size());
+        assertThat(overview.count("SELECT COUNT(*) FROM wb_literal WHERE MICROSECOND(at) > 0")).isPositive();
     }
 }

@@ -15,9 +15,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Queues a consumer poll's writes and sends them as JDBC batches before the poll's transaction commits:
- * with {@code rewriteBatchedStatements=true} a thousand upserts become a few multi-row statements
- * instead of a thousand round trips.
+ * Queues a consumer poll's writes and sends them in bulk before the poll's transaction commits: a
+ * thousand inserts or upserts become a few multi-row statements ({@link MultiRowInsert}) instead of a
+ * thousand round trips; other statements go as JDBC batches ({@code rewriteBatchedStatements=true}).
  * <p>
  * Order is kept where it matters: statements on the same table run in the order they were issued
  * (runs of the same SQL text become one batch); statements on different tables may run in another
@@ -102,7 +102,7 @@ public final class WriteBehind {
         byTable.clear();
     }
 
-    /** Runs of the same SQL text go out as one JDBC batch, in the order they were queued. */
+    /** Runs of the same SQL text go out together (one multi-row insert or one JDBC batch), in the order they were queued. */
     private void send(List<Pending> statements) {
         int start = 0;
         while (start < statements.size()) {
@@ -112,6 +112,12 @@ public final class WriteBehind {
                 end++;
             }
             List<Pending> run = statements.subList(start, end);
+            Optional<MultiRowInsert> insert = MultiRowInsert.of(sql);
+            if (insert.isPresent()) {
+                insert.get().execute(jdbc, run.stream().map(Pending::values).toList());
+                start = end;
+                continue;
+            }
             jdbc.prepareStatement(sql, statement -> {
                 try {
                     for (Pending pending : run) {

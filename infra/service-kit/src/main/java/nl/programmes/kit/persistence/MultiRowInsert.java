@@ -1,0 +1,105 @@
+package nl.programmes.kit.persistence;
+
+import io.micronaut.data.jdbc.runtime.JdbcOperations;
+
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Sends a run of the same {@code INSERT … VALUES (?, …) [ON DUPLICATE KEY UPDATE …]} as multi-row
+ * statements that it writes itself, with the values as literals ({@link SqlLiterals}).
+ * <p>
+ * Why not leave it to Connector/J's {@code rewriteBatchedStatements}: profiling a rebuild showed about
+ * 60% of the projection's CPU inside the driver's batch rewriting, which encodes every value twice (once
+ * to size the packet, once to write it), looks up server settings per value and formats each date with a
+ * freshly compiled {@code SimpleDateFormat}. Writing the statement directly costs a fraction of that and
+ * gives the server the same multi-row statement. Statements of any other shape keep using JDBC batches.
+ */
+final class MultiRowInsert {
+
+    /** Well under the smallest default {@code max_allowed_packet} (MySQL 4 MiB before 8.0, MariaDB 16 MiB). */
+    static final int MAX_STATEMENT_CHARS = 1 << 20;
+
+    private static final Pattern SHAPE = Pattern.compile(
+            "^(\\s*INSERT\\s+(?:IGNORE\\s+)?INTO\\s+.*?\\bVALUES)\\s*(\\(\\s*\\?(?:\\s*,\\s*\\?)*\\s*\\))([^?]*)$",
+            Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
+    private static final Map<String, Optional<MultiRowInsert>> SHAPES = new ConcurrentHashMap<>();
+
+    private final String head;
+    private final String tail;
+    private final int columns;
+
+    private MultiRowInsert(String head, String tail, int columns) {
+        this.head = head;
+        this.tail = tail;
+        this.columns = columns;
+    }
+
+    /** The statement's shape when it is a single-row insert of placeholders only; empty otherwise. */
+    static Optional<MultiRowInsert> of(String sql) {
+        return SHAPES.computeIfAbsent(sql, MultiRowInsert::parse);
+    }
+
+    private static Optional<MultiRowInsert> parse(String sql) {
+        Matcher m = SHAPE.matcher(sql);
+        if (!m.matches()) {
+            return Optional.empty();
+        }
+        int columns = (int) m.group(2).chars().filter(c -> c == '?').count();
+        return Optional.of(new MultiRowInsert(m.group(1).strip() + ' ', m.group(3), columns));
+    }
+
+    /** The statements for these rows, each below {@link #MAX_STATEMENT_CHARS}, rows in the given order. */
+    List<String> statements(List<Object[]> rows) {
+        List<String> statements = new java.util.ArrayList<>();
+        StringBuilder sql = new StringBuilder(Math.min(MAX_STATEMENT_CHARS, 256 + rows.size() * 128)).append(head);
+        int inStatement = 0;
+        for (Object[] row : rows) {
+            if (row.length != columns) {
+                throw new IllegalArgumentException(columns + " values expected, " + row.length + " given: " + head);
+            }
+            int before = sql.length();
+            sql.append(inStatement == 0 ? "(" : ",(");
+            for (int i = 0; i < row.length; i++) {
+                if (i > 0) {
+                    sql.append(',');
+                }
+                SqlLiterals.append(sql, row[i]);
+            }
+            sql.append(')');
+            if (sql.length() + tail.length() > MAX_STATEMENT_CHARS && inStatement > 0) {
+                // This row does not fit: close the statement without it and start the next one with it.
+                String row0 = sql.substring(before + 1);
+                sql.setLength(before);
+                statements.add(sql.append(tail).toString());
+                sql.setLength(0);
+                sql.append(head).append(row0);
+                inStatement = 0;
+            }
+            inStatement++;
+        }
+        statements.add(sql.append(tail).toString());
+        return statements;
+    }
+
+    void execute(JdbcOperations jdbc, List<Object[]> rows) {
+        List<String> statements = statements(rows);
+        jdbc.execute(connection -> {
+            try (Statement statement = connection.createStatement()) {
+                statement.setEscapeProcessing(false); // the text is final: no JDBC escapes to look for
+                for (String sql : statements) {
+                    statement.executeUpdate(sql);
+                }
+                return statements.size();
+            } catch (SQLException e) {
+                throw new PersistenceException(e);
+            }
+        });
+    }
+}
