@@ -101,6 +101,10 @@ class OverviewRebuildTest implements TestPropertyProvider {
         assertThat(overview.count("SELECT COUNT(*) FROM timeline_entry")).isEqualTo(lines + 1);
         // The old tables are kept beside, as they were, until the next rebuild.
         assertThat(overview.count("SELECT COUNT(*) FROM `" + overview.schema() + "_previous`.timeline_entry")).isBetween(drifted, drifted + 1);
+        // The new tables have the live schema's collation, so joins with other schemas behave as before.
+        assertThat(overview.count("""
+                SELECT COUNT(*) FROM information_schema.TABLES t JOIN information_schema.SCHEMATA s ON s.SCHEMA_NAME = t.TABLE_SCHEMA
+                WHERE t.TABLE_SCHEMA = DATABASE() AND t.TABLE_COLLATION <> s.DEFAULT_COLLATION_NAME""")).isZero();
     }
 
     private Map<String, Object> state() {

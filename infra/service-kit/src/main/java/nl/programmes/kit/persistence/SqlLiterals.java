@@ -8,11 +8,13 @@ import java.time.LocalDateTime;
 import java.time.temporal.ChronoUnit;
 
 /**
- * Writes bound values as SQL literals for {@link MultiRowInsert}. Safe by construction rather than by
- * escaping: a string is written between quotes only when every character is a letter, digit or one of
- * a few punctuation marks that mean nothing inside quotes in any SQL mode; any other string goes as a
- * hexadecimal literal of its UTF-8 bytes, which no input can break out of. Only the value types the
- * services bind are accepted; anything else is refused rather than guessed at.
+ * Writes bound values as SQL literals for {@link MultiRowInsert}, the way Connector/J's client-side
+ * prepared statements put them into the statement text, minus the one rule that depends on the server's
+ * SQL mode: a string goes between single quotes with each quote doubled, which reads the same with or
+ * without {@code NO_BACKSLASH_ESCAPES}; a string holding a backslash or a control character (other than
+ * tab and line breaks) goes as a hexadecimal literal of its UTF-8 bytes instead, which no input can break
+ * out of. The statement travels in the connection's character set (utf8mb4), as bound strings do. Only
+ * the value types the services bind are accepted; anything else is refused rather than guessed at.
  * <p>
  * Dates and times are written in the JVM's time zone, which is what Connector/J does with
  * {@link Timestamp} and {@link java.sql.Date} under its defaults, so rows look the same whichever way
@@ -52,19 +54,19 @@ final class SqlLiterals {
 
     private static void string(StringBuilder sql, String s) {
         for (int i = 0; i < s.length(); i++) {
-            if (!plain(s.charAt(i))) {
+            char c = s.charAt(i);
+            if (c == '\\' || (c < 0x20 && c != '\n' && c != '\r' && c != '\t')) {
                 hex(sql, s);
                 return;
             }
         }
-        sql.append('\'').append(s).append('\'');
-    }
-
-    /** Characters with no meaning inside a quoted string, whatever the SQL mode (no quote, backslash or NUL). */
-    private static boolean plain(char c) {
-        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
-                || c == ' ' || c == '-' || c == '_' || c == '.' || c == ',' || c == ':' || c == '/' || c == '@'
-                || c == '+' || c == '(' || c == ')' || c == '[' || c == ']' || c == '{' || c == '}' || c == '=';
+        sql.append('\'');
+        int from = 0;
+        for (int quote = s.indexOf('\''); quote >= 0; quote = s.indexOf('\'', quote + 1)) {
+            sql.append(s, from, quote + 1).append('\'');
+            from = quote + 1;
+        }
+        sql.append(s, from, s.length()).append('\'');
     }
 
     /** {@code _utf8mb4 X'…'}: the bytes as hex digits, with their character set, so nothing is interpreted. */

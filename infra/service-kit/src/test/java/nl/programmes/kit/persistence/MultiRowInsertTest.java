@@ -39,15 +39,22 @@ class MultiRowInsertTest {
 
         assertThat(statements).containsExactly("INSERT IGNORE INTO t (a, b, c, d, e, f) VALUES "
                 + "('Enschede',7,TRUE,NULL,1.50,'2025-03-04'),"
-                + "(_utf8mb4 X'4F27427269656E3B2044524F50205441424C452074',8,FALSE,'2025-03-04 05:06:07.008010',10,'2030-09-01')"
+                + "('O''Brien; DROP TABLE t',8,FALSE,'2025-03-04 05:06:07.008010',10,'2030-09-01')"
                 + " ON DUPLICATE KEY UPDATE b = VALUES(b)");
     }
 
     @Test
-    void anythingButPlainCharactersGoesAsHexadecimalUtf8() {
+    void quotesAreDoubledAndBackslashesOrControlCharactersGoAsHexadecimalUtf8() {
+        assertThat(literal("it's „café\"\n")).isEqualTo("'it''s „café\"\n'");
+        assertThat(literal("'")).isEqualTo("''''");
+        assertThat(literal("é\\")).isEqualTo("_utf8mb4 X'C3A95C'");
+        assertThat(literal("a\u0000")).isEqualTo("_utf8mb4 X'6100'");
+    }
+
+    private static String literal(Object value) {
         StringBuilder sql = new StringBuilder();
-        SqlLiterals.append(sql, "é\\\u0000\n");
-        assertThat(sql).hasToString("_utf8mb4 X'C3A95C000A'");
+        SqlLiterals.append(sql, value);
+        return sql.toString();
     }
 
     @Test

@@ -104,7 +104,9 @@ public class OverviewRebuild {
             String next = live + "_rebuild";
             String previous = live + "_previous";
             execute(connection, "DROP DATABASE IF EXISTS `" + next + "`");
-            execute(connection, "CREATE DATABASE `" + next + "`");
+            // Same character set and collation as the live schema: the new tables replace its tables, and
+            // joins or comparisons with other schemas must behave exactly as before the switch.
+            execute(connection, "CREATE DATABASE `" + next + "`" + defaults(connection, live));
             rebuild = startRebuildContext(next, group);
             for (String table : REFERENCE_TABLES) {
                 execute(connection, "DELETE FROM `" + next + "`.`" + table + "`");
@@ -190,6 +192,19 @@ public class OverviewRebuild {
                 ends.putAll(Offsets.endOffsets(admin, topic));
             }
             return done.entrySet().stream().mapToLong(e -> Math.max(0, ends.getOrDefault(e.getKey(), 0L) - e.getValue())).sum();
+        }
+    }
+
+    private static String defaults(Connection connection, String schema) throws SQLException {
+        try (var statement = connection.prepareStatement(
+                "SELECT DEFAULT_CHARACTER_SET_NAME, DEFAULT_COLLATION_NAME FROM information_schema.SCHEMATA WHERE SCHEMA_NAME = ?")) {
+            statement.setString(1, schema);
+            try (ResultSet rs = statement.executeQuery()) {
+                if (!rs.next()) {
+                    throw new IllegalStateException("Schema " + schema + " not found");
+                }
+                return " CHARACTER SET " + rs.getString(1) + " COLLATE " + rs.getString(2);
+            }
         }
     }
 
