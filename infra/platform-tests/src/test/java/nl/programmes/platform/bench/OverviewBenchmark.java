@@ -114,7 +114,8 @@ public final class OverviewBenchmark {
         List<List<Long>> e2e = commandToVisible(announcements, token, commandsPerSecond, Duration.ofSeconds(20), slices);
 
         String reader = platform.tokens().mint("bench-reader", "bench-org", "CONSULTEE");
-        List<Long> queries = queryLatency(overview, reader, announcementIds, readers, Duration.ofSeconds(20));
+        List<Long> queries = queryLatency(overview, reader, announcementIds, readers, Duration.ofSeconds(20), Duration.ZERO);
+        List<Long> paced = queryLatency(overview, reader, announcementIds, readers, Duration.ofSeconds(20), Duration.ofSeconds(1));
         double hitRate = cacheHitRate(overview); // only the query phase reads through the API
 
         announcements.close();
@@ -122,18 +123,19 @@ public final class OverviewBenchmark {
         System.out.printf("""
 
                 ==== Overview benchmark (%d cores) ====
-                events generated                 %,d (published in %.1f s)
+                events generated                 %,d (%,d announcements; published in %.1f s)
                 raw consumer rate                %,.0f events/s
                 new deployment catching up       %,.0f events/s (%.0f%% of raw; cold JVM, from its first second)
                 rebuild (admin endpoint)         %,.0f events/s (%.0f%% of raw; %.1f s from request to switch-over)
                 command -> visible, %d cmd/s    p50 %d ms, p99 %d ms (%d commands, after %d s of warm-up)
                   of which command -> on Kafka   p50 %d ms, p99 %d ms (commit to the relay's acknowledgement)
-                queries, %d readers              p50 %d ms, p99 %d ms (%,d requests, matrix/timeline/region)
+                queries, %d readers              p50 %d ms, p99 %d ms (%,d requests, matrix/timeline/region; each reader asks again at once)
+                queries, %d readers, 1 req/s each p50 %d ms, p99 %d ms (%,d requests; from the intended send time)
                 read cache hit rate              %.0f%%
-                """, Runtime.getRuntime().availableProcessors(), published, publishSeconds, rawRate, catchUpRate,
+                """, Runtime.getRuntime().availableProcessors(), published, announcementIds.size(), publishSeconds, rawRate, catchUpRate,
                 100 * catchUpRate / rawRate, rebuild.eventsPerSecond(), 100 * rebuild.eventsPerSecond() / rawRate, rebuild.seconds(),
                 commandsPerSecond, pct(e2e.get(0), 50), pct(e2e.get(0), 99), e2e.get(0).size(), WARM_UP.toSeconds(), pct(e2e.get(1), 50), pct(e2e.get(1), 99), readers,
-                pct(queries, 50), pct(queries, 99), queries.size(), hitRate);
+                pct(queries, 50), pct(queries, 99), queries.size(), readers, pct(paced, 50), pct(paced, 99), paced.size(), hitRate);
         System.exit(0);
     }
 
@@ -358,31 +360,45 @@ public final class OverviewBenchmark {
         return List.of(latencies, toKafka);
     }
 
+    /**
+     * Query latency with N concurrent readers. With no pause each reader asks again as soon as it has its answer
+     * (closed loop: the figure is N divided by the throughput). With a pause each reader asks once per pause, at
+     * a random phase, like people reading pages; latency then counts from when the request was due, so a slow
+     * answer that delays the next request is not hidden.
+     */
     private static List<Long> queryLatency(RunningService overview, String token, List<String> announcementIds, int readers,
-                                           Duration length) throws Exception {
+                                           Duration length, Duration pause) throws Exception {
         HttpClient http = HttpClient.newBuilder().executor(Executors.newFixedThreadPool(32)).build();
         List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
         ExecutorService pool = Executors.newFixedThreadPool(readers);
-        long deadline = System.nanoTime() + length.toNanos();
+        long begin = System.nanoTime();
+        long deadline = begin + length.toNanos();
         for (int r = 0; r < readers; r++) {
             int reader = r;
             pool.submit(() -> {
                 Random random = new Random(reader);
-                while (System.nanoTime() < deadline) {
+                long due = begin + (pause.isZero() ? 0 : (long) (random.nextDouble() * pause.toNanos()));
+                while (due < deadline) {
+                    long wait = due - System.nanoTime();
+                    if (wait > 0) {
+                        TimeUnit.NANOSECONDS.sleep(wait);
+                    }
                     String path = switch (random.nextInt(3)) {
                         case 0 -> "/api/overview/announcements/" + announcementIds.get(random.nextInt(announcementIds.size()));
                         case 1 -> "/api/timeline?size=50&announcement=" + announcementIds.get(random.nextInt(announcementIds.size()));
                         default -> "/api/overview/regions/Overijssel?institution=org-" + random.nextInt(50);
                     };
-                    long start = System.nanoTime();
+                    long start = pause.isZero() ? System.nanoTime() : due;
                     try {
                         http.send(HttpRequest.newBuilder(URI.create(overview.url(path))).header("Authorization", "Bearer " + token)
                                 .GET().build(), HttpResponse.BodyHandlers.discarding());
                         latencies.add((System.nanoTime() - start) / 1_000_000);
                     } catch (Exception e) {
-                        return;
+                        return null;
                     }
+                    due = pause.isZero() ? System.nanoTime() : due + pause.toNanos();
                 }
+                return null;
             });
         }
         pool.shutdown();
