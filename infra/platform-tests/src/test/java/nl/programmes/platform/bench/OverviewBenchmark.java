@@ -80,7 +80,18 @@ public final class OverviewBenchmark {
     private OverviewBenchmark() {
     }
 
-    public static void main(String[] args) throws Exception {
+    public static void main(String[] args) {
+        try {
+            run(args);
+            System.exit(0);
+        } catch (Exception | Error e) {
+            // Services, broker and database run in other processes and threads: exit so none outlives a failed run.
+            e.printStackTrace();
+            System.exit(1);
+        }
+    }
+
+    private static void run(String[] args) throws Exception {
         int events = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
         int commandsPerSecond = args.length > 1 ? Integer.parseInt(args[1]) : 200;
         int readers = args.length > 2 ? Integer.parseInt(args[2]) : 200;
@@ -114,8 +125,9 @@ public final class OverviewBenchmark {
         List<List<Long>> e2e = commandToVisible(announcements, token, commandsPerSecond, Duration.ofSeconds(20), slices);
 
         String reader = platform.tokens().mint("bench-reader", "bench-org", "CONSULTEE");
-        List<Long> queries = queryLatency(overview, reader, announcementIds, readers, Duration.ofSeconds(20), Duration.ZERO);
-        List<Long> paced = queryLatency(overview, reader, announcementIds, readers, Duration.ofSeconds(20), Duration.ofSeconds(1));
+        List<List<Long>> alone = queryLatency(overview, reader, announcementIds, 1, Duration.ofSeconds(5), Duration.ZERO);
+        List<List<Long>> queries = queryLatency(overview, reader, announcementIds, readers, Duration.ofSeconds(20), Duration.ZERO);
+        List<List<Long>> paced = queryLatency(overview, reader, announcementIds, readers, Duration.ofSeconds(20), Duration.ofSeconds(1));
         double hitRate = cacheHitRate(overview); // only the query phase reads through the API
 
         announcements.close();
@@ -129,14 +141,17 @@ public final class OverviewBenchmark {
                 rebuild (admin endpoint)         %,.0f events/s (%.0f%% of raw; %.1f s from request to switch-over)
                 command -> visible, %d cmd/s    p50 %d ms, p99 %d ms (%d commands, after %d s of warm-up)
                   of which command -> on Kafka   p50 %d ms, p99 %d ms (commit to the relay's acknowledgement)
+                queries, 1 reader                p50 %d ms, p99 %d ms (%,d requests; one after the other)
                 queries, %d readers              p50 %d ms, p99 %d ms (%,d requests, matrix/timeline/region; each reader asks again at once)
                 queries, %d readers, 1 req/s each p50 %d ms, p99 %d ms (%,d requests; from the intended send time)
+                  by kind, p50 / p99             matrix %d / %d ms, timeline %d / %d ms, region %d / %d ms
                 read cache hit rate              %.0f%%
                 """, Runtime.getRuntime().availableProcessors(), published, announcementIds.size(), publishSeconds, rawRate, catchUpRate,
                 100 * catchUpRate / rawRate, rebuild.eventsPerSecond(), 100 * rebuild.eventsPerSecond() / rawRate, rebuild.seconds(),
-                commandsPerSecond, pct(e2e.get(0), 50), pct(e2e.get(0), 99), e2e.get(0).size(), WARM_UP.toSeconds(), pct(e2e.get(1), 50), pct(e2e.get(1), 99), readers,
-                pct(queries, 50), pct(queries, 99), queries.size(), readers, pct(paced, 50), pct(paced, 99), paced.size(), hitRate);
-        System.exit(0);
+                commandsPerSecond, pct(e2e.get(0), 50), pct(e2e.get(0), 99), e2e.get(0).size(), WARM_UP.toSeconds(), pct(e2e.get(1), 50), pct(e2e.get(1), 99),
+                pct(all(alone), 50), pct(all(alone), 99), all(alone).size(), readers, pct(all(queries), 50), pct(all(queries), 99), all(queries).size(), readers, pct(all(paced), 50), pct(all(paced), 99),
+                all(paced).size(), pct(paced.get(0), 50), pct(paced.get(0), 99), pct(paced.get(1), 50), pct(paced.get(1), 99),
+                pct(paced.get(2), 50), pct(paced.get(2), 99), hitRate);
     }
 
     /** Synthetic but shaped like the real thing: announcements with consultations and outcomes, offerings with intake. */
@@ -366,10 +381,12 @@ public final class OverviewBenchmark {
      * a random phase, like people reading pages; latency then counts from when the request was due, so a slow
      * answer that delays the next request is not hidden.
      */
-    private static List<Long> queryLatency(RunningService overview, String token, List<String> announcementIds, int readers,
+    /** Latencies per kind of query: the objection matrix, one announcement's timeline, a regional page. */
+    private static List<List<Long>> queryLatency(RunningService overview, String token, List<String> announcementIds, int readers,
                                            Duration length, Duration pause) throws Exception {
         HttpClient http = HttpClient.newBuilder().executor(Executors.newFixedThreadPool(32)).build();
-        List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
+        List<List<Long>> latencies = List.of(Collections.synchronizedList(new ArrayList<>()),
+                Collections.synchronizedList(new ArrayList<>()), Collections.synchronizedList(new ArrayList<>()));
         ExecutorService pool = Executors.newFixedThreadPool(readers);
         long begin = System.nanoTime();
         long deadline = begin + length.toNanos();
@@ -383,7 +400,8 @@ public final class OverviewBenchmark {
                     if (wait > 0) {
                         TimeUnit.NANOSECONDS.sleep(wait);
                     }
-                    String path = switch (random.nextInt(3)) {
+                    int kind = random.nextInt(3);
+                    String path = switch (kind) {
                         case 0 -> "/api/overview/announcements/" + announcementIds.get(random.nextInt(announcementIds.size()));
                         case 1 -> "/api/timeline?size=50&announcement=" + announcementIds.get(random.nextInt(announcementIds.size()));
                         default -> "/api/overview/regions/Overijssel?institution=org-" + random.nextInt(50);
@@ -392,7 +410,7 @@ public final class OverviewBenchmark {
                     try {
                         http.send(HttpRequest.newBuilder(URI.create(overview.url(path))).header("Authorization", "Bearer " + token)
                                 .GET().build(), HttpResponse.BodyHandlers.discarding());
-                        latencies.add((System.nanoTime() - start) / 1_000_000);
+                        latencies.get(kind).add((System.nanoTime() - start) / 1_000_000);
                     } catch (Exception e) {
                         return null;
                     }
@@ -403,7 +421,7 @@ public final class OverviewBenchmark {
         }
         pool.shutdown();
         pool.awaitTermination(length.toSeconds() + 30, TimeUnit.SECONDS);
-        return new ArrayList<>(latencies);
+        return latencies;
     }
 
     /** The overview's read-cache hit rate so far, from its Prometheus counters; -1 when it cannot be read. */
@@ -422,6 +440,10 @@ public final class OverviewBenchmark {
     private static double counter(String metrics, String result) {
         return metrics.lines().filter(l -> l.startsWith("overview_read_cache_total") && l.contains("result=\"" + result + "\""))
                 .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum();
+    }
+
+    private static List<Long> all(List<List<Long>> byKind) {
+        return byKind.stream().flatMap(List::stream).toList();
     }
 
     private static long pct(List<Long> values, int percentile) {
