@@ -11,6 +11,8 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 import java.util.function.Supplier;
 
 /**
@@ -43,16 +45,42 @@ public class ReadCache {
         this.misses = meters.counter("overview.read.cache", "result", "miss");
     }
 
-    @SuppressWarnings("unchecked")
     public <T> T get(String key, Supplier<T> read) {
-        long current = generation.get();
-        Entry entry = entries.get(key);
-        Instant now = clock.instant();
-        if (entry != null && entry.generation() == current && entry.computedAt().plus(maxAge).isAfter(now)) {
+        T cached = fresh(key);
+        if (cached != null) {
             hits.increment();
-            return (T) entry.value();
+            return cached;
         }
         misses.increment();
+        return compute(key, read);
+    }
+
+    /**
+     * The same, for a caller on the HTTP event loop: a hit is answered on the spot, without handing the
+     * request to another thread; a miss reads on {@code executor}, since reading queries the database.
+     */
+    public <T> CompletableFuture<T> getAsync(String key, Supplier<T> read, Executor executor) {
+        T cached = fresh(key);
+        if (cached != null) {
+            hits.increment();
+            return CompletableFuture.completedFuture(cached);
+        }
+        misses.increment();
+        return CompletableFuture.supplyAsync(() -> compute(key, read), executor);
+    }
+
+    @SuppressWarnings("unchecked")
+    private <T> T fresh(String key) {
+        Entry entry = entries.get(key);
+        if (entry != null && entry.generation() == generation.get() && entry.computedAt().plus(maxAge).isAfter(clock.instant())) {
+            return (T) entry.value();
+        }
+        return null;
+    }
+
+    private <T> T compute(String key, Supplier<T> read) {
+        long current = generation.get();
+        Instant now = clock.instant();
         T value = read.get();
         if (generation.get() == current) {
             if (entries.size() >= maxEntries) {
