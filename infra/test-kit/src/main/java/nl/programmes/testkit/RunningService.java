@@ -46,6 +46,10 @@ public final class RunningService implements AutoCloseable {
         return new RunningService(process, port);
     }
 
+    public int port() {
+        return port;
+    }
+
     public String url(String path) {
         return "http://127.0.0.1:" + port + path;
     }

@@ -60,9 +60,8 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.Random;
 import java.util.UUID;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -139,19 +138,19 @@ public final class OverviewBenchmark {
                 raw consumer rate                %,.0f events/s
                 new deployment catching up       %,.0f events/s (%.0f%% of raw; cold JVM, from its first second)
                 rebuild (admin endpoint)         %,.0f events/s (%.0f%% of raw; %.1f s from request to switch-over)
-                command -> visible, %d cmd/s    p50 %d ms, p99 %d ms (%d commands, after %d s of warm-up)
-                  of which command -> on Kafka   p50 %d ms, p99 %d ms (commit to the relay's acknowledgement)
-                queries, 1 reader                p50 %d ms, p99 %d ms (%,d requests; one after the other)
-                queries, %d readers              p50 %d ms, p99 %d ms (%,d requests, matrix/timeline/region; each reader asks again at once)
-                queries, %d readers, 1 req/s each p50 %d ms, p99 %d ms (%,d requests; from the intended send time)
-                  by kind, p50 / p99             matrix %d / %d ms, timeline %d / %d ms, region %d / %d ms
+                command -> visible, %d cmd/s    p50 %.1f ms, p99 %.1f ms (%d commands, after %d s of warm-up)
+                  of which command -> on Kafka   p50 %.1f ms, p99 %.1f ms (commit to the relay's acknowledgement)
+                queries, 1 reader                p50 %.1f ms, p99 %.1f ms (%,d requests; one after the other)
+                queries, %d readers              p50 %.1f ms, p99 %.1f ms (%,d requests, matrix/timeline/region; each reader asks again at once)
+                queries, %d readers, 1 req/s each p50 %.1f ms, p99 %.1f ms (%,d requests; from the intended send time)
+                  by kind, p50 / p99             matrix %.1f / %.1f ms, timeline %.1f / %.1f ms, region %.1f / %.1f ms
                 read cache hit rate              %.0f%%
                 """, Runtime.getRuntime().availableProcessors(), published, announcementIds.size(), publishSeconds, rawRate, catchUpRate,
                 100 * catchUpRate / rawRate, rebuild.eventsPerSecond(), 100 * rebuild.eventsPerSecond() / rawRate, rebuild.seconds(),
-                commandsPerSecond, pct(e2e.get(0), 50), pct(e2e.get(0), 99), e2e.get(0).size(), WARM_UP.toSeconds(), pct(e2e.get(1), 50), pct(e2e.get(1), 99),
-                pct(all(alone), 50), pct(all(alone), 99), all(alone).size(), readers, pct(all(queries), 50), pct(all(queries), 99), all(queries).size(), readers, pct(all(paced), 50), pct(all(paced), 99),
-                all(paced).size(), pct(paced.get(0), 50), pct(paced.get(0), 99), pct(paced.get(1), 50), pct(paced.get(1), 99),
-                pct(paced.get(2), 50), pct(paced.get(2), 99), hitRate);
+                commandsPerSecond, ms(e2e.get(0), 50), ms(e2e.get(0), 99), e2e.get(0).size(), WARM_UP.toSeconds(), ms(e2e.get(1), 50), ms(e2e.get(1), 99),
+                ms(all(alone), 50), ms(all(alone), 99), all(alone).size(), readers, ms(all(queries), 50), ms(all(queries), 99), all(queries).size(), readers, ms(all(paced), 50), ms(all(paced), 99),
+                all(paced).size(), ms(paced.get(0), 50), ms(paced.get(0), 99), ms(paced.get(1), 50), ms(paced.get(1), 99),
+                ms(paced.get(2), 50), ms(paced.get(2), 99), hitRate);
     }
 
     /** Synthetic but shaped like the real thing: announcements with consultations and outcomes, offerings with intake. */
@@ -260,13 +259,17 @@ public final class OverviewBenchmark {
 
     private static final Duration WARM_UP = Duration.ofSeconds(15);
 
-    /** Sends announcements at a steady rate for the given time, references {@code <prefix>-<n>}, without waiting for answers. */
-    private static void announce(HttpClient http, RunningService announcements, String token, int perSecond, Duration length,
-                                 String prefix) throws InterruptedException {
-        ScheduledExecutorService ticker = Executors.newScheduledThreadPool(4);
-        AtomicInteger sent = new AtomicInteger();
+    /**
+     * Sends announcements at a steady rate for the given time, references {@code <prefix>-<n>}, pipelined over a
+     * few kept-alive connections, and waits for every answer. Fails when any is refused.
+     */
+    private static void announce(HttpLoad load, List<HttpLoad.Connection> connections, String token, int perSecond,
+                                 Duration length, String prefix) throws InterruptedException {
         int total = (int) (perSecond * length.toSeconds());
-        ticker.scheduleAtFixedRate(() -> {
+        AtomicInteger sent = new AtomicInteger();
+        AtomicInteger refused = new AtomicInteger();
+        CountDownLatch answered = new CountDownLatch(total);
+        ScheduledFuture<?> ticker = connections.get(0).eventLoop().scheduleAtFixedRate(() -> {
             int n = sent.incrementAndGet();
             if (n > total) {
                 return;
@@ -276,12 +279,20 @@ public final class OverviewBenchmark {
                      "programme": {"name": "Bench", "level": "ASSOCIATE_DEGREE", "orientation": "HBO", "isatCode": "80179",
                                    "forms": ["VOLTIJD"], "language": "nl", "studyLoadEc": 120, "durationYears": 2},
                      "candidateLocations": ["Enschede"], "intendedStart": "2030-09"}""".formatted(prefix, n);
-            http.sendAsync(HttpRequest.newBuilder(URI.create(announcements.url("/api/announcements")))
-                    .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.discarding());
+            connections.get(n % connections.size()).send(load.postJson("/api/announcements", token, body))
+                    .whenComplete((status, error) -> {
+                        if (error != null || status != 201) {
+                            refused.incrementAndGet();
+                        }
+                        answered.countDown();
+                    });
         }, 0, 1_000_000L / perSecond, TimeUnit.MICROSECONDS);
-        ticker.awaitTermination(length.toSeconds() + 2, TimeUnit.SECONDS);
-        ticker.shutdownNow();
+        boolean all = answered.await(length.toSeconds() + 60, TimeUnit.SECONDS);
+        ticker.cancel(false);
+        if (!all || refused.get() > 0) {
+            throw new IllegalStateException("Announcements refused or unanswered: " + refused.get() + " refused, "
+                    + answered.getCount() + " unanswered of " + total);
+        }
     }
 
     record Rebuild(double eventsPerSecond, double seconds) {
@@ -350,10 +361,12 @@ public final class OverviewBenchmark {
      */
     private static List<List<Long>> commandToVisible(RunningService announcements, String token, int perSecond, Duration length,
                                                Map<String, ServiceUnderTest> slices) throws Exception {
-        HttpClient http = HttpClient.newBuilder().executor(Executors.newFixedThreadPool(16)).build();
-        // Warm up first, at the same rate, so the figure is the steady state and not the JIT's first minute.
-        announce(http, announcements, token, perSecond, WARM_UP, "WARM");
-        announce(http, announcements, token, perSecond, length, "E2E");
+        try (HttpLoad load = new HttpLoad("127.0.0.1", announcements.port(), 1)) {
+            List<HttpLoad.Connection> connections = load.connect(8);
+            // Warm up first, at the same rate, so the figure is the steady state and not the JIT's first minute.
+            announce(load, connections, token, perSecond, WARM_UP, "WARM");
+            announce(load, connections, token, perSecond, length, "E2E");
+        }
         ServiceUnderTest source = slices.get("announcements");
         ServiceUnderTest target = slices.get("overview");
         TestPlatform.eventually().atMost(Duration.ofMinutes(5)).until(() -> target.count(
@@ -368,59 +381,71 @@ public final class OverviewBenchmark {
                      + source.schema() + ".announcement a JOIN " + source.schema() + ".outbox o ON o.event_key = a.id JOIN "
                      + target.schema() + ".processed_event p ON p.event_id = o.event_id WHERE a.reference LIKE 'E2E-%'")) {
             while (rs.next()) {
-                latencies.add(rs.getLong(1) / 1000);
-                toKafka.add(rs.getLong(2) / 1000);
+                latencies.add(rs.getLong(1));
+                toKafka.add(rs.getLong(2));
             }
         }
         return List.of(latencies, toKafka);
     }
 
     /**
-     * Query latency with N concurrent readers. With no pause each reader asks again as soon as it has its answer
-     * (closed loop: the figure is N divided by the throughput). With a pause each reader asks once per pause, at
-     * a random phase, like people reading pages; latency then counts from when the request was due, so a slow
-     * answer that delays the next request is not hidden.
+     * Query latency (microseconds) per kind of query (the objection matrix, one announcement's timeline, a
+     * regional page) with N concurrent readers, each on its own kept-alive connection. With no pause each reader
+     * asks again as soon as it has its answer (closed loop: the figure is N divided by the throughput). With a
+     * pause each reader asks once per pause, at a random phase, like people reading pages; latency then counts
+     * from when the request was due, so a slow answer that delays the next request is not hidden.
      */
-    /** Latencies per kind of query: the objection matrix, one announcement's timeline, a regional page. */
     private static List<List<Long>> queryLatency(RunningService overview, String token, List<String> announcementIds, int readers,
                                            Duration length, Duration pause) throws Exception {
-        HttpClient http = HttpClient.newBuilder().executor(Executors.newFixedThreadPool(32)).build();
         List<List<Long>> latencies = List.of(Collections.synchronizedList(new ArrayList<>()),
                 Collections.synchronizedList(new ArrayList<>()), Collections.synchronizedList(new ArrayList<>()));
-        ExecutorService pool = Executors.newFixedThreadPool(readers);
-        long begin = System.nanoTime();
-        long deadline = begin + length.toNanos();
-        for (int r = 0; r < readers; r++) {
-            int reader = r;
-            pool.submit(() -> {
-                Random random = new Random(reader);
-                long due = begin + (pause.isZero() ? 0 : (long) (random.nextDouble() * pause.toNanos()));
-                while (due < deadline) {
-                    long wait = due - System.nanoTime();
-                    if (wait > 0) {
-                        TimeUnit.NANOSECONDS.sleep(wait);
+        AtomicInteger failed = new AtomicInteger();
+        try (HttpLoad load = new HttpLoad("127.0.0.1", overview.port(), 1)) {
+            List<HttpLoad.Connection> connections = load.connect(readers);
+            CountDownLatch finished = new CountDownLatch(readers);
+            long begin = System.nanoTime();
+            long deadline = begin + length.toNanos();
+            for (int r = 0; r < readers; r++) {
+                Random random = new Random(r);
+                HttpLoad.Connection connection = connections.get(r);
+                long firstDue = begin + (pause.isZero() ? 0 : (long) (random.nextDouble() * pause.toNanos()));
+                new Object() {
+                    void ask(long due) {
+                        if (due >= deadline) {
+                            finished.countDown();
+                            return;
+                        }
+                        connection.at(due - System.nanoTime(), () -> {
+                            int kind = random.nextInt(3);
+                            String path = switch (kind) {
+                                case 0 -> "/api/overview/announcements/" + announcementIds.get(random.nextInt(announcementIds.size()));
+                                case 1 -> "/api/timeline?size=50&announcement=" + announcementIds.get(random.nextInt(announcementIds.size()));
+                                default -> "/api/overview/regions/Overijssel?institution=org-" + random.nextInt(50);
+                            };
+                            long start = pause.isZero() ? System.nanoTime() : due;
+                            connection.send(load.get(path, token)).whenComplete((status, error) -> {
+                                if (error != null || status != 200) {
+                                    failed.incrementAndGet();
+                                } else {
+                                    latencies.get(kind).add((System.nanoTime() - start) / 1_000);
+                                }
+                                if (error != null) {
+                                    finished.countDown();
+                                } else {
+                                    ask(pause.isZero() ? System.nanoTime() : due + pause.toNanos());
+                                }
+                            });
+                        });
                     }
-                    int kind = random.nextInt(3);
-                    String path = switch (kind) {
-                        case 0 -> "/api/overview/announcements/" + announcementIds.get(random.nextInt(announcementIds.size()));
-                        case 1 -> "/api/timeline?size=50&announcement=" + announcementIds.get(random.nextInt(announcementIds.size()));
-                        default -> "/api/overview/regions/Overijssel?institution=org-" + random.nextInt(50);
-                    };
-                    long start = pause.isZero() ? System.nanoTime() : due;
-                    try {
-                        http.send(HttpRequest.newBuilder(URI.create(overview.url(path))).header("Authorization", "Bearer " + token)
-                                .GET().build(), HttpResponse.BodyHandlers.discarding());
-                        latencies.get(kind).add((System.nanoTime() - start) / 1_000_000);
-                    } catch (Exception e) {
-                        return null;
-                    }
-                    due = pause.isZero() ? System.nanoTime() : due + pause.toNanos();
-                }
-                return null;
-            });
+                }.ask(firstDue);
+            }
+            if (!finished.await(length.toSeconds() + 60, TimeUnit.SECONDS)) {
+                throw new IllegalStateException("Readers did not finish: " + finished.getCount() + " still waiting");
+            }
         }
-        pool.shutdown();
-        pool.awaitTermination(length.toSeconds() + 30, TimeUnit.SECONDS);
+        if (failed.get() > 0) {
+            throw new IllegalStateException(failed.get() + " queries failed or were refused");
+        }
         return latencies;
     }
 
@@ -444,6 +469,11 @@ public final class OverviewBenchmark {
 
     private static List<Long> all(List<List<Long>> byKind) {
         return byKind.stream().flatMap(List::stream).toList();
+    }
+
+    /** The percentile of values in microseconds, in milliseconds. */
+    private static double ms(List<Long> micros, int percentile) {
+        return pct(micros, percentile) / 1000.0;
     }
 
     private static long pct(List<Long> values, int percentile) {
