@@ -11,4 +11,8 @@ cd "$root"
 cp="infra/platform-tests/target/test-classes:$(cat infra/platform-tests/target/bench-classpath.txt)"
 # Services run with production-like JVM settings here (C2 JIT, bigger heap), not the local runtime's small ones.
 export SERVICE_JVM_OPTIONS="${SERVICE_JVM_OPTIONS:--Xms256m -Xmx512m -XX:+UseParallelGC}"
-exec java -Xmx1g -Dplatform.root="$root" -cp "$cp" nl.programmes.platform.bench.OverviewBenchmark "$@"
+# The broker and the database, too: C2 and a heap for the broker, a buffer pool that holds the data.
+kafka_options="${KAFKA_JVM_OPTIONS:--Xms256m -Xmx512m -XX:+UseParallelGC}"
+buffer_pool="${MARIADB_BUFFER_POOL:-1G}"
+exec java -Xmx1g -Dplatform.root="$root" -Dplatform.kafka.jvm-options="$kafka_options" \
+  -Dplatform.mariadb.buffer-pool-size="$buffer_pool" -cp "$cp" nl.programmes.platform.bench.OverviewBenchmark "$@"

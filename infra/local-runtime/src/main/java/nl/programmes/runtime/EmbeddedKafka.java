@@ -60,13 +60,23 @@ public final class EmbeddedKafka implements AutoCloseable {
             format(config);
         }
         broker = JavaProcess.start("kafka", classpath,
-                List.of("-Xms128m", "-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
-                        "-Dlogback.configurationFile=" + logbackConfig()),
+                jvmOptions(),
                 "kafka.Kafka", List.of(config.toString()), Map.of(), home.resolve("kafka.log"));
         awaitReady(Duration.ofSeconds(60));
         LOG.info("Kafka ready on {} in {} ms (log in {})", bootstrapServers(),
                 (System.nanoTime() - started) / 1_000_000, broker.log());
         return this;
+    }
+
+    /**
+     * Small and quick to start (C1 only) for the local runtime and the tests; the benchmark sets
+     * {@code platform.kafka.jvm-options} to run the broker as production would (C2, a bigger heap).
+     */
+    private List<String> jvmOptions() {
+        List<String> options = new ArrayList<>(List.of(System.getProperty("platform.kafka.jvm-options",
+                "-Xms128m -Xmx384m -XX:+UseSerialGC -XX:TieredStopAtLevel=1").trim().split("\\s+")));
+        options.add("-Dlogback.configurationFile=" + logbackConfig());
+        return options;
     }
 
     /** Stops the broker as a crash would; the log directory stays. */

@@ -43,7 +43,8 @@ public final class EmbeddedMariaDb implements AutoCloseable {
                 .addArg("--user=" + System.getProperty("user.name"))
                 .addArg("--character-set-server=utf8mb4")
                 .addArg("--collation-server=utf8mb4_unicode_ci")
-                .addArg("--innodb-buffer-pool-size=128M")
+                // Small for the local runtime and the tests; the benchmark sizes it for its data.
+                .addArg("--innodb-buffer-pool-size=" + System.getProperty("platform.mariadb.buffer-pool-size", "128M"))
                 .addArg("--max-connections=400")
                 .addArg("--skip-name-resolve");
         home.resolve("tmp").toFile().mkdirs();
