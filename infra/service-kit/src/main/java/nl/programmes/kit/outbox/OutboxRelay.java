@@ -136,10 +136,12 @@ public class OutboxRelay {
      * when we give up could otherwise reach the broker later and be sent a second time on retry.
      */
     int drainOnce() {
+        long started = System.nanoTime();
         List<OutboxRow> rows = store.unsent(batchSize);
         if (rows.isEmpty()) {
             return 0;
         }
+        long read = System.nanoTime();
         Producer<String, byte[]> kafka = producer();
         // Fetch metadata first: without it send() would fail this row after max.block.ms while the
         // next rows, sent once the broker is back, overtake it.
@@ -173,9 +175,15 @@ public class OutboxRelay {
                 throw new IllegalStateException("Interrupted while publishing the outbox", e);
             }
         }
+        long acked = System.nanoTime();
         // A failed acknowledgement means a batch outlived the producer's delivery timeout (ten
         // minutes); rows acknowledged after it are kept as sent, and the failed ones follow later.
         store.markSent(acknowledged, clock.instant());
+        if (LOG.isDebugEnabled()) {
+            LOG.debug("Published {} of {} rows in {} ms (read {}, send and acknowledge {}, mark {} ms)", acknowledged.size(), rows.size(),
+                    (System.nanoTime() - started) / 1_000_000, (read - started) / 1_000_000, (acked - read) / 1_000_000,
+                    (System.nanoTime() - acked) / 1_000_000);
+        }
         published.addAndGet(acknowledged.size());
         publishedCounter.increment(acknowledged.size());
         if (failure != null) {
