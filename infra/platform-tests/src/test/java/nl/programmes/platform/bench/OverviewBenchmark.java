@@ -60,6 +60,8 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.Random;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -118,7 +120,7 @@ public final class OverviewBenchmark {
         }
         double catchUpRate = published / seconds(start);
         // BENCH_PHASES=commands,queries (say) leaves out the other phases, to look at one quickly.
-        List<String> phases = List.of(System.getenv().getOrDefault("BENCH_PHASES", "rebuild,commands,queries").split(","));
+        List<String> phases = List.of(System.getenv().getOrDefault("BENCH_PHASES", "rebuild,commands,queries,mixed").split(","));
         Rebuild rebuild = phases.contains("rebuild") ? rebuild(overview, platform, prefix) : new Rebuild(0, 0);
 
         RunningService announcements = RunningService.start(slices.get("announcements"), root, announcementsPort, Map.of());
@@ -131,8 +133,12 @@ public final class OverviewBenchmark {
         List<List<Long>> none = List.of(List.of(), List.of(), List.of());
         List<List<Long>> alone = queried ? queryLatency(overview, reader, announcementIds, 1, Duration.ofSeconds(5), Duration.ZERO) : none;
         List<List<Long>> queries = queried ? queryLatency(overview, reader, announcementIds, readers, Duration.ofSeconds(20), Duration.ZERO) : none;
+        CacheCounts beforePaced = CacheCounts.of(overview);
         List<List<Long>> paced = queried ? queryLatency(overview, reader, announcementIds, readers, Duration.ofSeconds(20), Duration.ofSeconds(1)) : none;
-        double hitRate = cacheHitRate(overview); // only the query phase reads through the API
+        CacheCounts afterPaced = CacheCounts.of(overview);
+        List<List<Long>> mixed = phases.contains("mixed")
+                ? readWhileWriting(announcements, token, overview, reader, announcementIds, commandsPerSecond, readers) : none;
+        double mixedHitRate = CacheCounts.of(overview).hitRateSince(afterPaced);
 
         announcements.close();
         overview.close();
@@ -149,13 +155,19 @@ public final class OverviewBenchmark {
                 queries, %d readers              p50 %.1f ms, p99 %.1f ms (%,d requests, matrix/timeline/region; each reader asks again at once)
                 queries, %d readers, 1 req/s each p50 %.1f ms, p99 %.1f ms (%,d requests; from the intended send time)
                   by kind, p50 / p99             matrix %.1f / %.1f ms, timeline %.1f / %.1f ms, region %.1f / %.1f ms
-                read cache hit rate              %.0f%%
+                  read cache hit rate            %.0f%%
+                queries, %d readers, 1 req/s each, while %d cmd/s are written
+                                                 p50 %.1f ms, p99 %.1f ms (%,d requests; every committed poll empties the read cache)
+                  by kind, p50 / p99             matrix %.1f / %.1f ms, timeline %.1f / %.1f ms, region %.1f / %.1f ms
+                  read cache hit rate            %.0f%%
                 """, Runtime.getRuntime().availableProcessors(), published, announcementIds.size(), publishSeconds, rawRate, catchUpRate,
                 100 * catchUpRate / rawRate, rebuild.eventsPerSecond(), 100 * rebuild.eventsPerSecond() / rawRate, rebuild.seconds(),
                 commandsPerSecond, ms(e2e.get(0), 50), ms(e2e.get(0), 99), e2e.get(0).size(), WARM_UP.toSeconds(), ms(e2e.get(1), 50), ms(e2e.get(1), 99),
                 ms(all(alone), 50), ms(all(alone), 99), all(alone).size(), readers, ms(all(queries), 50), ms(all(queries), 99), all(queries).size(), readers, ms(all(paced), 50), ms(all(paced), 99),
                 all(paced).size(), ms(paced.get(0), 50), ms(paced.get(0), 99), ms(paced.get(1), 50), ms(paced.get(1), 99),
-                ms(paced.get(2), 50), ms(paced.get(2), 99), hitRate);
+                ms(paced.get(2), 50), ms(paced.get(2), 99), afterPaced.hitRateSince(beforePaced),
+                readers, commandsPerSecond, ms(all(mixed), 50), ms(all(mixed), 99), all(mixed).size(), ms(mixed.get(0), 50), ms(mixed.get(0), 99),
+                ms(mixed.get(1), 50), ms(mixed.get(1), 99), ms(mixed.get(2), 50), ms(mixed.get(2), 99), mixedHitRate);
     }
 
     /** Synthetic but shaped like the real thing: announcements with consultations and outcomes, offerings with intake. */
@@ -457,22 +469,47 @@ public final class OverviewBenchmark {
         return latencies;
     }
 
-    /** The overview's read-cache hit rate so far, from its Prometheus counters; -1 when it cannot be read. */
-    static double cacheHitRate(RunningService overview) {
-        try {
-            String metrics = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(overview.url("/prometheus"))).GET().build(),
-                    HttpResponse.BodyHandlers.ofString()).body();
-            double hits = counter(metrics, "hit");
-            double misses = counter(metrics, "miss");
-            return hits + misses == 0 ? -1 : 100 * hits / (hits + misses);
-        } catch (Exception e) {
-            return -1;
+    /**
+     * Paced readers while announcements are written at the same time: what people see while others work. Each
+     * poll the projection commits empties the read cache, so most answers are read from the database again.
+     */
+    private static List<List<Long>> readWhileWriting(RunningService announcements, String token, RunningService overview, String reader,
+                                                     List<String> announcementIds, int perSecond, int readers) throws Exception {
+        CompletableFuture<List<List<Long>>> reads = CompletableFuture.supplyAsync(() -> {
+            try {
+                return queryLatency(overview, reader, announcementIds, readers, Duration.ofSeconds(20), Duration.ofSeconds(1));
+            } catch (Exception e) {
+                throw new CompletionException(e);
+            }
+        });
+        try (HttpLoad load = new HttpLoad("127.0.0.1", announcements.port(), 1)) {
+            announce(load, load.connect(8), token, perSecond, Duration.ofSeconds(20), "MIX");
         }
+        return reads.get();
     }
 
-    private static double counter(String metrics, String result) {
-        return metrics.lines().filter(l -> l.startsWith("overview_read_cache_total") && l.contains("result=\"" + result + "\""))
-                .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum();
+    /** The overview's read-cache counters, from Prometheus; NaN when they cannot be read. */
+    record CacheCounts(double hits, double misses) {
+        static CacheCounts of(RunningService overview) {
+            try {
+                String metrics = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(overview.url("/prometheus"))).GET().build(),
+                        HttpResponse.BodyHandlers.ofString()).body();
+                return new CacheCounts(counter(metrics, "hit"), counter(metrics, "miss"));
+            } catch (Exception e) {
+                return new CacheCounts(Double.NaN, Double.NaN);
+            }
+        }
+
+        double hitRateSince(CacheCounts before) {
+            double hits = this.hits - before.hits;
+            double total = hits + misses - before.misses;
+            return total == 0 ? Double.NaN : 100 * hits / total;
+        }
+
+        private static double counter(String metrics, String result) {
+            return metrics.lines().filter(l -> l.startsWith("overview_read_cache_total") && l.contains("result=\"" + result + "\""))
+                    .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum();
+        }
     }
 
     private static List<Long> all(List<List<Long>> byKind) {

@@ -46,13 +46,13 @@ public class OverviewController {
     /** The announcement with its objection matrix: consulted organisations × candidate locations. */
     @Get("/overview/announcements/{id}")
     public CompletableFuture<Views.Matrix> announcement(UUID id) {
-        return cache.getAsync("matrix|" + id, () -> reads.matrix(id.toString()), blocking);
+        return cache.getAsync("matrix|" + id, id.toString(), () -> reads.matrix(id.toString()), blocking);
     }
 
     /** Provinces with their existing and intended programmes; unknown municipalities listed for data quality. */
     @Get("/overview/regions")
     public CompletableFuture<Views.Regions> regions() {
-        return cache.getAsync("regions", reads::regions, blocking);
+        return cache.getAsync("regions", null, reads::regions, blocking);
     }
 
     @Get("/overview/regions/{region}")
@@ -60,7 +60,7 @@ public class OverviewController {
                                @Nullable @QueryValue String code, @Nullable @QueryValue String institution,
                                @Nullable @QueryValue String status) {
         OverviewReads.RegionFilter filter = new OverviewReads.RegionFilter(level, domain, code, institution, status);
-        return cache.getAsync("region|" + region + "|" + filter, () -> reads.region(region, filter), blocking);
+        return cache.getAsync("region|" + region + "|" + filter, null, () -> reads.region(region, filter), blocking);
     }
 
     /** The regional page as CSV: one line per existing offering or intended programme and location. */
@@ -93,7 +93,8 @@ public class OverviewController {
                                        @Nullable @QueryValue String cursor,
                                        @QueryValue(defaultValue = "50") @Min(1) @Max(500) int size) {
         OverviewReads.TimelineFilter filter = new OverviewReads.TimelineFilter(announcement, institution, kind, from, to, region);
-        return cache.getAsync("timeline|" + filter + "|" + order + "|" + cursor + "|" + size,
+        // Filtered to one announcement, the page shows only that announcement's events.
+        return cache.getAsync("timeline|" + filter + "|" + order + "|" + cursor + "|" + size, filter.announcementId(),
                 () -> reads.timeline(filter, "newest".equals(order), cursor, size), blocking);
     }
 

@@ -6,12 +6,15 @@ import io.micronaut.configuration.kafka.annotation.KafkaListener;
 import io.micronaut.configuration.kafka.annotation.OffsetReset;
 import io.micronaut.configuration.kafka.annotation.OffsetStrategy;
 import io.micronaut.configuration.kafka.annotation.Topic;
+import nl.programmes.events.Topics;
 import nl.programmes.kit.inbox.InboundEvents;
 import nl.programmes.overview.projection.OverviewProjections;
 import nl.programmes.overview.read.ReadCache;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Feeds every topic into the overview's read models. Reads from the earliest offset so a new
@@ -39,8 +42,21 @@ public class OverviewListener {
             "${platform.topics.prefix:}steering-decisions", "${platform.topics.prefix:}programme-offerings",
             "${platform.topics.prefix:}organisations"})
     void receive(List<ConsumerRecord<String, byte[]>> records) {
-        if (inbound.applyAllOnce(records, "overview", projections::apply) > 0) {
-            cache.changed(); // after the commit: cached answers are never older than the read model
+        Set<String> announcements = new HashSet<>();
+        boolean[] organisations = {false};
+        int applied = inbound.applyAllOnce(records, "overview", event -> {
+            String announcement = projections.apply(event);
+            if (announcement != null) {
+                announcements.add(announcement);
+            }
+            // Organisation names appear in every answer.
+            organisations[0] |= Topics.ORGANISATIONS.equals(event.type().topic());
+        });
+        // After the commit: cached answers are never older than the read model.
+        if (organisations[0]) {
+            cache.changedEverything();
+        } else if (applied > 0) {
+            cache.changed(announcements);
         }
     }
 }

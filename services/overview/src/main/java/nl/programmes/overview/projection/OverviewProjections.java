@@ -30,7 +30,11 @@ public class OverviewProjections {
         this.timeline = timeline;
     }
 
-    public void apply(InboundEvent event) {
+    /**
+     * Applies the event; returns the announcement it is about (the one its timeline line belongs to), or null,
+     * so the read cache can keep what it knows about other announcements.
+     */
+    public String apply(InboundEvent event) {
         switch (event.type().topic()) {
             case Topics.PROGRAMME_ANNOUNCEMENTS -> announcements.on(event);
             case Topics.CONSULTATIONS -> consultations.on(event.body());
@@ -38,6 +42,6 @@ public class OverviewProjections {
             case Topics.ORGANISATIONS -> organisations.on(event.body());
             default -> offerings.on(event.body());
         }
-        timeline.on(event);
+        return timeline.on(event);
     }
 }

@@ -21,7 +21,8 @@ public class TimelineProjection {
         this.sql = new Sql(jdbc);
     }
 
-    public void on(InboundEvent event) {
+    /** Adds the event's line; returns the announcement it is about, or null. */
+    public String on(InboundEvent event) {
         TimelineSentences.Line line = TimelineSentences.of(event.body(), event.envelope().time().atZone(NETHERLANDS).toLocalDate());
         sql.update("""
                 INSERT IGNORE INTO timeline_entry (event_id, occurred_on, recorded_at, announcement_id, kind, actor_user,
@@ -29,5 +30,6 @@ public class TimelineProjection {
                 Sql.params(event.envelope().id(), Date.valueOf(line.occurredOn()), Timestamp.from(event.envelope().time()),
                         line.announcementId(), event.type().ceType(), event.body().actor().userId(),
                         event.body().actor().organisationId(), line.dutch(), line.english()));
+        return line.announcementId();
     }
 }

@@ -3,6 +3,7 @@ package nl.programmes.overview.read;
 import io.micronaut.core.type.Argument;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.serde.ObjectMapper;
+import io.micronaut.transaction.TransactionOperations;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import nl.programmes.kit.persistence.Sql;
@@ -12,6 +13,7 @@ import nl.programmes.kit.replica.OrganisationReplica;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
 import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -42,13 +44,16 @@ public class OverviewReads {
     private final Clock clock;
     private final OrganisationReplica organisations;
     private final ReadCache cache;
+    private final TransactionOperations<Connection> transactions;
 
-    public OverviewReads(JdbcOperations jdbc, ObjectMapper json, Clock clock, OrganisationReplica organisations, ReadCache cache) {
+    public OverviewReads(JdbcOperations jdbc, ObjectMapper json, Clock clock, OrganisationReplica organisations, ReadCache cache,
+                         TransactionOperations<Connection> transactions) {
         this.sql = new Sql(jdbc);
         this.json = json;
         this.clock = clock;
         this.organisations = organisations;
         this.cache = cache;
+        this.transactions = transactions;
     }
 
     // ---- the objection matrix -------------------------------------------------------------------
@@ -166,8 +171,12 @@ public class OverviewReads {
         return new HashMap<>(cache.get("organisation-names", organisations::names));
     }
 
+    /**
+     * Read in a transaction of its own (one consistent snapshot). The regional pages themselves hold no
+     * connection: while one request reads the snapshot, the others wait for it without taking one.
+     */
     private Regional regional() {
-        return cache.get("regional-snapshot", () -> {
+        return cache.get("regional-snapshot", () -> transactions.executeRead(status -> {
             Map<String, String> provinceOf = provinces();
             Map<String, String> labourMarket = new HashMap<>();
             sql.query("SELECT municipality, labour_market_region FROM municipality_region", Sql.params(),
@@ -187,10 +196,9 @@ public class OverviewReads {
             Map<String, Long> municipalities = new HashMap<>();
             provinceOf.values().forEach(p -> municipalities.merge(p, 1L, Long::sum));
             return new Regional(labourMarket, municipalities, offerings, intended, unknown.stream().distinct().sorted().toList());
-        });
+        }));
     }
 
-    @Transactional(readOnly = true)
     public Views.Regions regions() {
         Regional all = regional();
         java.util.Set<String> regions = new java.util.TreeSet<>(all.offerings().keySet());
@@ -205,7 +213,6 @@ public class OverviewReads {
     public record RegionFilter(String level, String domain, String code, String institution, String status) {
     }
 
-    @Transactional(readOnly = true)
     public Views.Region region(String region, RegionFilter filter) {
         Regional all = regional();
         String province = all.municipalities().keySet().stream().filter(region::equalsIgnoreCase).findFirst()

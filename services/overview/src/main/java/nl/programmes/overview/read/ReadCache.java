@@ -8,91 +8,157 @@ import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
+import java.util.concurrent.Semaphore;
 import java.util.function.Supplier;
 
 /**
- * Answers to read requests, kept until the read model next changes. The projection calls
- * {@link #changed()} after each committed poll; an answer computed while a poll committed is not kept
- * (generation check), so a cached answer is never older than the last commit. A short time limit
- * covers answers that depend on the date (overdue consultations). Hits and misses are counted in
+ * Answers to read requests, kept until the read model changes under them. The projection calls
+ * {@link #changed} after each committed poll with the announcements the poll was about. An answer about
+ * one announcement (its objection matrix, its timeline) stays until an event about that announcement (or
+ * an organisation's name) changes it; every other answer (regional pages, the whole timeline) until the
+ * next commit. So a cached answer is never older than the last commit that could change it: each answer
+ * carries the version of what it depends on, taken before it was read, and is served only while that
+ * version is still current. Misses for the same answer at the same version share one read, so a burst of
+ * readers after a commit costs one query, not one each. A short time limit covers answers that depend on
+ * the date (overdue consultations). Hits and misses are counted in
  * {@code overview_read_cache_total{result=hit|miss}} on {@code /prometheus}.
  */
 @Singleton
 public class ReadCache {
 
-    private record Entry(long generation, Instant computedAt, Object value) {
+    // Announcements share version counters by hash: a collision only drops an answer sooner, never keeps one.
+    private static final int STRIPES = 1 << 16;
+
+    /** What an answer depends on, when it was read: every commit, or one announcement's events. */
+    private record Version(long generation, long epoch, int stripe, long stripeVersion) {
+    }
+
+    private record Entry(Version version, Instant computedAt, Object value) {
+    }
+
+    private record Loading(Version version, CompletableFuture<Object> answer) {
     }
 
     private final Map<String, Entry> entries = new ConcurrentHashMap<>();
+    private final Map<String, Loading> loading = new ConcurrentHashMap<>();
     private final AtomicLong generation = new AtomicLong();
+    private final AtomicLong epoch = new AtomicLong();
+    private final AtomicLongArray announcements = new AtomicLongArray(STRIPES);
     private final Clock clock;
     private final Duration maxAge;
     private final int maxEntries;
+    private final Semaphore reads;
     private final Counter hits;
     private final Counter misses;
 
+    /**
+     * @param concurrentReads how many requests may read the database at once; below the connection pool's
+     *                        size, so a burst of misses never makes the projection wait for a connection
+     */
     public ReadCache(Clock clock, @Value("${platform.overview.read-cache.max-age:60s}") Duration maxAge,
-                     @Value("${platform.overview.read-cache.max-entries:20000}") int maxEntries, MeterRegistry meters) {
+                     @Value("${platform.overview.read-cache.max-entries:20000}") int maxEntries,
+                     @Value("${platform.overview.read-cache.concurrent-reads:6}") int concurrentReads, MeterRegistry meters) {
         this.clock = clock;
         this.maxAge = maxAge;
         this.maxEntries = maxEntries;
+        this.reads = new Semaphore(concurrentReads, true);
         this.hits = meters.counter("overview.read.cache", "result", "hit");
         this.misses = meters.counter("overview.read.cache", "result", "miss");
     }
 
+    /** An answer that any commit may change, read on the calling thread. */
     public <T> T get(String key, Supplier<T> read) {
-        T cached = fresh(key);
-        if (cached != null) {
-            hits.increment();
-            return cached;
+        try {
+            // Called from inside a read that holds a permit already: taking another could deadlock.
+            return lookup(key, null, read, Runnable::run, false).join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException cause ? cause : e;
         }
-        misses.increment();
-        return compute(key, read);
     }
 
     /**
      * The same, for a caller on the HTTP event loop: a hit is answered on the spot, without handing the
      * request to another thread; a miss reads on {@code executor}, since reading queries the database.
+     *
+     * @param announcementId the one announcement the answer depends on, or null when any commit may change it
      */
-    public <T> CompletableFuture<T> getAsync(String key, Supplier<T> read, Executor executor) {
-        T cached = fresh(key);
-        if (cached != null) {
-            hits.increment();
-            return CompletableFuture.completedFuture(cached);
-        }
-        misses.increment();
-        return CompletableFuture.supplyAsync(() -> compute(key, read), executor);
+    public <T> CompletableFuture<T> getAsync(String key, String announcementId, Supplier<T> read, Executor executor) {
+        return lookup(key, announcementId, read, executor, true);
     }
 
     @SuppressWarnings("unchecked")
-    private <T> T fresh(String key) {
+    private <T> CompletableFuture<T> lookup(String key, String announcementId, Supplier<T> read, Executor executor, boolean bounded) {
+        Version version = current(announcementId);
         Entry entry = entries.get(key);
-        if (entry != null && entry.generation() == generation.get() && entry.computedAt().plus(maxAge).isAfter(clock.instant())) {
-            return (T) entry.value();
+        if (entry != null && entry.version().equals(version) && entry.computedAt().plus(maxAge).isAfter(clock.instant())) {
+            hits.increment();
+            return CompletableFuture.completedFuture((T) entry.value());
         }
-        return null;
-    }
-
-    private <T> T compute(String key, Supplier<T> read) {
-        long current = generation.get();
+        misses.increment();
+        Loading running = loading.get(key);
+        if (running != null && running.version().equals(version)) {
+            return (CompletableFuture<T>) running.answer();
+        }
+        Loading mine = new Loading(version, new CompletableFuture<>());
+        loading.put(key, mine);
         Instant now = clock.instant();
-        T value = read.get();
-        if (generation.get() == current) {
-            if (entries.size() >= maxEntries) {
-                entries.clear(); // crude bound; a full cache is rebuilt from the next requests
+        executor.execute(() -> {
+            try {
+                Object value = bounded ? bounded(read) : read.get();
+                // Kept only if nothing it depends on changed meanwhile: a late old answer must not replace a newer one.
+                if (current(announcementId).equals(version)) {
+                    if (entries.size() >= maxEntries) {
+                        entries.clear(); // crude bound; a full cache is rebuilt from the next requests
+                    }
+                    entries.put(key, new Entry(version, now, value));
+                }
+                mine.answer().complete(value);
+            } catch (RuntimeException | Error e) {
+                mine.answer().completeExceptionally(e);
+            } finally {
+                loading.remove(key, mine);
             }
-            entries.put(key, new Entry(current, now, value));
-        }
-        return value;
+        });
+        return (CompletableFuture<T>) mine.answer();
     }
 
-    /** The read model changed (a poll committed, or a rebuild switched over): forget every answer. */
-    public void changed() {
+    private <T> T bounded(Supplier<T> read) {
+        reads.acquireUninterruptibly();
+        try {
+            return read.get();
+        } finally {
+            reads.release();
+        }
+    }
+
+    private Version current(String announcementId) {
+        if (announcementId == null) {
+            return new Version(generation.get(), 0, -1, 0);
+        }
+        int stripe = Math.floorMod(announcementId.hashCode(), STRIPES);
+        return new Version(0, epoch.get(), stripe, announcements.get(stripe));
+    }
+
+    /**
+     * A poll committed: answers about these announcements, and every answer not about one announcement,
+     * are read again. Call after the commit.
+     */
+    public void changed(Collection<String> announcementIds) {
+        announcementIds.forEach(id -> announcements.incrementAndGet(Math.floorMod(id.hashCode(), STRIPES)));
+        generation.incrementAndGet();
+    }
+
+    /** Something every answer shows changed (an organisation's name, a rebuild switched over): forget them all. */
+    public void changedEverything() {
+        epoch.incrementAndGet();
         generation.incrementAndGet();
         entries.clear();
     }

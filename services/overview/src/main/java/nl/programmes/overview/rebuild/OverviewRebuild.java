@@ -122,7 +122,7 @@ public class OverviewRebuild {
                 rebuild.close(); // no more writes to the new tables from here
                 rebuild = null;
                 swap(connection, live, next, previous);
-                cache.changed();
+                cache.changedEverything();
             } finally {
                 resumeLive();
             }

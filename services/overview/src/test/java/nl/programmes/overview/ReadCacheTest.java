@@ -1,0 +1,148 @@
+package nl.programmes.overview;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import nl.programmes.overview.read.ReadCache;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** The read cache's promise: never older than the last commit that could change an answer, and one read per burst of misses. */
+class ReadCacheTest {
+
+    private final ExecutorService executor = Executors.newFixedThreadPool(4);
+    private final ReadCache cache = new ReadCache(Clock.systemUTC(), Duration.ofMinutes(1), 1000, 2, new SimpleMeterRegistry());
+    private final AtomicInteger reads = new AtomicInteger();
+
+    @AfterEach
+    void stop() {
+        executor.shutdownNow();
+    }
+
+    private Supplier<Integer> counting() {
+        return reads::incrementAndGet;
+    }
+
+    private int matrix(String announcement) {
+        return cache.getAsync("matrix|" + announcement, announcement, counting(), executor).join();
+    }
+
+    @Test
+    void anAnswerAboutOneAnnouncementStaysWhenOthersChangeAndGoesWhenItsOwnDoes() {
+        int first = matrix("A");
+        assertThat(matrix("A")).isEqualTo(first);
+
+        cache.changed(Set.of("B"));
+        assertThat(matrix("A")).as("an event about B leaves A's matrix").isEqualTo(first);
+        assertThat(reads).hasValue(1);
+
+        cache.changed(Set.of("A", "C"));
+        assertThat(matrix("A")).as("an event about A reads it again").isEqualTo(2);
+    }
+
+    @Test
+    void anAnswerAboutEverythingIsReadAgainAfterAnyCommit() {
+        assertThat(cache.getAsync("regions", null, counting(), executor).join()).isEqualTo(1);
+        assertThat(cache.get("regions", counting())).isEqualTo(1);
+
+        cache.changed(Set.of("B"));
+        assertThat(cache.get("regions", counting())).isEqualTo(2);
+        cache.changed(Set.of());
+        assertThat(cache.get("regions", counting())).as("a commit about no announcement (an offering)").isEqualTo(3);
+    }
+
+    @Test
+    void anOrganisationChangeForgetsEveryAnswer() {
+        matrix("A");
+        cache.changedEverything();
+        assertThat(matrix("A")).isEqualTo(2);
+    }
+
+    @Test
+    void missesAtTheSameVersionShareOneRead() throws Exception {
+        CountDownLatch release = new CountDownLatch(1);
+        Supplier<Integer> slow = () -> {
+            await(release);
+            return reads.incrementAndGet();
+        };
+        CompletableFuture<Integer> first = cache.getAsync("matrix|A", "A", slow, executor);
+        CompletableFuture<Integer> second = cache.getAsync("matrix|A", "A", slow, executor);
+        release.countDown();
+
+        assertThat(first.get(5, TimeUnit.SECONDS)).isEqualTo(1);
+        assertThat(second.get(5, TimeUnit.SECONDS)).isEqualTo(1);
+        assertThat(reads).hasValue(1);
+    }
+
+    @Test
+    void aReadStartedBeforeACommitIsNeitherSharedNorKeptAfterIt() throws Exception {
+        CountDownLatch release = new CountDownLatch(1);
+        Supplier<Integer> slow = () -> {
+            await(release);
+            return reads.incrementAndGet();
+        };
+        CompletableFuture<Integer> before = cache.getAsync("matrix|A", "A", slow, executor);
+        cache.changed(Set.of("A")); // a poll about A commits while that read is under way
+        CompletableFuture<Integer> after = cache.getAsync("matrix|A", "A", slow, executor);
+        release.countDown();
+
+        assertThat(before.get(5, TimeUnit.SECONDS)).isNotEqualTo(after.get(5, TimeUnit.SECONDS));
+        assertThat(reads).hasValue(2);
+        assertThat(matrix("A")).as("served from the read that started after the commit").isEqualTo(after.get());
+        assertThat(reads).hasValue(2);
+    }
+
+    @Test
+    void aFailedReadIsNotKept() {
+        CompletableFuture<Integer> failed = cache.getAsync("matrix|A", "A", () -> {
+            reads.incrementAndGet();
+            throw new IllegalStateException("database away");
+        }, executor);
+        assertThatThrownBy(failed::join).hasRootCauseInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> cache.get("regions", () -> {
+            throw new IllegalArgumentException("bad");
+        })).isInstanceOf(IllegalArgumentException.class);
+
+        assertThat(matrix("A")).isEqualTo(2);
+    }
+
+    @Test
+    void noMoreReadsThanAllowedReachTheDatabaseAtOnce() throws Exception {
+        AtomicInteger atOnce = new AtomicInteger();
+        AtomicInteger most = new AtomicInteger();
+        CountDownLatch release = new CountDownLatch(1);
+        CompletableFuture<?>[] answers = new CompletableFuture<?>[4];
+        for (int i = 0; i < answers.length; i++) {
+            answers[i] = cache.getAsync("matrix|" + i, Integer.toString(i), () -> {
+                most.accumulateAndGet(atOnce.incrementAndGet(), Math::max);
+                await(release);
+                atOnce.decrementAndGet();
+                return 0;
+            }, executor);
+        }
+        TimeUnit.MILLISECONDS.sleep(200);
+        release.countDown();
+        CompletableFuture.allOf(answers).get(5, TimeUnit.SECONDS);
+        assertThat(most).as("this cache allows two concurrent reads").hasValue(2);
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            latch.await(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
