@@ -113,61 +113,68 @@ public final class OverviewBenchmark {
         int overviewPort = Ports.free();
         int announcementsPort = Ports.free();
         RunningService overview = RunningService.start(slices.get("overview"), root, overviewPort, Map.of());
-        start = System.nanoTime();
-        for (String topic : List.of(Topics.ORGANISATIONS, Topics.PROGRAMME_ANNOUNCEMENTS, Topics.CONSULTATIONS,
-                Topics.PROGRAMME_OFFERINGS, Topics.STEERING_DECISIONS)) {
-            awaitCaughtUp(platform.bootstrapServers(), prefix + "overview", prefix + topic, Duration.ofMinutes(60));
+        RunningService announcements = null;
+        // The services are other processes: take them down however the run ends.
+        try {
+            start = System.nanoTime();
+            for (String topic : List.of(Topics.ORGANISATIONS, Topics.PROGRAMME_ANNOUNCEMENTS, Topics.CONSULTATIONS,
+                    Topics.PROGRAMME_OFFERINGS, Topics.STEERING_DECISIONS)) {
+                awaitCaughtUp(platform.bootstrapServers(), prefix + "overview", prefix + topic, Duration.ofMinutes(60));
+            }
+            double catchUpRate = published / seconds(start);
+            // BENCH_PHASES=commands,queries (say) leaves out the other phases, to look at one quickly.
+            List<String> phases = List.of(System.getenv().getOrDefault("BENCH_PHASES", "rebuild,commands,queries,mixed").split(","));
+            Rebuild rebuild = phases.contains("rebuild") ? rebuild(overview, platform, prefix) : new Rebuild(0, 0);
+
+            announcements = RunningService.start(slices.get("announcements"), root, announcementsPort, Map.of());
+            String token = platform.tokens().mint("bench-staff", "bench-org", "INSTITUTION_STAFF");
+            List<List<Long>> e2e = phases.contains("commands")
+                    ? commandToVisible(announcements, token, commandsPerSecond, Duration.ofSeconds(20), slices) : List.of(List.of(), List.of());
+
+            String reader = platform.tokens().mint("bench-reader", "bench-org", "CONSULTEE");
+            boolean queried = phases.contains("queries");
+            List<List<Long>> none = List.of(List.of(), List.of(), List.of());
+            List<List<Long>> alone = queried ? queryLatency(overview, reader, announcementIds, 1, Duration.ofSeconds(5), Duration.ZERO) : none;
+            List<List<Long>> queries = queried ? queryLatency(overview, reader, announcementIds, readers, Duration.ofSeconds(20), Duration.ZERO) : none;
+            CacheCounts beforePaced = CacheCounts.of(overview);
+            List<List<Long>> paced = queried ? queryLatency(overview, reader, announcementIds, readers, Duration.ofSeconds(20), Duration.ofSeconds(1)) : none;
+            CacheCounts afterPaced = CacheCounts.of(overview);
+            List<List<Long>> mixed = phases.contains("mixed")
+                    ? readWhileWriting(announcements, token, overview, reader, announcementIds, commandsPerSecond, readers) : none;
+            double mixedHitRate = CacheCounts.of(overview).hitRateSince(afterPaced);
+
+            System.out.printf("""
+
+                    ==== Overview benchmark (%d cores) ====
+                    events generated                 %,d (%,d announcements; published in %.1f s)
+                    raw consumer rate                %,.0f events/s
+                    new deployment catching up       %,.0f events/s (%.0f%% of raw; cold JVM, from its first second)
+                    rebuild (admin endpoint)         %,.0f events/s (%.0f%% of raw; %.1f s from request to switch-over)
+                    command -> visible, %d cmd/s    p50 %.1f ms, p99 %.1f ms (%d commands, after %d s of warm-up)
+                      of which command -> on Kafka   p50 %.1f ms, p99 %.1f ms (commit to the relay's acknowledgement)
+                    queries, 1 reader                p50 %.1f ms, p99 %.1f ms (%,d requests; one after the other)
+                    queries, %d readers              p50 %.1f ms, p99 %.1f ms (%,d requests, matrix/timeline/region; each reader asks again at once)
+                    queries, %d readers, 1 req/s each p50 %.1f ms, p99 %.1f ms (%,d requests; from the intended send time)
+                      by kind, p50 / p99             matrix %.1f / %.1f ms, timeline %.1f / %.1f ms, region %.1f / %.1f ms
+                      read cache hit rate            %.0f%%
+                    queries, %d readers, 1 req/s each, while %d cmd/s are written
+                                                     p50 %.1f ms, p99 %.1f ms (%,d requests; each committed poll renews the answers it changes)
+                      by kind, p50 / p99             matrix %.1f / %.1f ms, timeline %.1f / %.1f ms, region %.1f / %.1f ms
+                      read cache hit rate            %.0f%%
+                    """, Runtime.getRuntime().availableProcessors(), published, announcementIds.size(), publishSeconds, rawRate, catchUpRate,
+                    100 * catchUpRate / rawRate, rebuild.eventsPerSecond(), 100 * rebuild.eventsPerSecond() / rawRate, rebuild.seconds(),
+                    commandsPerSecond, ms(e2e.get(0), 50), ms(e2e.get(0), 99), e2e.get(0).size(), WARM_UP.toSeconds(), ms(e2e.get(1), 50), ms(e2e.get(1), 99),
+                    ms(all(alone), 50), ms(all(alone), 99), all(alone).size(), readers, ms(all(queries), 50), ms(all(queries), 99), all(queries).size(), readers, ms(all(paced), 50), ms(all(paced), 99),
+                    all(paced).size(), ms(paced.get(0), 50), ms(paced.get(0), 99), ms(paced.get(1), 50), ms(paced.get(1), 99),
+                    ms(paced.get(2), 50), ms(paced.get(2), 99), afterPaced.hitRateSince(beforePaced),
+                    readers, commandsPerSecond, ms(all(mixed), 50), ms(all(mixed), 99), all(mixed).size(), ms(mixed.get(0), 50), ms(mixed.get(0), 99),
+                    ms(mixed.get(1), 50), ms(mixed.get(1), 99), ms(mixed.get(2), 50), ms(mixed.get(2), 99), mixedHitRate);
+        } finally {
+            if (announcements != null) {
+                announcements.close();
+            }
+            overview.close();
         }
-        double catchUpRate = published / seconds(start);
-        // BENCH_PHASES=commands,queries (say) leaves out the other phases, to look at one quickly.
-        List<String> phases = List.of(System.getenv().getOrDefault("BENCH_PHASES", "rebuild,commands,queries,mixed").split(","));
-        Rebuild rebuild = phases.contains("rebuild") ? rebuild(overview, platform, prefix) : new Rebuild(0, 0);
-
-        RunningService announcements = RunningService.start(slices.get("announcements"), root, announcementsPort, Map.of());
-        String token = platform.tokens().mint("bench-staff", "bench-org", "INSTITUTION_STAFF");
-        List<List<Long>> e2e = phases.contains("commands")
-                ? commandToVisible(announcements, token, commandsPerSecond, Duration.ofSeconds(20), slices) : List.of(List.of(), List.of());
-
-        String reader = platform.tokens().mint("bench-reader", "bench-org", "CONSULTEE");
-        boolean queried = phases.contains("queries");
-        List<List<Long>> none = List.of(List.of(), List.of(), List.of());
-        List<List<Long>> alone = queried ? queryLatency(overview, reader, announcementIds, 1, Duration.ofSeconds(5), Duration.ZERO) : none;
-        List<List<Long>> queries = queried ? queryLatency(overview, reader, announcementIds, readers, Duration.ofSeconds(20), Duration.ZERO) : none;
-        CacheCounts beforePaced = CacheCounts.of(overview);
-        List<List<Long>> paced = queried ? queryLatency(overview, reader, announcementIds, readers, Duration.ofSeconds(20), Duration.ofSeconds(1)) : none;
-        CacheCounts afterPaced = CacheCounts.of(overview);
-        List<List<Long>> mixed = phases.contains("mixed")
-                ? readWhileWriting(announcements, token, overview, reader, announcementIds, commandsPerSecond, readers) : none;
-        double mixedHitRate = CacheCounts.of(overview).hitRateSince(afterPaced);
-
-        announcements.close();
-        overview.close();
-        System.out.printf("""
-
-                ==== Overview benchmark (%d cores) ====
-                events generated                 %,d (%,d announcements; published in %.1f s)
-                raw consumer rate                %,.0f events/s
-                new deployment catching up       %,.0f events/s (%.0f%% of raw; cold JVM, from its first second)
-                rebuild (admin endpoint)         %,.0f events/s (%.0f%% of raw; %.1f s from request to switch-over)
-                command -> visible, %d cmd/s    p50 %.1f ms, p99 %.1f ms (%d commands, after %d s of warm-up)
-                  of which command -> on Kafka   p50 %.1f ms, p99 %.1f ms (commit to the relay's acknowledgement)
-                queries, 1 reader                p50 %.1f ms, p99 %.1f ms (%,d requests; one after the other)
-                queries, %d readers              p50 %.1f ms, p99 %.1f ms (%,d requests, matrix/timeline/region; each reader asks again at once)
-                queries, %d readers, 1 req/s each p50 %.1f ms, p99 %.1f ms (%,d requests; from the intended send time)
-                  by kind, p50 / p99             matrix %.1f / %.1f ms, timeline %.1f / %.1f ms, region %.1f / %.1f ms
-                  read cache hit rate            %.0f%%
-                queries, %d readers, 1 req/s each, while %d cmd/s are written
-                                                 p50 %.1f ms, p99 %.1f ms (%,d requests; every committed poll empties the read cache)
-                  by kind, p50 / p99             matrix %.1f / %.1f ms, timeline %.1f / %.1f ms, region %.1f / %.1f ms
-                  read cache hit rate            %.0f%%
-                """, Runtime.getRuntime().availableProcessors(), published, announcementIds.size(), publishSeconds, rawRate, catchUpRate,
-                100 * catchUpRate / rawRate, rebuild.eventsPerSecond(), 100 * rebuild.eventsPerSecond() / rawRate, rebuild.seconds(),
-                commandsPerSecond, ms(e2e.get(0), 50), ms(e2e.get(0), 99), e2e.get(0).size(), WARM_UP.toSeconds(), ms(e2e.get(1), 50), ms(e2e.get(1), 99),
-                ms(all(alone), 50), ms(all(alone), 99), all(alone).size(), readers, ms(all(queries), 50), ms(all(queries), 99), all(queries).size(), readers, ms(all(paced), 50), ms(all(paced), 99),
-                all(paced).size(), ms(paced.get(0), 50), ms(paced.get(0), 99), ms(paced.get(1), 50), ms(paced.get(1), 99),
-                ms(paced.get(2), 50), ms(paced.get(2), 99), afterPaced.hitRateSince(beforePaced),
-                readers, commandsPerSecond, ms(all(mixed), 50), ms(all(mixed), 99), all(mixed).size(), ms(mixed.get(0), 50), ms(mixed.get(0), 99),
-                ms(mixed.get(1), 50), ms(mixed.get(1), 99), ms(mixed.get(2), 50), ms(mixed.get(2), 99), mixedHitRate);
     }
 
     /** Synthetic but shaped like the real thing: announcements with consultations and outcomes, offerings with intake. */

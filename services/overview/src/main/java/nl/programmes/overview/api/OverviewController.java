@@ -52,7 +52,7 @@ public class OverviewController {
     /** Provinces with their existing and intended programmes; unknown municipalities listed for data quality. */
     @Get("/overview/regions")
     public CompletableFuture<Views.Regions> regions() {
-        return cache.getAsync("regions", null, reads::regions, blocking);
+        return cache.getDerivedAsync("regions", reads::regions, blocking);
     }
 
     @Get("/overview/regions/{region}")
@@ -60,7 +60,7 @@ public class OverviewController {
                                @Nullable @QueryValue String code, @Nullable @QueryValue String institution,
                                @Nullable @QueryValue String status) {
         OverviewReads.RegionFilter filter = new OverviewReads.RegionFilter(level, domain, code, institution, status);
-        return cache.getAsync("region|" + region + "|" + filter, null, () -> reads.region(region, filter), blocking);
+        return cache.getDerivedAsync("region|" + region + "|" + filter, () -> reads.region(region, filter), blocking);
     }
 
     /** The regional page as CSV: one line per existing offering or intended programme and location. */

@@ -168,7 +168,7 @@ public class OverviewReads {
 
     /** Organisation names by id, read once per generation; a copy, because callers add offering names to it. */
     private Map<String, String> names() {
-        return new HashMap<>(cache.get("organisation-names", organisations::names));
+        return new HashMap<>(cache.get("organisation-names", false, organisations::names));
     }
 
     /**
@@ -176,7 +176,7 @@ public class OverviewReads {
      * connection: while one request reads the snapshot, the others wait for it without taking one.
      */
     private Regional regional() {
-        return cache.get("regional-snapshot", () -> transactions.executeRead(status -> {
+        return cache.get("regional-snapshot", true, () -> transactions.executeRead(status -> {
             Map<String, String> provinceOf = provinces();
             Map<String, String> labourMarket = new HashMap<>();
             sql.query("SELECT municipality, labour_market_region FROM municipality_region", Sql.params(),

@@ -26,8 +26,8 @@ import java.util.function.Supplier;
  * an organisation's name) changes it; every other answer (regional pages, the whole timeline) until the
  * next commit. So a cached answer is never older than the last commit that could change it: each answer
  * carries the version of what it depends on, taken before it was read, and is served only while that
- * version is still current. Misses for the same answer at the same version share one read, so a burst of
- * readers after a commit costs one query, not one each. A short time limit covers answers that depend on
+ * version is still current. Misses for the same answer wait for one read, so a burst of readers after a
+ * commit costs one or two reads, not one each, however often commits come. A short time limit covers answers that depend on
  * the date (overdue consultations). Hits and misses are counted in
  * {@code overview_read_cache_total{result=hit|miss}} on {@code /prometheus}.
  */
@@ -41,14 +41,12 @@ public class ReadCache {
     private record Version(long generation, long epoch, int stripe, long stripeVersion) {
     }
 
-    private record Entry(Version version, Instant computedAt, Object value) {
-    }
-
-    private record Loading(Version version, CompletableFuture<Object> answer) {
+    /** An answer, the version of what it depends on, and the commit count when its read began. */
+    private record Entry(Version version, long readFrom, Instant computedAt, Object value) {
     }
 
     private final Map<String, Entry> entries = new ConcurrentHashMap<>();
-    private final Map<String, Loading> loading = new ConcurrentHashMap<>();
+    private final Map<String, Object> locks = new ConcurrentHashMap<>();
     private final AtomicLong generation = new AtomicLong();
     private final AtomicLong epoch = new AtomicLong();
     private final AtomicLongArray announcements = new AtomicLongArray(STRIPES);
@@ -74,11 +72,15 @@ public class ReadCache {
         this.misses = meters.counter("overview.read.cache", "result", "miss");
     }
 
-    /** An answer that any commit may change, read on the calling thread. */
-    public <T> T get(String key, Supplier<T> read) {
+    /**
+     * An answer that any commit may change, read on the calling thread, from inside another read.
+     *
+     * @param readsMuch whether the read counts against the concurrent reads; only for a caller that holds no
+     *                  such turn itself (a regional page, which only derives from the snapshot), or it could deadlock
+     */
+    public <T> T get(String key, boolean readsMuch, Supplier<T> read) {
         try {
-            // Called from inside a read that holds a permit already: taking another could deadlock.
-            return lookup(key, null, read, Runnable::run, false).join();
+            return lookup(key, null, read, Runnable::run, readsMuch).join();
         } catch (CompletionException e) {
             throw e.getCause() instanceof RuntimeException cause ? cause : e;
         }
@@ -94,40 +96,63 @@ public class ReadCache {
         return lookup(key, announcementId, read, executor, true);
     }
 
+    /**
+     * An answer derived from other cached answers (a regional page from the regional snapshot): it takes no
+     * turn of its own, so that waiting for the snapshot does not keep other requests from the database.
+     */
+    public <T> CompletableFuture<T> getDerivedAsync(String key, Supplier<T> derive, Executor executor) {
+        return lookup(key, null, derive, executor, false);
+    }
+
     @SuppressWarnings("unchecked")
     private <T> CompletableFuture<T> lookup(String key, String announcementId, Supplier<T> read, Executor executor, boolean bounded) {
-        Version version = current(announcementId);
+        long asked = generation.get();
         Entry entry = entries.get(key);
-        if (entry != null && entry.version().equals(version) && entry.computedAt().plus(maxAge).isAfter(clock.instant())) {
+        if (entry != null && entry.version().equals(current(announcementId)) && !expired(entry)) {
             hits.increment();
             return CompletableFuture.completedFuture((T) entry.value());
         }
         misses.increment();
-        Loading running = loading.get(key);
-        if (running != null && running.version().equals(version)) {
-            return (CompletableFuture<T>) running.answer();
-        }
-        Loading mine = new Loading(version, new CompletableFuture<>());
-        loading.put(key, mine);
-        Instant now = clock.instant();
+        CompletableFuture<T> answer = new CompletableFuture<>();
         executor.execute(() -> {
             try {
-                Object value = bounded ? bounded(read) : read.get();
-                // Kept only if nothing it depends on changed meanwhile: a late old answer must not replace a newer one.
-                if (current(announcementId).equals(version)) {
-                    if (entries.size() >= maxEntries) {
-                        entries.clear(); // crude bound; a full cache is rebuilt from the next requests
-                    }
-                    entries.put(key, new Entry(version, now, value));
-                }
-                mine.answer().complete(value);
+                answer.complete((T) load(key, announcementId, read, asked, bounded));
             } catch (RuntimeException | Error e) {
-                mine.answer().completeExceptionally(e);
-            } finally {
-                loading.remove(key, mine);
+                answer.completeExceptionally(e);
             }
         });
-        return (CompletableFuture<T>) mine.answer();
+        return answer;
+    }
+
+    /**
+     * One read at a time per answer. Whoever waited for the lock takes the answer read meanwhile if that read
+     * began after they asked (it has every commit they could have seen); so however fast commits come, a
+     * burst of requests costs one or two reads, not one each. Reads nest (a regional page reads the regional
+     * snapshot, which reads organisation names) in one order only, so the locks cannot deadlock.
+     */
+    private Object load(String key, String announcementId, Supplier<?> read, long asked, boolean bounded) {
+        if (locks.size() > maxEntries) {
+            locks.clear(); // a lock dropped while held only costs a second concurrent read of that answer
+        }
+        synchronized (locks.computeIfAbsent(key, k -> new Object())) {
+            Entry entry = entries.get(key);
+            if (entry != null && entry.readFrom() >= asked && !expired(entry)) {
+                return entry.value();
+            }
+            long readFrom = generation.get();
+            Version version = current(announcementId);
+            Instant now = clock.instant();
+            Object value = bounded ? bounded(read) : read.get();
+            if (entries.size() >= maxEntries) {
+                entries.clear(); // crude bound; a full cache is rebuilt from the next requests
+            }
+            entries.put(key, new Entry(version, readFrom, now, value));
+            return value;
+        }
+    }
+
+    private boolean expired(Entry entry) {
+        return !entry.computedAt().plus(maxAge).isAfter(clock.instant());
     }
 
     private <T> T bounded(Supplier<T> read) {
