@@ -143,6 +143,38 @@ class ReadCacheTest {
         assertThat(most).as("this cache allows two concurrent reads").hasValue(2);
     }
 
+    @Test
+    void pagesDerivedFromTheSnapshotWaitForOneSnapshotReadThatBeganAfterTheyAsked() throws Exception {
+        CountDownLatch started = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        Supplier<Integer> snapshot = () -> {
+            started.countDown();
+            await(release);
+            return reads.incrementAndGet();
+        };
+        Supplier<String> page = () -> "page of snapshot " + cache.get("regional-snapshot", true, snapshot);
+
+        CompletableFuture<String> first = cache.getDerivedAsync("region|a", page, executor);
+        assertThat(started.await(5, TimeUnit.SECONDS)).isTrue();
+        cache.changed(Set.of());
+        CompletableFuture<String> second = cache.getDerivedAsync("region|b", page, executor);
+        CompletableFuture<String> third = cache.getDerivedAsync("region|c", page, executor);
+        TimeUnit.MILLISECONDS.sleep(100); // both wait for the snapshot's lock
+        cache.changed(Set.of()); // and more commits come while they wait
+        release.countDown();
+
+        assertThat(first.get(5, TimeUnit.SECONDS)).isEqualTo("page of snapshot 1");
+        assertThat(second.get(5, TimeUnit.SECONDS)).as("asked after the first read began").isEqualTo("page of snapshot 2");
+        assertThat(third.get(5, TimeUnit.SECONDS)).as("shares the read that began after it asked").isEqualTo("page of snapshot 2");
+        assertThat(reads).hasValue(2);
+        assertThat(cache.getDerivedAsync("region|b", page, executor).get(5, TimeUnit.SECONDS)).isEqualTo("page of snapshot 2");
+        assertThat(reads).as("no commit since: a hit").hasValue(2);
+
+        cache.changed(Set.of("A"));
+        assertThat(cache.getDerivedAsync("region|b", page, executor).get(5, TimeUnit.SECONDS))
+                .as("a page is as old as its snapshot: after a commit both are read again").isEqualTo("page of snapshot 3");
+    }
+
     private static void await(CountDownLatch latch) {
         try {
             latch.await(5, TimeUnit.SECONDS);

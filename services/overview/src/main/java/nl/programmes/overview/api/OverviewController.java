@@ -32,15 +32,18 @@ public class OverviewController {
     private final OverviewReads reads;
     private final ReadCache cache;
     private final ExecutorService blocking;
+    private final ExecutorService regional;
 
     /**
      * The cached reads run on the event loop and answer a cache hit at once; a miss goes to the blocking
      * pool (database). Measured: each hand-off between threads costs milliseconds on a small machine.
      */
-    public OverviewController(OverviewReads reads, ReadCache cache, @Named(TaskExecutors.BLOCKING) ExecutorService blocking) {
+    public OverviewController(OverviewReads reads, ReadCache cache, @Named(TaskExecutors.BLOCKING) ExecutorService blocking,
+                              @Named("regional") ExecutorService regional) {
         this.reads = reads;
         this.cache = cache;
         this.blocking = blocking;
+        this.regional = regional;
     }
 
     /** The announcement with its objection matrix: consulted organisations × candidate locations. */
@@ -52,7 +55,7 @@ public class OverviewController {
     /** Provinces with their existing and intended programmes; unknown municipalities listed for data quality. */
     @Get("/overview/regions")
     public CompletableFuture<Views.Regions> regions() {
-        return cache.getDerivedAsync("regions", reads::regions, blocking);
+        return cache.getDerivedAsync("regions", reads::regions, regional);
     }
 
     @Get("/overview/regions/{region}")
@@ -60,7 +63,7 @@ public class OverviewController {
                                @Nullable @QueryValue String code, @Nullable @QueryValue String institution,
                                @Nullable @QueryValue String status) {
         OverviewReads.RegionFilter filter = new OverviewReads.RegionFilter(level, domain, code, institution, status);
-        return cache.getDerivedAsync("region|" + region + "|" + filter, () -> reads.region(region, filter), blocking);
+        return cache.getDerivedAsync("region|" + region + "|" + filter, () -> reads.region(region, filter), regional);
     }
 
     /** The regional page as CSV: one line per existing offering or intended programme and location. */

@@ -36,6 +36,7 @@ public class ReadCache {
 
     // Announcements share version counters by hash: a collision only drops an answer sooner, never keeps one.
     private static final int STRIPES = 1 << 16;
+    private static final ThreadLocal<Reading> READING = new ThreadLocal<>();
 
     /** What an answer depends on, when it was read: every commit, or one announcement's events. */
     private record Version(long generation, long epoch, int stripe, long stripeVersion) {
@@ -106,10 +107,14 @@ public class ReadCache {
 
     @SuppressWarnings("unchecked")
     private <T> CompletableFuture<T> lookup(String key, String announcementId, Supplier<T> read, Executor executor, boolean bounded) {
-        long asked = generation.get();
+        // Inside another read, what that read's asker needs is enough: a regional page asked for at commit 5
+        // may use a snapshot read from commit 5 on, however many commits came while it waited for its turn.
+        Reading outer = READING.get();
+        long asked = outer != null ? outer.asked() : generation.get();
         Entry entry = entries.get(key);
         if (entry != null && entry.version().equals(current(announcementId)) && !expired(entry)) {
             hits.increment();
+            used(entry);
             return CompletableFuture.completedFuture((T) entry.value());
         }
         misses.increment();
@@ -136,18 +141,53 @@ public class ReadCache {
         }
         synchronized (locks.computeIfAbsent(key, k -> new Object())) {
             Entry entry = entries.get(key);
-            if (entry != null && entry.readFrom() >= asked && !expired(entry)) {
+            // Read meanwhile, after this request asked, or still current: new enough.
+            if (entry != null && (entry.readFrom() >= asked || entry.version().equals(current(announcementId))) && !expired(entry)) {
+                used(entry);
                 return entry.value();
             }
-            long readFrom = generation.get();
+            Reading reading = new Reading(asked, generation.get());
             Version version = current(announcementId);
             Instant now = clock.instant();
-            Object value = bounded ? bounded(read) : read.get();
+            Reading outer = READING.get();
+            READING.set(reading);
+            Object value;
+            try {
+                value = bounded ? bounded(read) : read.get();
+            } finally {
+                READING.set(outer);
+            }
+            // An answer built from cached answers is as old as the oldest of them, and is versioned so.
+            long readFrom = reading.readFrom;
+            Entry kept = new Entry(announcementId == null ? new Version(readFrom, 0, -1, 0) : version, readFrom, now, value);
             if (entries.size() >= maxEntries) {
                 entries.clear(); // crude bound; a full cache is rebuilt from the next requests
             }
-            entries.put(key, new Entry(version, readFrom, now, value));
+            entries.put(key, kept);
+            used(kept);
             return value;
+        }
+    }
+
+    /** The read under way on this thread: what its asker needs, and the oldest commit count of what it used. */
+    private static final class Reading {
+        private final long asked;
+        private long readFrom;
+
+        Reading(long asked, long readFrom) {
+            this.asked = asked;
+            this.readFrom = readFrom;
+        }
+
+        long asked() {
+            return asked;
+        }
+    }
+
+    private static void used(Entry entry) {
+        Reading reading = READING.get();
+        if (reading != null && entry.readFrom() < reading.readFrom) {
+            reading.readFrom = entry.readFrom();
         }
     }
 
