@@ -429,42 +429,51 @@ public final class OverviewBenchmark {
             CountDownLatch finished = new CountDownLatch(readers);
             long begin = System.nanoTime();
             long deadline = begin + length.toNanos();
+            /** One reader on its own connection: asks, waits for the answer, asks again when due. */
+            final class Reader {
+                private final Random random;
+                private final HttpLoad.Connection connection;
+
+                Reader(Random random, HttpLoad.Connection connection) {
+                    this.random = random;
+                    this.connection = connection;
+                }
+
+                void ask(long due) {
+                    if (due >= deadline) {
+                        finished.countDown();
+                        return;
+                    }
+                    connection.at(due - System.nanoTime(), () -> {
+                        int kind = random.nextInt(3);
+                        String path = switch (kind) {
+                            case 0 -> "/api/overview/announcements/" + announcementIds.get(random.nextInt(announcementIds.size()));
+                            case 1 -> "/api/timeline?size=50&announcement=" + announcementIds.get(random.nextInt(announcementIds.size()));
+                            default -> "/api/overview/regions/Overijssel?institution=org-" + random.nextInt(50);
+                        };
+                        long start = pause.isZero() ? System.nanoTime() : due;
+                        connection.send(load.get(path, token)).whenComplete((status, error) -> {
+                            if (error != null || status != 200) {
+                                failed.incrementAndGet();
+                            } else {
+                                latencies.get(kind).add((System.nanoTime() - start) / 1_000);
+                            }
+                            if (error != null) {
+                                finished.countDown();
+                            } else {
+                                ask(pause.isZero() ? System.nanoTime() : due + pause.toNanos());
+                            }
+                        });
+                    });
+                }
+            }
             // One seed source for all readers: java.util.Random's first draws for consecutive seeds (new Random(r))
             // are nearly equal, which put every "paced" reader's phase within the same 100 ms of each second.
             Random seeds = new Random(42);
             for (int r = 0; r < readers; r++) {
                 Random random = new Random(seeds.nextLong());
-                HttpLoad.Connection connection = connections.get(r);
                 long firstDue = begin + (pause.isZero() ? 0 : (long) (random.nextDouble() * pause.toNanos()));
-                new Object() {
-                    void ask(long due) {
-                        if (due >= deadline) {
-                            finished.countDown();
-                            return;
-                        }
-                        connection.at(due - System.nanoTime(), () -> {
-                            int kind = random.nextInt(3);
-                            String path = switch (kind) {
-                                case 0 -> "/api/overview/announcements/" + announcementIds.get(random.nextInt(announcementIds.size()));
-                                case 1 -> "/api/timeline?size=50&announcement=" + announcementIds.get(random.nextInt(announcementIds.size()));
-                                default -> "/api/overview/regions/Overijssel?institution=org-" + random.nextInt(50);
-                            };
-                            long start = pause.isZero() ? System.nanoTime() : due;
-                            connection.send(load.get(path, token)).whenComplete((status, error) -> {
-                                if (error != null || status != 200) {
-                                    failed.incrementAndGet();
-                                } else {
-                                    latencies.get(kind).add((System.nanoTime() - start) / 1_000);
-                                }
-                                if (error != null) {
-                                    finished.countDown();
-                                } else {
-                                    ask(pause.isZero() ? System.nanoTime() : due + pause.toNanos());
-                                }
-                            });
-                        });
-                    }
-                }.ask(firstDue);
+                new Reader(random, connections.get(r)).ask(firstDue);
             }
             if (!finished.await(length.toSeconds() + 60, TimeUnit.SECONDS)) {
                 throw new IllegalStateException("Readers did not finish: " + finished.getCount() + " still waiting");

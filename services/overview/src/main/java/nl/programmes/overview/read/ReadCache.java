@@ -10,13 +10,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.function.Supplier;
 
 /**
@@ -27,8 +27,8 @@ import java.util.function.Supplier;
  * next commit. So a cached answer is never older than the last commit that could change it: each answer
  * carries the version of what it depends on, taken before it was read, and is served only while that
  * version is still current. Misses for the same answer wait for one read, so a burst of readers after a
- * commit costs one or two reads, not one each, however often commits come. A short time limit covers answers that depend on
- * the date (overdue consultations). Hits and misses are counted in
+ * commit costs one or two reads, not one each, however often commits come. A short time limit covers
+ * answers that depend on the date (overdue consultations). Hits and misses are counted in
  * {@code overview_read_cache_total{result=hit|miss}} on {@code /prometheus}.
  */
 @Singleton
