@@ -35,6 +35,15 @@ class ReadCacheTest {
         return reads::incrementAndGet;
     }
 
+    /** A read that says it has begun, then waits for the test to let it finish. */
+    private Supplier<Integer> slowRead(CountDownLatch started, CountDownLatch release) {
+        return () -> {
+            started.countDown();
+            await(release);
+            return reads.incrementAndGet();
+        };
+    }
+
     private int matrix(String announcement) {
         return cache.getAsync("matrix|" + announcement, announcement, counting(), executor).join();
     }
@@ -73,10 +82,7 @@ class ReadCacheTest {
     @Test
     void missesAtTheSameVersionShareOneRead() throws Exception {
         CountDownLatch release = new CountDownLatch(1);
-        Supplier<Integer> slow = () -> {
-            await(release);
-            return reads.incrementAndGet();
-        };
+        Supplier<Integer> slow = slowRead(new CountDownLatch(1), release);
         CompletableFuture<Integer> first = cache.getAsync("matrix|A", "A", slow, executor);
         CompletableFuture<Integer> second = cache.getAsync("matrix|A", "A", slow, executor);
         release.countDown();
@@ -90,11 +96,7 @@ class ReadCacheTest {
     void aReadBegunBeforeACommitServesNoOneWhoAskedAfterIt() throws Exception {
         CountDownLatch started = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
-        Supplier<Integer> slow = () -> {
-            started.countDown();
-            await(release);
-            return reads.incrementAndGet();
-        };
+        Supplier<Integer> slow = slowRead(started, release);
         CompletableFuture<Integer> before = cache.getAsync("matrix|A", "A", slow, executor);
         assertThat(started.await(5, TimeUnit.SECONDS)).isTrue();
         cache.changed(Set.of("A")); // a poll about A commits while that read is under way
@@ -147,11 +149,7 @@ class ReadCacheTest {
     void pagesDerivedFromTheSnapshotWaitForOneSnapshotReadThatBeganAfterTheyAsked() throws Exception {
         CountDownLatch started = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
-        Supplier<Integer> snapshot = () -> {
-            started.countDown();
-            await(release);
-            return reads.incrementAndGet();
-        };
+        Supplier<Integer> snapshot = slowRead(started, release);
         Supplier<String> page = () -> "page of snapshot " + cache.get("regional-snapshot", true, snapshot);
 
         CompletableFuture<String> first = cache.getDerivedAsync("region|a", page, executor);
