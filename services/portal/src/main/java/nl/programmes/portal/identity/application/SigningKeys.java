@@ -32,7 +32,11 @@ public class SigningKeys {
     private final Clock clock;
     private final String keyFile;
     private final Duration tokenLifetime;
-    private volatile List<IdentityRepository.StoredKey> cached;
+    private volatile List<Loaded> cached;
+
+    /** A stored key with its public half parsed once: tokens are checked against it on the HTTP event loop. */
+    private record Loaded(IdentityRepository.StoredKey stored, JWK publicJwk) {
+    }
 
     public SigningKeys(IdentityRepository repository, Clock clock,
                        @Value("${platform.signing-key-file:}") String keyFile,
@@ -49,15 +53,15 @@ public class SigningKeys {
 
     /** The key that signs new tokens. */
     public SigningKey current() {
-        return SigningKey.fromJson(keys().get(0).jwk());
+        return SigningKey.fromJson(keys().get(0).stored().jwk());
     }
 
     /** Every key whose tokens may still be valid. */
     public List<JWK> published() {
         Instant cutoff = clock.instant().minus(tokenLifetime).minus(CLOCK_SKEW);
         return keys().stream()
-                .filter(k -> k.retiredAt() == null || k.retiredAt().isAfter(cutoff))
-                .map(k -> SigningKey.fromJson(k.jwk()).publicJwk())
+                .filter(k -> k.stored().retiredAt() == null || k.stored().retiredAt().isAfter(cutoff))
+                .map(Loaded::publicJwk)
                 .toList();
     }
 
@@ -73,13 +77,13 @@ public class SigningKeys {
     public synchronized String rotate() {
         SigningKey next = SigningKey.generate();
         repository.addSigningKey(next.kid(), next.toJson(), clock.instant());
-        cached = null;
+        cached = load(); // read here, not by the next token check
         LOG.info("Rotated signing key; now signing with {}", next.kid());
         return next.kid();
     }
 
-    private List<IdentityRepository.StoredKey> keys() {
-        List<IdentityRepository.StoredKey> keys = cached;
+    private List<Loaded> keys() {
+        List<Loaded> keys = cached;
         if (keys == null) {
             keys = load();
             cached = keys;
@@ -87,7 +91,7 @@ public class SigningKeys {
         return keys;
     }
 
-    private synchronized List<IdentityRepository.StoredKey> load() {
+    private synchronized List<Loaded> load() {
         List<IdentityRepository.StoredKey> keys = repository.signingKeys();
         if (keys.isEmpty()) {
             SigningKey first = keyFile == null || keyFile.isBlank() ? SigningKey.generate()
@@ -95,6 +99,6 @@ public class SigningKeys {
             repository.addSigningKey(first.kid(), first.toJson(), clock.instant());
             keys = repository.signingKeys();
         }
-        return keys;
+        return keys.stream().map(k -> new Loaded(k, SigningKey.fromJson(k.jwk()).publicJwk())).toList();
     }
 }
