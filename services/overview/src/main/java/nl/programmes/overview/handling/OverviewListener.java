@@ -9,7 +9,7 @@ import io.micronaut.configuration.kafka.annotation.Topic;
 import nl.programmes.events.Topics;
 import nl.programmes.kit.inbox.InboundEvents;
 import nl.programmes.overview.projection.OverviewProjections;
-import nl.programmes.overview.read.ReadCache;
+import nl.programmes.overview.read.ReadModelChanges;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
 import java.util.HashSet;
@@ -30,12 +30,12 @@ public class OverviewListener {
 
     private final InboundEvents inbound;
     private final OverviewProjections projections;
-    private final ReadCache cache;
+    private final ReadModelChanges changes;
 
-    public OverviewListener(InboundEvents inbound, OverviewProjections projections, ReadCache cache) {
+    public OverviewListener(InboundEvents inbound, OverviewProjections projections, ReadModelChanges changes) {
         this.inbound = inbound;
         this.projections = projections;
-        this.cache = cache;
+        this.changes = changes;
     }
 
     @Topic({"${platform.topics.prefix:}programme-announcements", "${platform.topics.prefix:}consultations",
@@ -43,20 +43,19 @@ public class OverviewListener {
             "${platform.topics.prefix:}organisations"})
     void receive(List<ConsumerRecord<String, byte[]>> records) {
         Set<String> announcements = new HashSet<>();
-        boolean[] organisations = {false};
+        Set<String> topics = new HashSet<>();
         int applied = inbound.applyAllOnce(records, "overview", event -> {
             String announcement = projections.apply(event);
             if (announcement != null) {
                 announcements.add(announcement);
             }
-            // Organisation names appear in every answer.
-            organisations[0] |= Topics.ORGANISATIONS.equals(event.type().topic());
+            topics.add(event.type().topic());
         });
-        // After the commit: cached answers are never older than the read model.
-        if (organisations[0]) {
-            cache.changedEverything();
+        // After the commit: what reads keep in memory is never older than the read model.
+        if (topics.contains(Topics.ORGANISATIONS)) {
+            changes.changedEverything(); // organisation names appear in every answer
         } else if (applied > 0) {
-            cache.changed(announcements);
+            changes.committed(announcements, topics.contains(Topics.PROGRAMME_OFFERINGS));
         }
     }
 }

@@ -40,20 +40,20 @@ public class OverviewReads {
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{(org|offering):([^}]+)}");
 
     private final Sql sql;
-    private final ObjectMapper json;
+    private final StoredLists lists;
     private final Clock clock;
     private final OrganisationReplica organisations;
     private final ReadCache cache;
-    private final TransactionOperations<Connection> transactions;
+    private final RegionalSnapshot regional;
 
     public OverviewReads(JdbcOperations jdbc, ObjectMapper json, Clock clock, OrganisationReplica organisations, ReadCache cache,
-                         TransactionOperations<Connection> transactions) {
+                         RegionalSnapshot regional) {
         this.sql = new Sql(jdbc);
-        this.json = json;
+        this.lists = new StoredLists(json);
         this.clock = clock;
         this.organisations = organisations;
         this.cache = cache;
-        this.transactions = transactions;
+        this.regional = regional;
     }
 
     // ---- the objection matrix -------------------------------------------------------------------
@@ -153,54 +153,13 @@ public class OverviewReads {
 
     // ---- regions --------------------------------------------------------------------------------
 
-    /**
-     * What the regional pages need, read once per read-model generation (see {@link ReadCache}) and
-     * grouped by province, so a regional page or a filter costs the size of its province, not of the country.
-     */
-    private record Regional(Map<String, String> labourMarket, Map<String, Long> municipalities,
-                            Map<String, List<Views.Offering>> offerings, Map<String, List<Placed>> intended,
-                            List<String> unknown) {
-    }
-
-    /** An intended programme at one of its candidate locations. */
-    private record Placed(String location, Views.Intended programme) {
-    }
-
     /** Organisation names by id, read once per generation; a copy, because callers add offering names to it. */
     private Map<String, String> names() {
         return new HashMap<>(cache.get("organisation-names", false, organisations::names));
     }
 
-    /**
-     * Read in a transaction of its own (one consistent snapshot). The regional pages themselves hold no
-     * connection: while one request reads the snapshot, the others wait for it without taking one.
-     */
-    private Regional regional() {
-        return cache.get("regional-snapshot", true, () -> transactions.executeRead(status -> {
-            Map<String, String> provinceOf = provinces();
-            Map<String, String> labourMarket = new HashMap<>();
-            sql.query("SELECT municipality, labour_market_region FROM municipality_region", Sql.params(),
-                    rs -> labourMarket.put(rs.getString(1), rs.getString(2)));
-            Map<String, String> names = names();
-            List<String> unknown = new ArrayList<>();
-            Map<String, List<Views.Offering>> offerings = new HashMap<>();
-            for (Views.Offering o : offerings(names)) {
-                offerings.computeIfAbsent(regionOf(o.location(), provinceOf, unknown), r -> new ArrayList<>()).add(o);
-            }
-            Map<String, List<Placed>> intended = new HashMap<>();
-            for (Views.Intended i : intended(names)) {
-                for (String location : i.locations()) {
-                    intended.computeIfAbsent(regionOf(location, provinceOf, unknown), r -> new ArrayList<>()).add(new Placed(location, i));
-                }
-            }
-            Map<String, Long> municipalities = new HashMap<>();
-            provinceOf.values().forEach(p -> municipalities.merge(p, 1L, Long::sum));
-            return new Regional(labourMarket, municipalities, offerings, intended, unknown.stream().distinct().sorted().toList());
-        }));
-    }
-
     public Views.Regions regions() {
-        Regional all = regional();
+        RegionalSnapshot.Regional all = regional.current();
         java.util.Set<String> regions = new java.util.TreeSet<>(all.offerings().keySet());
         regions.addAll(all.intended().keySet());
         List<Views.RegionSummary> summaries = regions.stream().map(r -> new Views.RegionSummary(r,
@@ -214,7 +173,7 @@ public class OverviewReads {
     }
 
     public Views.Region region(String region, RegionFilter filter) {
-        Regional all = regional();
+        RegionalSnapshot.Regional all = regional.current();
         String province = all.municipalities().keySet().stream().filter(region::equalsIgnoreCase).findFirst()
                 .orElse(REGION_UNKNOWN.equalsIgnoreCase(region) ? REGION_UNKNOWN : region);
         Map<String, List<Views.Offering>> existing = new TreeMap<>();
@@ -224,7 +183,7 @@ public class OverviewReads {
                 existing.computeIfAbsent(o.location() == null ? "(no location)" : o.location(), k -> new ArrayList<>()).add(o);
             }
         }
-        for (Placed placed : all.intended().getOrDefault(province, List.of())) {
+        for (RegionalSnapshot.Placed placed : all.intended().getOrDefault(province, List.of())) {
             Views.Intended i = placed.programme();
             if (matches(filter, i.level(), i.domain(), i.code(), i.institution(), i.status())) {
                 intended.computeIfAbsent(placed.location(), k -> new ArrayList<>()).add(i);
@@ -247,45 +206,6 @@ public class OverviewReads {
         return (f.level() == null || f.level().equals(level)) && (f.domain() == null || f.domain().equals(domain))
                 && (f.code() == null || f.code().equals(code)) && (f.institution() == null || f.institution().equals(institution))
                 && (f.status() == null || f.status().equals(status));
-    }
-
-    private String regionOf(String location, Map<String, String> provinceOf, List<String> unknown) {
-        if (location == null || !provinceOf.containsKey(location)) {
-            if (location != null) {
-                unknown.add(location);
-            }
-            return REGION_UNKNOWN;
-        }
-        return provinceOf.get(location);
-    }
-
-    private Map<String, String> provinces() {
-        Map<String, String> provinceOf = new HashMap<>();
-        sql.query("SELECT municipality, province FROM municipality_region", Sql.params(), rs -> provinceOf.put(rs.getString(1), rs.getString(2)));
-        return provinceOf;
-    }
-
-    private List<Views.Offering> offerings(Map<String, String> names) {
-        Map<String, Map<String, String>> intake = new HashMap<>();
-        sql.query("SELECT * FROM overview_intake ORDER BY study_year", Sql.params(), rs -> intake.computeIfAbsent(rs.getString("offering_id"),
-                k -> new LinkedHashMap<>()).put(Integer.toString(rs.getInt("study_year")), rs.getBoolean("suppressed") ? "<5"
-                : Integer.toString(rs.getInt("intake_count"))));
-        return sql.query("SELECT * FROM overview_offering ORDER BY institution_id, programme_name, form", Sql.params(), rs -> {
-            String code = rs.getString("isat_code") != null ? rs.getString("isat_code") : rs.getString("crebo");
-            return new Views.Offering(rs.getString("offering_id"), rs.getString("institution_id"),
-                    names.getOrDefault(rs.getString("institution_id"), rs.getString("institution_id")), rs.getString("programme_name"),
-                    code, rs.getString("level"), rs.getString("form"), rs.getString("location"),
-                    intake.getOrDefault(rs.getString("offering_id"), Map.of()));
-        });
-    }
-
-    private List<Views.Intended> intended(Map<String, String> names) {
-        return sql.query("SELECT * FROM announcement_overview ORDER BY reference", Sql.params(), rs -> new Views.Intended(
-                rs.getString("announcement_id"), rs.getString("reference"), rs.getString("institution_id"),
-                names.getOrDefault(rs.getString("institution_id"), rs.getString("institution_id")), rs.getString("programme_name"),
-                rs.getString("level"), rs.getString("isat_code") != null ? rs.getString("isat_code") : rs.getString("crebo"),
-                Arrays.asList(rs.getString("forms").split(",")), strings(rs.getString("candidate_locations")), rs.getString("status"),
-                rs.getString("intended_start"), rs.getString("domain")));
     }
 
     // ---- the timeline ---------------------------------------------------------------------------
@@ -313,10 +233,9 @@ public class OverviewReads {
         }
         if (filter.region() != null) {
             // Announcements with a candidate location in the province; the list is small next to the timeline.
-            Map<String, String> provinceOf = provinces();
-            List<String> ids = intended(Map.of()).stream().filter(i -> i.locations().stream()
-                    .anyMatch(l -> filter.region().equalsIgnoreCase(provinceOf.getOrDefault(l, REGION_UNKNOWN))))
-                    .map(Views.Intended::announcementId).toList();
+            RegionalSnapshot.Regional all = regional.current();
+            List<String> ids = all.intended().entrySet().stream().filter(e -> filter.region().equalsIgnoreCase(e.getKey()))
+                    .flatMap(e -> e.getValue().stream()).map(p -> p.programme().announcementId()).distinct().toList();
             if (ids.isEmpty()) {
                 where.append(" AND 1 = 0");
             } else {
@@ -417,14 +336,7 @@ public class OverviewReads {
 
 
     private List<String> strings(String value) {
-        if (value == null) {
-            return List.of();
-        }
-        try {
-            return json.readValue(value, Argument.listOf(String.class));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return lists.of(value);
     }
 
     private static Map<String, Object> row(ResultSet rs) throws SQLException {

@@ -37,6 +37,7 @@ public class ReadCache {
     // Announcements share version counters by hash: a collision only drops an answer sooner, never keeps one.
     private static final int STRIPES = 1 << 16;
     private static final ThreadLocal<Reading> READING = new ThreadLocal<>();
+    private static final ThreadLocal<Boolean> HOLDING_TURN = new ThreadLocal<>();
 
     /** What an answer depends on, when it was read: every commit, or one announcement's events. */
     private record Version(long generation, long epoch, int stripe, long stripeVersion) {
@@ -195,11 +196,21 @@ public class ReadCache {
         return !entry.computedAt().plus(maxAge).isAfter(clock.instant());
     }
 
-    private <T> T bounded(Supplier<T> read) {
+    /**
+     * Takes one of the concurrent database reads for {@code read}, unless this thread holds one already: a
+     * timeline filtered by region reads the regional snapshot inside its own turn, and waiting for a second
+     * turn there could deadlock.
+     */
+    <T> T bounded(Supplier<T> read) {
+        if (HOLDING_TURN.get() != null) {
+            return read.get();
+        }
         reads.acquireUninterruptibly();
+        HOLDING_TURN.set(Boolean.TRUE);
         try {
             return read.get();
         } finally {
+            HOLDING_TURN.remove();
             reads.release();
         }
     }

@@ -8,7 +8,7 @@ import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 import nl.programmes.kit.kafka.KafkaClients;
 import nl.programmes.kit.kafka.PlatformTopics;
-import nl.programmes.overview.read.ReadCache;
+import nl.programmes.overview.read.ReadModelChanges;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.common.TopicPartition;
 import org.slf4j.Logger;
@@ -68,14 +68,14 @@ public class OverviewRebuild {
     private final KafkaClients clients;
     private final PlatformTopics topics;
     private final ConsumerRegistry consumers;
-    private final ReadCache cache;
+    private final ReadModelChanges changes;
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> new Thread(r, "overview-rebuild"));
     private final AtomicReference<State> state = new AtomicReference<>(State.idle());
 
     public OverviewRebuild(ApplicationContext parent, KafkaClients clients, PlatformTopics topics, ConsumerRegistry consumers,
-                           ReadCache cache) {
+                           ReadModelChanges changes) {
         this.parent = parent;
-        this.cache = cache;
+        this.changes = changes;
         this.clients = clients;
         this.topics = topics;
         this.consumers = consumers;
@@ -122,7 +122,7 @@ public class OverviewRebuild {
                 rebuild.close(); // no more writes to the new tables from here
                 rebuild = null;
                 swap(connection, live, next, previous);
-                cache.changedEverything();
+                changes.changedEverything();
             } finally {
                 resumeLive();
             }

@@ -1,0 +1,309 @@
+package nl.programmes.overview.read;
+
+import io.micronaut.data.jdbc.runtime.JdbcOperations;
+import io.micronaut.serde.ObjectMapper;
+import io.micronaut.transaction.TransactionOperations;
+import io.micronaut.context.annotation.Value;
+import jakarta.inject.Singleton;
+import nl.programmes.kit.persistence.Sql;
+import nl.programmes.kit.replica.OrganisationReplica;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.sql.Connection;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * What the regional pages show, kept in memory: existing offerings and intended programmes grouped by
+ * province. It is read in full once, and again only when everything changed (an organisation's name, a
+ * rebuild's switch-over). After that, the announcements a commit was about are read again on their own and
+ * patched in, so that under a stream of writes a regional page costs a few rows, not the whole country (a
+ * full read takes seconds at 100,000 announcements). Offerings are few and change rarely: they are read
+ * again whole when an offering event was committed. The municipality table is read on every update, and at
+ * least once a {@code platform.overview.read-cache.max-age} when nothing is committed, so an operator's
+ * replacement of it shows without a restart.
+ *
+ * <p>{@link #current()} is never older than the last change signalled before it was called; {@link
+ * ReadModelChanges} signals a commit here before it tells the {@link ReadCache}, so a regional page read at
+ * a commit count sees at least that commit.
+ */
+@Singleton
+public class RegionalSnapshot {
+
+    private static final Logger LOG = LoggerFactory.getLogger(RegionalSnapshot.class);
+    // The order of intended programmes on a page, the same after a full read and after a patch.
+    private static final Comparator<Placed> ORDER = Comparator.comparing((Placed p) -> p.programme().reference())
+            .thenComparing(p -> p.programme().announcementId()).thenComparing(Placed::location);
+    private static final int CHUNK = 500;
+
+    /** An intended programme at one of its candidate locations. */
+    public record Placed(String location, Views.Intended programme) {
+    }
+
+    /**
+     * One state of the regional data; never changed once published, so pages derive from it without locks.
+     * Province lists an update did not touch are shared with the state before it.
+     */
+    public record Regional(Map<String, String> provinceOf, Map<String, String> labourMarket, Map<String, Long> municipalities,
+                           Map<String, List<Views.Offering>> offerings, Map<String, List<Placed>> intended,
+                           List<String> unknown) {
+    }
+
+    private final Sql sql;
+    private final StoredLists lists;
+    private final OrganisationReplica organisations;
+    private final TransactionOperations<Connection> transactions;
+    private final ReadCache cache;
+
+    // What commits changed since the last update; guarded by 'pending'.
+    private final Object pending = new Object();
+    private Set<String> changedAnnouncements = new HashSet<>();
+    private boolean offeringsChanged;
+    private boolean everythingChanged = true;
+    private long signalled;
+
+    // Written by one updater at a time (under 'this'); 'current' is published before 'applied'.
+    private volatile Regional current;
+    private volatile long applied = -1;
+    private volatile long appliedAt;
+    private final long maxAgeNanos;
+    private Map<String, Views.Intended> byAnnouncement = new HashMap<>();
+    private Map<String, String> names = Map.of();
+
+    public RegionalSnapshot(JdbcOperations jdbc, ObjectMapper json, OrganisationReplica organisations,
+                            TransactionOperations<Connection> transactions, ReadCache cache,
+                            @Value("${platform.overview.read-cache.max-age:60s}") Duration maxAge) {
+        this.maxAgeNanos = maxAge.toNanos();
+        this.sql = new Sql(jdbc);
+        this.lists = new StoredLists(json);
+        this.organisations = organisations;
+        this.transactions = transactions;
+        this.cache = cache;
+    }
+
+    /** A commit changed these announcements (and offerings, if said so). Call after the commit. */
+    public void changed(Collection<String> announcementIds, boolean offerings) {
+        synchronized (pending) {
+            changedAnnouncements.addAll(announcementIds);
+            offeringsChanged |= offerings;
+            signalled++;
+        }
+    }
+
+    /** Everything may have changed: the next call reads it all again. */
+    public void changedEverything() {
+        synchronized (pending) {
+            everythingChanged = true;
+            signalled++;
+        }
+    }
+
+    /** The regional data, with at least every change signalled before this call. */
+    public Regional current() {
+        long asked;
+        synchronized (pending) {
+            asked = signalled;
+        }
+        // 'applied' before 'current': a state published with this count or later is new enough.
+        if (applied >= asked && fresh()) {
+            return current;
+        }
+        synchronized (this) {
+            if (applied >= asked && fresh()) {
+                return current;
+            }
+            Set<String> announcements;
+            boolean offerings;
+            boolean everything;
+            long upTo;
+            synchronized (pending) {
+                announcements = changedAnnouncements;
+                offerings = offeringsChanged;
+                everything = everythingChanged || current == null;
+                upTo = signalled;
+                changedAnnouncements = new HashSet<>();
+                offeringsChanged = false;
+                everythingChanged = false;
+            }
+            try {
+                Regional next = cache.bounded(() -> transactions.executeRead(status -> everything ? readAll()
+                        : update(current, announcements, offerings)));
+                current = next;
+                appliedAt = System.nanoTime();
+                applied = upTo;
+                return next;
+            } catch (RuntimeException | Error e) {
+                // Not applied: the next caller tries the same changes again.
+                synchronized (pending) {
+                    changedAnnouncements.addAll(announcements);
+                    offeringsChanged |= offerings;
+                    everythingChanged |= everything;
+                }
+                throw e;
+            }
+        }
+    }
+
+    private boolean fresh() {
+        return System.nanoTime() - appliedAt < maxAgeNanos;
+    }
+
+    private Regional readAll() {
+        long started = System.nanoTime();
+        Map<String, String> provinceOf = new HashMap<>();
+        Map<String, String> labourMarket = new HashMap<>();
+        municipalities(provinceOf, labourMarket);
+        names = Map.copyOf(organisations.names());
+        Map<String, Views.Intended> all = new HashMap<>();
+        sql.query("SELECT * FROM announcement_overview", Sql.params(), rs -> all.put(rs.getString("announcement_id"), intended(rs)));
+        byAnnouncement = all;
+        Regional read = group(provinceOf, labourMarket, offerings(provinceOf));
+        LOG.debug("Regional snapshot read in full: {} announcements in {} ms", all.size(), (System.nanoTime() - started) / 1_000_000);
+        return read;
+    }
+
+    /** The same state as a full read would give, from the changed rows only. */
+    private Regional update(Regional before, Set<String> announcements, boolean offeringsChanged) {
+        Map<String, String> provinceOf = new HashMap<>();
+        Map<String, String> labourMarket = new HashMap<>();
+        municipalities(provinceOf, labourMarket);
+        Map<String, Views.Intended> fresh = new HashMap<>();
+        List<String> ids = new ArrayList<>(announcements);
+        for (int from = 0; from < ids.size(); from += CHUNK) {
+            List<String> chunk = ids.subList(from, Math.min(ids.size(), from + CHUNK));
+            sql.query("SELECT * FROM announcement_overview WHERE announcement_id IN (" + String.join(",", Collections.nCopies(chunk.size(), "?"))
+                    + ")", Sql.params(chunk.toArray()), rs -> fresh.put(rs.getString("announcement_id"), intended(rs)));
+        }
+        Map<String, List<Views.Offering>> offerings = offeringsChanged || !provinceOf.equals(before.provinceOf())
+                ? offerings(provinceOf) : before.offerings();
+        // From here on nothing reads the database, so nothing can fail half-way through the index.
+        Set<String> touched = new HashSet<>();
+        for (String id : announcements) {
+            Views.Intended was = byAnnouncement.remove(id);
+            Views.Intended now = fresh.get(id);
+            if (now != null) {
+                byAnnouncement.put(id, now);
+            }
+            if (!Objects.equals(was, now)) {
+                provinces(was, provinceOf, touched);
+                provinces(now, provinceOf, touched);
+            }
+        }
+        if (!provinceOf.equals(before.provinceOf())) {
+            return group(provinceOf, labourMarket, offerings); // the operator replaced the municipality table
+        }
+        Map<String, List<Placed>> intended = new HashMap<>(before.intended());
+        for (String province : touched) {
+            List<Placed> list = new ArrayList<>();
+            for (Placed p : before.intended().getOrDefault(province, List.of())) {
+                if (!announcements.contains(p.programme().announcementId())) {
+                    list.add(p);
+                }
+            }
+            for (String id : announcements) {
+                Views.Intended now = fresh.get(id);
+                if (now != null) {
+                    place(now, provinceOf, province, list);
+                }
+            }
+            list.sort(ORDER);
+            if (list.isEmpty()) {
+                intended.remove(province);
+            } else {
+                intended.put(province, Collections.unmodifiableList(list));
+            }
+        }
+        return new Regional(before.provinceOf(), Map.copyOf(labourMarket), before.municipalities(), offerings, intended, unknown(offerings, intended));
+    }
+
+    /** Groups the index and the offerings by province. */
+    private Regional group(Map<String, String> provinceOf, Map<String, String> labourMarket, Map<String, List<Views.Offering>> offerings) {
+        Map<String, List<Placed>> intended = new HashMap<>();
+        for (Views.Intended i : byAnnouncement.values()) {
+            for (String location : i.locations()) {
+                intended.computeIfAbsent(regionOf(location, provinceOf), r -> new ArrayList<>()).add(new Placed(location, i));
+            }
+        }
+        intended.replaceAll((province, list) -> {
+            list.sort(ORDER);
+            return Collections.unmodifiableList(list);
+        });
+        Map<String, Long> municipalities = new HashMap<>();
+        provinceOf.values().forEach(p -> municipalities.merge(p, 1L, Long::sum));
+        return new Regional(Map.copyOf(provinceOf), Map.copyOf(labourMarket), Map.copyOf(municipalities), offerings, intended,
+                unknown(offerings, intended));
+    }
+
+    private static void place(Views.Intended programme, Map<String, String> provinceOf, String province, List<Placed> into) {
+        for (String location : programme.locations()) {
+            if (regionOf(location, provinceOf).equals(province)) {
+                into.add(new Placed(location, programme));
+            }
+        }
+    }
+
+    private static void provinces(Views.Intended programme, Map<String, String> provinceOf, Set<String> into) {
+        if (programme != null) {
+            programme.locations().forEach(location -> into.add(regionOf(location, provinceOf)));
+        }
+    }
+
+    /** Municipalities no province knows; offerings without a location are shown unknown too, but name none. */
+    private static List<String> unknown(Map<String, List<Views.Offering>> offerings, Map<String, List<Placed>> intended) {
+        Set<String> unknown = new TreeSet<>();
+        offerings.getOrDefault(OverviewReads.REGION_UNKNOWN, List.of()).stream().map(Views.Offering::location)
+                .filter(Objects::nonNull).forEach(unknown::add);
+        intended.getOrDefault(OverviewReads.REGION_UNKNOWN, List.of()).forEach(p -> unknown.add(p.location()));
+        return List.copyOf(unknown);
+    }
+
+    static String regionOf(String location, Map<String, String> provinceOf) {
+        return location == null ? OverviewReads.REGION_UNKNOWN : provinceOf.getOrDefault(location, OverviewReads.REGION_UNKNOWN);
+    }
+
+    private void municipalities(Map<String, String> provinceOf, Map<String, String> labourMarket) {
+        sql.query("SELECT municipality, province, labour_market_region FROM municipality_region", Sql.params(), rs -> {
+            provinceOf.put(rs.getString(1), rs.getString(2));
+            return rs.getString(3) == null ? null : labourMarket.put(rs.getString(1), rs.getString(3));
+        });
+    }
+
+    private Map<String, List<Views.Offering>> offerings(Map<String, String> provinceOf) {
+        Map<String, Map<String, String>> intake = new HashMap<>();
+        sql.query("SELECT * FROM overview_intake ORDER BY study_year", Sql.params(), rs -> intake.computeIfAbsent(rs.getString("offering_id"),
+                k -> new LinkedHashMap<>()).put(Integer.toString(rs.getInt("study_year")), rs.getBoolean("suppressed") ? "<5"
+                : Integer.toString(rs.getInt("intake_count"))));
+        Map<String, List<Views.Offering>> byProvince = new HashMap<>();
+        sql.query("SELECT * FROM overview_offering ORDER BY institution_id, programme_name, form", Sql.params(), rs -> {
+            String code = rs.getString("isat_code") != null ? rs.getString("isat_code") : rs.getString("crebo");
+            Views.Offering offering = new Views.Offering(rs.getString("offering_id"), rs.getString("institution_id"),
+                    names.getOrDefault(rs.getString("institution_id"), rs.getString("institution_id")), rs.getString("programme_name"),
+                    code, rs.getString("level"), rs.getString("form"), rs.getString("location"),
+                    intake.getOrDefault(rs.getString("offering_id"), Map.of()));
+            byProvince.computeIfAbsent(regionOf(offering.location(), provinceOf), r -> new ArrayList<>()).add(offering);
+            return offering;
+        });
+        byProvince.replaceAll((province, list) -> Collections.unmodifiableList(list));
+        return byProvince;
+    }
+
+    private Views.Intended intended(java.sql.ResultSet rs) throws java.sql.SQLException {
+        return new Views.Intended(rs.getString("announcement_id"), rs.getString("reference"), rs.getString("institution_id"),
+                names.getOrDefault(rs.getString("institution_id"), rs.getString("institution_id")), rs.getString("programme_name"),
+                rs.getString("level"), rs.getString("isat_code") != null ? rs.getString("isat_code") : rs.getString("crebo"),
+                List.of(rs.getString("forms").split(",")), lists.of(rs.getString("candidate_locations")), rs.getString("status"),
+                rs.getString("intended_start"), rs.getString("domain"));
+    }
+}
