@@ -4,6 +4,7 @@ import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.serde.ObjectMapper;
 import io.micronaut.transaction.TransactionOperations;
 import io.micronaut.context.annotation.Value;
+import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 import nl.programmes.kit.persistence.Sql;
 import nl.programmes.kit.replica.OrganisationReplica;
@@ -24,6 +25,10 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
 
 /**
  * What the regional pages show, kept in memory: existing offerings and intended programmes grouped by
@@ -81,6 +86,12 @@ public class RegionalSnapshot {
     private final long maxAgeNanos;
     private Map<String, Views.Intended> byAnnouncement = new HashMap<>();
     private Map<String, String> names = Map.of();
+    private final AtomicBoolean updateQueued = new AtomicBoolean();
+    private final ExecutorService updater = Executors.newSingleThreadExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "regional-snapshot");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     public RegionalSnapshot(JdbcOperations jdbc, ObjectMapper json, OrganisationReplica organisations,
                             TransactionOperations<Connection> transactions, ReadCache cache,
@@ -100,60 +111,96 @@ public class RegionalSnapshot {
             offeringsChanged |= offerings;
             signalled++;
         }
+        updateSoon();
     }
 
-    /** Everything may have changed: the next call reads it all again. */
+    /** Everything may have changed: the next update reads it all again. */
     public void changedEverything() {
         synchronized (pending) {
             everythingChanged = true;
             signalled++;
         }
+        updateSoon();
     }
 
     /** The regional data, with at least every change signalled before this call. */
     public Regional current() {
-        long asked;
-        synchronized (pending) {
-            asked = signalled;
-        }
+        long asked = signalled();
         // 'applied' before 'current': a state published with this count or later is new enough.
         if (applied >= asked && fresh()) {
             return current;
         }
-        synchronized (this) {
-            if (applied >= asked && fresh()) {
-                return current;
-            }
-            Set<String> announcements;
-            boolean offerings;
-            boolean everything;
-            long upTo;
-            synchronized (pending) {
-                announcements = changedAnnouncements;
-                offerings = offeringsChanged;
-                everything = everythingChanged || current == null;
-                upTo = signalled;
-                changedAnnouncements = new HashSet<>();
-                offeringsChanged = false;
-                everythingChanged = false;
-            }
-            try {
-                Regional next = cache.bounded(() -> transactions.executeRead(status -> everything ? readAll()
-                        : update(current, announcements, offerings)));
-                current = next;
-                appliedAt = System.nanoTime();
-                applied = upTo;
-                return next;
-            } catch (RuntimeException | Error e) {
-                // Not applied: the next caller tries the same changes again.
-                synchronized (pending) {
-                    changedAnnouncements.addAll(announcements);
-                    offeringsChanged |= offerings;
-                    everythingChanged |= everything;
+        return bringUpTo(asked, true);
+    }
+
+    /**
+     * Once someone has read the snapshot, it is brought up to date right after each commit on a thread of its
+     * own, so a regional page seldom waits for the database. The updates of a burst of commits coalesce into
+     * one; a failed update is left to the next commit or page read. A rebuild's projection, which nobody
+     * reads, never updates it.
+     */
+    private void updateSoon() {
+        if (current != null && updateQueued.compareAndSet(false, true)) {
+            updater.execute(() -> {
+                updateQueued.set(false); // a commit from here on queues another update
+                try {
+                    bringUpTo(signalled(), false);
+                } catch (RuntimeException e) {
+                    LOG.warn("Could not update the regional snapshot; the next commit or regional page tries again", e);
                 }
-                throw e;
-            }
+            });
         }
+    }
+
+    private long signalled() {
+        synchronized (pending) {
+            return signalled;
+        }
+    }
+
+    /**
+     * @param bounded whether the read takes one of the read cache's concurrent reads: a request's does, the
+     *                updater's (one connection at most) does not
+     */
+    private synchronized Regional bringUpTo(long asked, boolean bounded) {
+        if (applied >= asked && fresh()) {
+            return current;
+        }
+        Set<String> announcements;
+        boolean offerings;
+        boolean everything;
+        long upTo;
+        synchronized (pending) {
+            announcements = changedAnnouncements;
+            offerings = offeringsChanged;
+            everything = everythingChanged || current == null;
+            upTo = signalled;
+            changedAnnouncements = new HashSet<>();
+            offeringsChanged = false;
+            everythingChanged = false;
+        }
+        try {
+            Supplier<Regional> read = () -> transactions.executeRead(status -> everything ? readAll()
+                    : update(current, announcements, offerings));
+            Regional next = bounded ? cache.bounded(read) : read.get();
+            current = next;
+            appliedAt = System.nanoTime();
+            applied = upTo;
+            return next;
+        } catch (RuntimeException | Error e) {
+            // Not applied: the next caller tries the same changes again.
+            synchronized (pending) {
+                changedAnnouncements.addAll(announcements);
+                offeringsChanged |= offerings;
+                everythingChanged |= everything;
+            }
+            throw e;
+        }
+    }
+
+    @PreDestroy
+    void stop() {
+        updater.shutdownNow();
     }
 
     private boolean fresh() {
