@@ -14,5 +14,6 @@ export SERVICE_JVM_OPTIONS="${SERVICE_JVM_OPTIONS:--Xms256m -Xmx512m -XX:+UsePar
 # The broker and the database, too: C2 and a heap for the broker, a buffer pool that holds the data.
 kafka_options="${KAFKA_JVM_OPTIONS:--Xms256m -Xmx512m -XX:+UseParallelGC}"
 buffer_pool="${MARIADB_BUFFER_POOL:-1G}"
-exec java -Xmx1g -Dplatform.root="$root" -Dplatform.kafka.jvm-options="$kafka_options" \
+# BENCH_JVM_OPTIONS: extra options for the load generator itself (say, -Xlog:gc:file=/tmp/gc-bench.log).
+exec java ${BENCH_JVM_OPTIONS:-} -Xmx1g -Dplatform.root="$root" -Dplatform.kafka.jvm-options="$kafka_options" \
   -Dplatform.mariadb.buffer-pool-size="$buffer_pool" -cp "$cp" nl.programmes.platform.bench.OverviewBenchmark "$@"
