@@ -2,6 +2,7 @@ package nl.programmes.overview.api;
 
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Produces;
@@ -10,6 +11,10 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
+import io.micronaut.serde.ObjectMapper;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.inject.Named;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -18,6 +23,8 @@ import nl.programmes.overview.read.OverviewReads;
 import nl.programmes.overview.read.ReadCache;
 import nl.programmes.overview.read.Views;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
@@ -33,13 +40,15 @@ public class OverviewController {
     private final ReadCache cache;
     private final ExecutorService blocking;
     private final ExecutorService regional;
+    private final ObjectMapper json;
 
     /**
      * The cached reads run on the event loop and answer a cache hit at once; a miss goes to the blocking
      * pool (database). Measured: each hand-off between threads costs milliseconds on a small machine.
      */
     public OverviewController(OverviewReads reads, ReadCache cache, @Named(TaskExecutors.BLOCKING) ExecutorService blocking,
-                              @Named("regional") ExecutorService regional) {
+                              @Named("regional") ExecutorService regional, ObjectMapper json) {
+        this.json = json;
         this.reads = reads;
         this.cache = cache;
         this.blocking = blocking;
@@ -48,22 +57,29 @@ public class OverviewController {
 
     /** The announcement with its objection matrix: consulted organisations × candidate locations. */
     @Get("/overview/announcements/{id}")
-    public CompletableFuture<Views.Matrix> announcement(UUID id) {
-        return cache.getAsync("matrix|" + id, id.toString(), () -> reads.matrix(id.toString()), blocking);
+    @ApiResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = Views.Matrix.class)))
+    public CompletableFuture<HttpResponse<byte[]>> announcement(UUID id) {
+        return cache.getAsync("matrix|" + id, id.toString(), () -> json(reads.matrix(id.toString())), blocking).thenApply(OverviewController::ok);
     }
 
     /** Provinces with their existing and intended programmes; unknown municipalities listed for data quality. */
     @Get("/overview/regions")
-    public CompletableFuture<Views.Regions> regions() {
-        return cache.getDerivedAsync("regions", reads::regions, regional);
+    @ApiResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = Views.Regions.class)))
+    public CompletableFuture<HttpResponse<byte[]>> regions() {
+        return cache.getDerivedAsync("regions", () -> json(reads.regions()), regional).thenApply(OverviewController::ok);
     }
 
     @Get("/overview/regions/{region}")
-    public CompletableFuture<Views.Region> region(String region, @Nullable @QueryValue String level, @Nullable @QueryValue String domain,
+    @ApiResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = Views.Region.class)))
+    public CompletableFuture<HttpResponse<byte[]>> region(String region, @Nullable @QueryValue String level, @Nullable @QueryValue String domain,
                                @Nullable @QueryValue String code, @Nullable @QueryValue String institution,
                                @Nullable @QueryValue String status) {
         OverviewReads.RegionFilter filter = new OverviewReads.RegionFilter(level, domain, code, institution, status);
-        return cache.getDerivedAsync("region|" + region + "|" + filter, () -> reads.region(region, filter), regional);
+        return cache.getDerivedAsync("region|" + region + "|" + filter, () -> json(reads.region(region, filter)), regional)
+                .thenApply(OverviewController::ok);
     }
 
     /** The regional page as CSV: one line per existing offering or intended programme and location. */
@@ -87,7 +103,9 @@ public class OverviewController {
 
     /** Every event from every service, newest first unless {@code order=oldest}, paged by cursor. */
     @Get("/timeline")
-    public CompletableFuture<Views.TimelinePage> timeline(@Nullable @QueryValue String announcement, @Nullable @QueryValue String institution,
+    @ApiResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = Views.TimelinePage.class)))
+    public CompletableFuture<HttpResponse<byte[]>> timeline(@Nullable @QueryValue String announcement, @Nullable @QueryValue String institution,
                                        @Nullable @QueryValue String region,
                                        @Nullable @QueryValue String kind, @Nullable @QueryValue LocalDate from,
                                        @Nullable @QueryValue LocalDate to,
@@ -98,7 +116,7 @@ public class OverviewController {
         OverviewReads.TimelineFilter filter = new OverviewReads.TimelineFilter(announcement, institution, kind, from, to, region);
         // Filtered to one announcement, the page shows only that announcement's events.
         return cache.getAsync("timeline|" + filter + "|" + order + "|" + cursor + "|" + size, filter.announcementId(),
-                () -> reads.timeline(filter, "newest".equals(order), cursor, size), blocking);
+                () -> json(reads.timeline(filter, "newest".equals(order), cursor, size)), blocking).thenApply(OverviewController::ok);
     }
 
     @Get("/timeline.csv")
@@ -112,6 +130,22 @@ public class OverviewController {
                     line.actorOrganisationName(), line.textNl(), line.textEn()));
         }
         return HttpResponse.ok(csv.toString()).header("Content-Disposition", "attachment; filename=\"timeline.csv\"");
+    }
+
+    /**
+     * Answers are kept serialised: a cached answer is written to the connection as it is, instead of being
+     * serialised again on the event loop for every request (a regional page can be hundreds of kilobytes).
+     */
+    private byte[] json(Object answer) {
+        try {
+            return json.writeValueAsBytes(answer);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static HttpResponse<byte[]> ok(byte[] json) {
+        return HttpResponse.ok(json).contentType(MediaType.APPLICATION_JSON_TYPE);
     }
 
     /** Minimal CSV quoting. */
