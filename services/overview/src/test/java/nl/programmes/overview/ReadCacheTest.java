@@ -63,13 +63,13 @@ class ReadCacheTest {
 
     @Test
     void anAnswerAboutEverythingIsReadAgainAfterAnyCommit() {
-        assertThat(cache.getAsync("regions", null, counting(), executor).join()).isEqualTo(1);
-        assertThat(cache.get("regions", false, counting())).isEqualTo(1);
+        assertThat(cache.getAsync("timeline", null, counting(), executor).join()).isEqualTo(1);
+        assertThat(cache.get("timeline", counting())).isEqualTo(1);
 
         cache.changed(Set.of("B"));
-        assertThat(cache.get("regions", false, counting())).isEqualTo(2);
+        assertThat(cache.get("timeline", counting())).isEqualTo(2);
         cache.changed(Set.of());
-        assertThat(cache.get("regions", false, counting())).as("a commit about no announcement (an offering)").isEqualTo(3);
+        assertThat(cache.get("timeline", counting())).as("a commit about no announcement (an offering)").isEqualTo(3);
     }
 
     @Test
@@ -118,7 +118,7 @@ class ReadCacheTest {
             throw new IllegalStateException("database away");
         }, executor);
         assertThatThrownBy(failed::join).hasRootCauseInstanceOf(IllegalStateException.class);
-        assertThatThrownBy(() -> cache.get("regions", false, () -> {
+        assertThatThrownBy(() -> cache.get("timeline", () -> {
             throw new IllegalArgumentException("bad");
         })).isInstanceOf(IllegalArgumentException.class);
 
@@ -146,31 +146,32 @@ class ReadCacheTest {
     }
 
     @Test
-    void pagesDerivedFromTheSnapshotWaitForOneSnapshotReadThatBeganAfterTheyAsked() throws Exception {
+    void nestedAnswersWaitForOneReadThatBeganAfterTheyAsked() throws Exception {
+        ReadCache cache = new ReadCache(Clock.systemUTC(), Duration.ofMinutes(1), 1000, 4, new SimpleMeterRegistry());
         CountDownLatch started = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
-        Supplier<Integer> snapshot = slowRead(started, release);
-        Supplier<String> page = () -> "page of snapshot " + cache.get("regional-snapshot", true, snapshot);
+        Supplier<Integer> names = slowRead(started, release);
+        Supplier<String> page = () -> "page with names " + cache.get("organisation-names", names);
 
-        CompletableFuture<String> first = cache.getDerivedAsync("region|a", page, executor);
+        CompletableFuture<String> first = cache.getAsync("timeline|a", null, page, executor);
         assertThat(started.await(5, TimeUnit.SECONDS)).isTrue();
         cache.changed(Set.of());
-        CompletableFuture<String> second = cache.getDerivedAsync("region|b", page, executor);
-        CompletableFuture<String> third = cache.getDerivedAsync("region|c", page, executor);
-        TimeUnit.MILLISECONDS.sleep(100); // both wait for the snapshot's lock
+        CompletableFuture<String> second = cache.getAsync("timeline|b", null, page, executor);
+        CompletableFuture<String> third = cache.getAsync("timeline|c", null, page, executor);
+        TimeUnit.MILLISECONDS.sleep(100); // both wait for the names' lock
         cache.changed(Set.of()); // and more commits come while they wait
         release.countDown();
 
-        assertThat(first.get(5, TimeUnit.SECONDS)).isEqualTo("page of snapshot 1");
-        assertThat(second.get(5, TimeUnit.SECONDS)).as("asked after the first read began").isEqualTo("page of snapshot 2");
-        assertThat(third.get(5, TimeUnit.SECONDS)).as("shares the read that began after it asked").isEqualTo("page of snapshot 2");
+        assertThat(first.get(5, TimeUnit.SECONDS)).isEqualTo("page with names 1");
+        assertThat(second.get(5, TimeUnit.SECONDS)).as("asked after the first read began").isEqualTo("page with names 2");
+        assertThat(third.get(5, TimeUnit.SECONDS)).as("shares the read that began after it asked").isEqualTo("page with names 2");
         assertThat(reads).hasValue(2);
-        assertThat(cache.getDerivedAsync("region|b", page, executor).get(5, TimeUnit.SECONDS)).isEqualTo("page of snapshot 2");
+        assertThat(cache.getAsync("timeline|b", null, page, executor).get(5, TimeUnit.SECONDS)).isEqualTo("page with names 2");
         assertThat(reads).as("no commit since: a hit").hasValue(2);
 
         cache.changed(Set.of("A"));
-        assertThat(cache.getDerivedAsync("region|b", page, executor).get(5, TimeUnit.SECONDS))
-                .as("a page is as old as its snapshot: after a commit both are read again").isEqualTo("page of snapshot 3");
+        assertThat(cache.getAsync("timeline|b", null, page, executor).get(5, TimeUnit.SECONDS))
+                .as("an answer is as old as the answers it used: after a commit both are read again").isEqualTo("page with names 3");
     }
 
     private static void await(CountDownLatch latch) {

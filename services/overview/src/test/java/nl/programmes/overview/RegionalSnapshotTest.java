@@ -21,7 +21,9 @@ import nl.programmes.events.steering.Decision;
 import nl.programmes.events.steering.SteeringDecisionRecorded;
 import nl.programmes.kit.inbox.InboundEvent;
 import nl.programmes.overview.projection.OverviewProjections;
+import nl.programmes.overview.read.OverviewReads;
 import nl.programmes.overview.read.ReadModelChanges;
+import nl.programmes.overview.read.RegionalPages;
 import nl.programmes.overview.read.RegionalSnapshot;
 import nl.programmes.testkit.ServiceUnderTest;
 import nl.programmes.testkit.TestPlatform;
@@ -31,6 +33,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -42,6 +45,8 @@ import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -49,7 +54,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The regional snapshot, patched commit by commit from the announcements each commit was about, always
  * equals a snapshot read in full from the same tables. Random announcements, amendments that move them
  * between provinces, narrowing applications, withdrawals, decisions before their announcement, offerings,
- * unknown municipalities and an operator's change to the municipality table, on the real database.
+ * unknown municipalities and an operator's change to the municipality table, on the real database. And a
+ * regional page derived from it is kept exactly as long as its province's lists are the same.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class RegionalSnapshotTest {
@@ -130,6 +136,37 @@ class RegionalSnapshotTest {
 
         commit(demo.directory()); // organisation events: everything is read again
         assertSameAsFullRead("after organisation events");
+    }
+
+    @Test
+    void aRegionalPageIsKeptUntilACommitChangesItsProvince() throws Exception {
+        RegionalPages pages = context.getBean(RegionalPages.class);
+        OverviewReads.RegionFilter any = new OverviewReads.RegionFilter(null, null, null, null, null);
+        commit(demo.directory());
+        byte[] overijssel = pages.region("Overijssel", any).get(10, TimeUnit.SECONDS);
+        assertThat(pages.region("overijssel", any).get(10, TimeUnit.SECONDS)).as("the province's name in any case").isNotNull();
+        assertThat(pages.region("Overijssel", any).get(10, TimeUnit.SECONDS)).as("nothing changed: the same answer").isSameAs(overijssel);
+
+        String utrecht = UUID.randomUUID().toString();
+        commit(List.of(announcement(utrecht, "PAGE-UTRECHT", List.of("Utrecht"))));
+        assertThat(pages.region("Overijssel", any).get(10, TimeUnit.SECONDS)).as("a commit about Utrecht only").isSameAs(overijssel);
+        assertThat(text(pages.region("Utrecht", any))).as("shown right after its commit").contains("PAGE-UTRECHT");
+
+        commit(List.of(new AnnouncementAmended(utrecht, 2, null, null, new ValueChange<>(List.of("Utrecht"), List.of("Zwolle")),
+                null, null, null, null, DemoCaseEvents.SAXION)));
+        assertThat(text(pages.region("Overijssel", any))).as("moved to Zwolle").contains("PAGE-UTRECHT");
+        assertThat(text(pages.region("Utrecht", any))).doesNotContain("PAGE-UTRECHT");
+        assertThat(text(pages.regions())).contains("Overijssel");
+    }
+
+    private static String text(CompletableFuture<byte[]> page) throws Exception {
+        return new String(page.get(10, TimeUnit.SECONDS), StandardCharsets.UTF_8);
+    }
+
+    private static ProgrammeAnnounced announcement(String id, String reference, List<String> places) {
+        return new ProgrammeAnnounced(id, reference, "saxion", new Programme("Programme", ProgrammeLevel.ASSOCIATE_DEGREE, Orientation.HBO,
+                "80100", null, List.of(ProgrammeForm.VOLTIJD), "nl", 120, BigDecimal.ONE, "Techniek", null), places, "2027-09", null,
+                null, null, DemoCaseEvents.SAXION);
     }
 
     private DomainEvent anEvent(List<String> announced, Map<String, Integer> versions) {

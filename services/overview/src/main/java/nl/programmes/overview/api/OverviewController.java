@@ -21,6 +21,7 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
 import nl.programmes.overview.read.OverviewReads;
 import nl.programmes.overview.read.ReadCache;
+import nl.programmes.overview.read.RegionalPages;
 import nl.programmes.overview.read.Views;
 
 import java.io.IOException;
@@ -39,7 +40,7 @@ public class OverviewController {
     private final OverviewReads reads;
     private final ReadCache cache;
     private final ExecutorService blocking;
-    private final ExecutorService regional;
+    private final RegionalPages pages;
     private final ObjectMapper json;
 
     /**
@@ -47,12 +48,12 @@ public class OverviewController {
      * pool (database). Measured: each hand-off between threads costs milliseconds on a small machine.
      */
     public OverviewController(OverviewReads reads, ReadCache cache, @Named(TaskExecutors.BLOCKING) ExecutorService blocking,
-                              @Named("regional") ExecutorService regional, ObjectMapper json) {
+                              RegionalPages pages, ObjectMapper json) {
         this.json = json;
         this.reads = reads;
         this.cache = cache;
         this.blocking = blocking;
-        this.regional = regional;
+        this.pages = pages;
     }
 
     /** The announcement with its objection matrix: consulted organisations × candidate locations. */
@@ -68,7 +69,7 @@ public class OverviewController {
     @ApiResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = Views.Regions.class)))
     public CompletableFuture<HttpResponse<byte[]>> regions() {
-        return cache.getDerivedAsync("regions", () -> json(reads.regions()), regional).thenApply(OverviewController::ok);
+        return pages.regions().thenApply(OverviewController::ok);
     }
 
     @Get("/overview/regions/{region}")
@@ -78,8 +79,7 @@ public class OverviewController {
                                @Nullable @QueryValue String code, @Nullable @QueryValue String institution,
                                @Nullable @QueryValue String status) {
         OverviewReads.RegionFilter filter = new OverviewReads.RegionFilter(level, domain, code, institution, status);
-        return cache.getDerivedAsync("region|" + region + "|" + filter, () -> json(reads.region(region, filter)), regional)
-                .thenApply(OverviewController::ok);
+        return pages.region(region, filter).thenApply(OverviewController::ok);
     }
 
     /** The regional page as CSV: one line per existing offering or intended programme and location. */

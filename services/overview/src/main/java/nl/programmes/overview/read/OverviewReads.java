@@ -155,11 +155,15 @@ public class OverviewReads {
 
     /** Organisation names by id, read once per generation; a copy, because callers add offering names to it. */
     private Map<String, String> names() {
-        return new HashMap<>(cache.get("organisation-names", false, organisations::names));
+        return new HashMap<>(cache.get("organisation-names", organisations::names));
     }
 
     public Views.Regions regions() {
-        RegionalSnapshot.Regional all = regional.current();
+        return regions(regional.current());
+    }
+
+    /** The provinces' summary of one state of the regional data. */
+    public static Views.Regions regions(RegionalSnapshot.Regional all) {
         java.util.Set<String> regions = new java.util.TreeSet<>(all.offerings().keySet());
         regions.addAll(all.intended().keySet());
         List<Views.RegionSummary> summaries = regions.stream().map(r -> new Views.RegionSummary(r,
@@ -173,9 +177,18 @@ public class OverviewReads {
     }
 
     public Views.Region region(String region, RegionFilter filter) {
-        RegionalSnapshot.Regional all = regional.current();
-        String province = all.municipalities().keySet().stream().filter(region::equalsIgnoreCase).findFirst()
+        return region(regional.current(), region, filter);
+    }
+
+    /** The province a regional page's name stands for, in any case; an unknown name stands for itself. */
+    public static String province(RegionalSnapshot.Regional all, String region) {
+        return all.municipalities().keySet().stream().filter(region::equalsIgnoreCase).findFirst()
                 .orElse(REGION_UNKNOWN.equalsIgnoreCase(region) ? REGION_UNKNOWN : region);
+    }
+
+    /** A regional page from one state of the regional data. */
+    public static Views.Region region(RegionalSnapshot.Regional all, String region, RegionFilter filter) {
+        String province = province(all, region);
         Map<String, List<Views.Offering>> existing = new TreeMap<>();
         Map<String, List<Views.Intended>> intended = new TreeMap<>();
         for (Views.Offering o : all.offerings().getOrDefault(province, List.of())) {

@@ -23,13 +23,14 @@ import java.util.function.Supplier;
  * Answers to read requests, kept until the read model changes under them. The projection calls
  * {@link #changed} after each committed poll with the announcements the poll was about. An answer about
  * one announcement (its objection matrix, its timeline) stays until an event about that announcement (or
- * an organisation's name) changes it; every other answer (regional pages, the whole timeline) until the
+ * an organisation's name) changes it; every other answer (the whole timeline, a filtered one) until the
  * next commit. So a cached answer is never older than the last commit that could change it: each answer
  * carries the version of what it depends on, taken before it was read, and is served only while that
  * version is still current. Misses for the same answer wait for one read, so a burst of readers after a
  * commit costs one or two reads, not one each, however often commits come. A short time limit covers
  * answers that depend on the date (overdue consultations). Hits and misses are counted in
- * {@code overview_read_cache_total{result=hit|miss}} on {@code /prometheus}.
+ * {@code overview_read_cache_total{result=hit|miss}} on {@code /prometheus}, together with the regional
+ * pages' (see {@link RegionalPages}, which keeps its own).
  */
 @Singleton
 public class ReadCache {
@@ -75,14 +76,12 @@ public class ReadCache {
     }
 
     /**
-     * An answer that any commit may change, read on the calling thread, from inside another read.
-     *
-     * @param readsMuch whether the read counts against the concurrent reads; only for a caller that holds no
-     *                  such turn itself (a regional page, which only derives from the snapshot), or it could deadlock
+     * An answer that any commit may change, read on the calling thread, from inside another read (the
+     * organisation names a matrix shows). It takes no turn of its own: the outer read holds one.
      */
-    public <T> T get(String key, boolean readsMuch, Supplier<T> read) {
+    public <T> T get(String key, Supplier<T> read) {
         try {
-            return lookup(key, null, read, Runnable::run, readsMuch).join();
+            return lookup(key, null, read, Runnable::run, false).join();
         } catch (CompletionException e) {
             throw e.getCause() instanceof RuntimeException cause ? cause : e;
         }
@@ -98,18 +97,10 @@ public class ReadCache {
         return lookup(key, announcementId, read, executor, true);
     }
 
-    /**
-     * An answer derived from other cached answers (a regional page from the regional snapshot): it takes no
-     * turn of its own, so that waiting for the snapshot does not keep other requests from the database.
-     */
-    public <T> CompletableFuture<T> getDerivedAsync(String key, Supplier<T> derive, Executor executor) {
-        return lookup(key, null, derive, executor, false);
-    }
-
     @SuppressWarnings("unchecked")
     private <T> CompletableFuture<T> lookup(String key, String announcementId, Supplier<T> read, Executor executor, boolean bounded) {
-        // Inside another read, what that read's asker needs is enough: a regional page asked for at commit 5
-        // may use a snapshot read from commit 5 on, however many commits came while it waited for its turn.
+        // Inside another read, what that read's asker needs is enough: a timeline page asked for at commit 5
+        // may use organisation names read from commit 5 on, however many commits came while it waited for its turn.
         Reading outer = READING.get();
         long asked = outer != null ? outer.asked() : generation.get();
         Entry entry = entries.get(key);
@@ -133,8 +124,8 @@ public class ReadCache {
     /**
      * One read at a time per answer. Whoever waited for the lock takes the answer read meanwhile if that read
      * began after they asked (it has every commit they could have seen); so however fast commits come, a
-     * burst of requests costs one or two reads, not one each. Reads nest (a regional page reads the regional
-     * snapshot, which reads organisation names) in one order only, so the locks cannot deadlock.
+     * burst of requests costs one or two reads, not one each. Reads nest (a matrix or timeline page reads the
+     * organisation names) in one order only, so the locks cannot deadlock.
      */
     private Object load(String key, String announcementId, Supplier<?> read, long asked, boolean bounded) {
         if (locks.size() > maxEntries) {
@@ -194,6 +185,11 @@ public class ReadCache {
 
     private boolean expired(Entry entry) {
         return !entry.computedAt().plus(maxAge).isAfter(clock.instant());
+    }
+
+    /** Counts a hit or a miss of a cache kept elsewhere (the regional pages), so the metric covers every answer. */
+    void count(boolean hit) {
+        (hit ? hits : misses).increment();
     }
 
     /**

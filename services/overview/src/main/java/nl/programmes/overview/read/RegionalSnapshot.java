@@ -25,8 +25,10 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 
@@ -78,6 +80,11 @@ public class RegionalSnapshot {
     private boolean offeringsChanged;
     private boolean everythingChanged = true;
     private long signalled;
+    private final List<Waiter> waiting = new ArrayList<>();
+
+    /** A {@link #currentAsync()} call waiting for a state with every change signalled before it. */
+    private record Waiter(long asked, CompletableFuture<Regional> answer) {
+    }
 
     // Written by one updater at a time (under 'this'); 'current' is published before 'applied'.
     private volatile Regional current;
@@ -134,21 +141,47 @@ public class RegionalSnapshot {
     }
 
     /**
+     * The same without holding a thread while an update is under way: completes, on the thread that publishes
+     * it, with a state that has every change signalled before this call. Regional pages wait this way; when
+     * each waited on a thread, at 100,000 announcements and 200 commands/s the few threads for regional pages
+     * were all waiting for updates and requests queued for seconds.
+     */
+    public CompletableFuture<Regional> currentAsync() {
+        CompletableFuture<Regional> answer = new CompletableFuture<>();
+        synchronized (pending) {
+            if (applied >= signalled && fresh()) {
+                return CompletableFuture.completedFuture(current);
+            }
+            waiting.add(new Waiter(signalled, answer));
+        }
+        updateSoon(true);
+        return answer;
+    }
+
+    /**
      * Once someone has read the snapshot, it is brought up to date right after each commit on a thread of its
      * own, so a regional page seldom waits for the database. The updates of a burst of commits coalesce into
      * one; a failed update is left to the next commit or page read. A rebuild's projection, which nobody
      * reads, never updates it.
      */
     private void updateSoon() {
-        if (current != null && updateQueued.compareAndSet(false, true)) {
-            updater.execute(() -> {
-                updateQueued.set(false); // a commit from here on queues another update
-                try {
-                    bringUpTo(signalled(), false);
-                } catch (RuntimeException e) {
-                    LOG.warn("Could not update the regional snapshot; the next commit or regional page tries again", e);
-                }
-            });
+        updateSoon(false);
+    }
+
+    private void updateSoon(boolean someoneWaits) {
+        if ((someoneWaits || current != null) && updateQueued.compareAndSet(false, true)) {
+            try {
+                updater.execute(() -> {
+                    updateQueued.set(false); // a commit from here on queues another update
+                    try {
+                        bringUpTo(signalled(), false);
+                    } catch (RuntimeException e) {
+                        LOG.warn("Could not update the regional snapshot; the next commit or regional page tries again", e);
+                    }
+                });
+            } catch (RejectedExecutionException e) {
+                updateQueued.set(false); // shutting down: a page read would update it itself
+            }
         }
     }
 
@@ -183,17 +216,26 @@ public class RegionalSnapshot {
             Supplier<Regional> read = () -> transactions.executeRead(status -> everything ? readAll()
                     : update(current, announcements, offerings));
             Regional next = bounded ? cache.bounded(read) : read.get();
-            current = next;
-            appliedAt = System.nanoTime();
-            applied = upTo;
+            List<Waiter> ready = new ArrayList<>();
+            synchronized (pending) {
+                current = next;
+                appliedAt = System.nanoTime();
+                applied = upTo;
+                waiting.removeIf(w -> w.asked() <= upTo && ready.add(w));
+            }
+            ready.forEach(w -> w.answer().complete(next));
             return next;
         } catch (RuntimeException | Error e) {
-            // Not applied: the next caller tries the same changes again.
+            // Not applied: the next caller tries the same changes again; whoever waits is told.
+            List<Waiter> failed;
             synchronized (pending) {
                 changedAnnouncements.addAll(announcements);
                 offeringsChanged |= offerings;
                 everythingChanged |= everything;
+                failed = List.copyOf(waiting);
+                waiting.clear();
             }
+            failed.forEach(w -> w.answer().completeExceptionally(e));
             throw e;
         }
     }
@@ -269,7 +311,9 @@ public class RegionalSnapshot {
         }
         List<String> unknown = offerings != before.offerings() || touched.contains(OverviewReads.REGION_UNKNOWN)
                 ? unknown(offerings, intended) : before.unknown();
-        return new Regional(before.provinceOf(), Map.copyOf(labourMarket), before.municipalities(), offerings, intended, unknown);
+        // The same objects where nothing changed: regional pages are kept while what they show is identical.
+        Map<String, String> labourMarkets = labourMarket.equals(before.labourMarket()) ? before.labourMarket() : Map.copyOf(labourMarket);
+        return new Regional(before.provinceOf(), labourMarkets, before.municipalities(), offerings, intended, unknown);
     }
 
     /**
