@@ -152,9 +152,14 @@ class RegionalSnapshotTest {
         assertThat(pages.region("Overijssel", any).get(10, TimeUnit.SECONDS)).as("a commit about Utrecht only").isSameAs(overijssel);
         assertThat(text(pages.region("Utrecht", any))).as("shown right after its commit").contains("PAGE-UTRECHT");
 
+        OverviewReads.RegionFilter han = new OverviewReads.RegionFilter(null, null, null, "han", null);
+        byte[] hanInOverijssel = pages.region("Overijssel", han).get(10, TimeUnit.SECONDS);
         commit(List.of(new AnnouncementAmended(utrecht, 2, null, null, new ValueChange<>(List.of("Utrecht"), List.of("Zwolle")),
                 null, null, null, null, DemoCaseEvents.SAXION)));
         assertThat(text(pages.region("Overijssel", any))).as("moved to Zwolle").contains("PAGE-UTRECHT");
+        assertThat(pages.region("Overijssel", han).get(10, TimeUnit.SECONDS)).as("Saxion's move leaves HAN's page").isSameAs(hanInOverijssel);
+        assertThat(text(pages.region("Overijssel", new OverviewReads.RegionFilter(null, null, null, "saxion", null))))
+                .contains("PAGE-UTRECHT");
         assertThat(text(pages.region("Utrecht", any))).doesNotContain("PAGE-UTRECHT");
         assertThat(text(pages.regions())).contains("Overijssel");
     }

@@ -191,12 +191,12 @@ public class OverviewReads {
         String province = province(all, region);
         Map<String, List<Views.Offering>> existing = new TreeMap<>();
         Map<String, List<Views.Intended>> intended = new TreeMap<>();
-        for (Views.Offering o : all.offerings().getOrDefault(province, List.of())) {
+        for (Views.Offering o : all.offeringsIn(province, filter.institution())) {
             if (matches(filter, o.level(), null, o.code(), o.institution(), null)) {
                 existing.computeIfAbsent(o.location() == null ? "(no location)" : o.location(), k -> new ArrayList<>()).add(o);
             }
         }
-        for (RegionalSnapshot.Placed placed : all.intended().getOrDefault(province, List.of())) {
+        for (RegionalSnapshot.Placed placed : all.intendedIn(province, filter.institution())) {
             Views.Intended i = placed.programme();
             if (matches(filter, i.level(), i.domain(), i.code(), i.institution(), i.status())) {
                 intended.computeIfAbsent(placed.location(), k -> new ArrayList<>()).add(i);

@@ -55,7 +55,9 @@ public class RegionalPages {
     public CompletableFuture<byte[]> region(String region, OverviewReads.RegionFilter filter) {
         return snapshot.currentAsync().thenCompose(all -> {
             String province = OverviewReads.province(all, region);
-            Object[] inputs = {all.intended().get(province), all.offerings().get(province), all.labourMarket(), all.municipalities()};
+            // Exactly the lists the page reads: filtered to one institution, only that institution's.
+            Object[] inputs = {all.intendedIn(province, filter.institution()), all.offeringsIn(province, filter.institution()),
+                    all.labourMarket(), all.municipalities()};
             return page("region|" + region + "|" + filter, inputs, () -> OverviewReads.region(all, region, filter));
         });
     }

@@ -30,6 +30,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -61,11 +62,26 @@ public class RegionalSnapshot {
 
     /**
      * One state of the regional data; never changed once published, so pages derive from it without locks.
-     * Province lists an update did not touch are shared with the state before it.
+     * Lists an update did not touch are shared with the state before it. Each province's lists are also kept
+     * per institution: a page filtered to one institution then reads (and is kept for) only that institution's
+     * programmes, where a province can hold tens of thousands.
      */
     public record Regional(Map<String, String> provinceOf, Map<String, String> labourMarket, Map<String, Long> municipalities,
-                           Map<String, List<Views.Offering>> offerings, Map<String, List<Placed>> intended,
+                           Map<String, List<Views.Offering>> offerings, Map<String, Map<String, List<Views.Offering>>> offeringsByInstitution,
+                           Map<String, List<Placed>> intended, Map<String, Map<String, List<Placed>>> intendedByInstitution,
                            List<String> unknown) {
+
+        /** The existing offerings in a province, of one institution when it is given. */
+        public List<Views.Offering> offeringsIn(String province, String institution) {
+            return institution == null ? offerings.getOrDefault(province, List.of())
+                    : offeringsByInstitution.getOrDefault(province, Map.of()).getOrDefault(institution, List.of());
+        }
+
+        /** The intended programmes placed in a province, of one institution when it is given. */
+        public List<Placed> intendedIn(String province, String institution) {
+            return institution == null ? intended.getOrDefault(province, List.of())
+                    : intendedByInstitution.getOrDefault(province, Map.of()).getOrDefault(institution, List.of());
+        }
     }
 
     private final Sql sql;
@@ -215,7 +231,13 @@ public class RegionalSnapshot {
         try {
             Supplier<Regional> read = () -> transactions.executeRead(status -> everything ? readAll()
                     : update(current, announcements, offerings));
+            long started = System.nanoTime();
             Regional next = bounded ? cache.bounded(read) : read.get();
+            if (LOG.isDebugEnabled()) {
+                LOG.debug("Regional snapshot updated to change {} in {} ms ({} announcements{}{}; {} waiting)", upTo,
+                        (System.nanoTime() - started) / 1_000_000, announcements.size(), offerings ? ", offerings" : "",
+                        everything ? ", everything" : "", waiting.size());
+            }
             List<Waiter> ready = new ArrayList<>();
             synchronized (pending) {
                 current = next;
@@ -278,7 +300,7 @@ public class RegionalSnapshot {
         Map<String, List<Views.Offering>> offerings = offeringsChanged || !provinceOf.equals(before.provinceOf())
                 ? offerings(provinceOf) : before.offerings();
         // From here on nothing reads the database, so nothing can fail half-way through the index.
-        Set<String> touched = new HashSet<>();
+        Map<String, Set<String>> touched = new HashMap<>(); // province -> institutions whose places there changed
         for (String id : announcements) {
             Views.Intended was = byAnnouncement.remove(id);
             Views.Intended now = fresh.get(id);
@@ -286,34 +308,59 @@ public class RegionalSnapshot {
                 byAnnouncement.put(id, now);
             }
             if (!Objects.equals(was, now)) {
-                provinces(was, provinceOf, touched);
-                provinces(now, provinceOf, touched);
+                touch(was, provinceOf, touched);
+                touch(now, provinceOf, touched);
             }
         }
         if (!provinceOf.equals(before.provinceOf())) {
             return group(provinceOf, labourMarket, offerings); // the operator replaced the municipality table
         }
         Map<String, List<Placed>> intended = new HashMap<>(before.intended());
-        for (String province : touched) {
+        Map<String, Map<String, List<Placed>>> byInstitution = new HashMap<>(before.intendedByInstitution());
+        for (Map.Entry<String, Set<String>> province : touched.entrySet()) {
             List<Placed> added = new ArrayList<>();
             for (String id : announcements) {
                 Views.Intended now = fresh.get(id);
                 if (now != null) {
-                    place(now, provinceOf, province, added);
+                    place(now, provinceOf, province.getKey(), added);
                 }
             }
-            List<Placed> list = merged(before.intended().getOrDefault(province, List.of()), announcements, added);
-            if (list.isEmpty()) {
-                intended.remove(province);
-            } else {
-                intended.put(province, list);
+            put(intended, province.getKey(), merged(before.intended().getOrDefault(province.getKey(), List.of()), announcements, added));
+            Map<String, List<Placed>> institutions = new HashMap<>(before.intendedByInstitution().getOrDefault(province.getKey(), Map.of()));
+            for (String institution : province.getValue()) {
+                List<Placed> theirs = added.stream().filter(p -> p.programme().institution().equals(institution)).toList();
+                put(institutions, institution, merged(institutions.getOrDefault(institution, List.of()), announcements, new ArrayList<>(theirs)));
             }
+            put(byInstitution, province.getKey(), institutions.isEmpty() ? null : Collections.unmodifiableMap(institutions));
         }
-        List<String> unknown = offerings != before.offerings() || touched.contains(OverviewReads.REGION_UNKNOWN)
+        List<String> unknown = offerings != before.offerings() || touched.containsKey(OverviewReads.REGION_UNKNOWN)
                 ? unknown(offerings, intended) : before.unknown();
         // The same objects where nothing changed: regional pages are kept while what they show is identical.
         Map<String, String> labourMarkets = labourMarket.equals(before.labourMarket()) ? before.labourMarket() : Map.copyOf(labourMarket);
-        return new Regional(before.provinceOf(), labourMarkets, before.municipalities(), offerings, intended, unknown);
+        return new Regional(before.provinceOf(), labourMarkets, before.municipalities(), offerings,
+                offerings == before.offerings() ? before.offeringsByInstitution() : byInstitution(offerings, Views.Offering::institution),
+                intended, byInstitution, unknown);
+    }
+
+    /** Puts the value in, or takes the key out when the value is empty or null. */
+    private static <V> void put(Map<String, V> map, String key, V value) {
+        if (value == null || (value instanceof Collection<?> c && c.isEmpty())) {
+            map.remove(key);
+        } else {
+            map.put(key, value);
+        }
+    }
+
+    /** Each province's list split by institution, in the same order. */
+    private static <T> Map<String, Map<String, List<T>>> byInstitution(Map<String, List<T>> byProvince, Function<T, String> institution) {
+        Map<String, Map<String, List<T>>> split = new HashMap<>();
+        byProvince.forEach((province, list) -> {
+            Map<String, List<T>> theirs = new HashMap<>();
+            list.forEach(item -> theirs.computeIfAbsent(institution.apply(item), k -> new ArrayList<>()).add(item));
+            theirs.replaceAll((k, v) -> Collections.unmodifiableList(v));
+            split.put(province, Collections.unmodifiableMap(theirs));
+        });
+        return split;
     }
 
     /**
@@ -355,7 +402,8 @@ public class RegionalSnapshot {
         });
         Map<String, Long> municipalities = new HashMap<>();
         provinceOf.values().forEach(p -> municipalities.merge(p, 1L, Long::sum));
-        return new Regional(Map.copyOf(provinceOf), Map.copyOf(labourMarket), Map.copyOf(municipalities), offerings, intended,
+        return new Regional(Map.copyOf(provinceOf), Map.copyOf(labourMarket), Map.copyOf(municipalities), offerings,
+                byInstitution(offerings, Views.Offering::institution), intended, byInstitution(intended, p -> p.programme().institution()),
                 unknown(offerings, intended));
     }
 
@@ -367,9 +415,10 @@ public class RegionalSnapshot {
         }
     }
 
-    private static void provinces(Views.Intended programme, Map<String, String> provinceOf, Set<String> into) {
+    private static void touch(Views.Intended programme, Map<String, String> provinceOf, Map<String, Set<String>> touched) {
         if (programme != null) {
-            programme.locations().forEach(location -> into.add(regionOf(location, provinceOf)));
+            programme.locations().forEach(location -> touched.computeIfAbsent(regionOf(location, provinceOf), k -> new HashSet<>())
+                    .add(programme.institution()));
         }
     }
 
