@@ -109,6 +109,7 @@ public class RegionalSnapshot {
     private final long maxAgeNanos;
     private Map<String, Views.Intended> byAnnouncement = new HashMap<>();
     private Map<String, String> names = Map.of();
+    private long merging; // the last update's time spent merging, for the debug line
     private final AtomicBoolean updateQueued = new AtomicBoolean();
     private final ExecutorService updater = Executors.newSingleThreadExecutor(runnable -> {
         Thread thread = new Thread(runnable, "regional-snapshot");
@@ -234,9 +235,9 @@ public class RegionalSnapshot {
             long started = System.nanoTime();
             Regional next = bounded ? cache.bounded(read) : read.get();
             if (LOG.isDebugEnabled()) {
-                LOG.debug("Regional snapshot updated to change {} in {} ms ({} announcements{}{}; {} waiting)", upTo,
-                        (System.nanoTime() - started) / 1_000_000, announcements.size(), offerings ? ", offerings" : "",
-                        everything ? ", everything" : "", waiting.size());
+                LOG.debug("Regional snapshot updated to change {} in {} ms, merging {} ms ({} announcements{}{}; {} waiting)", upTo,
+                        (System.nanoTime() - started) / 1_000_000, everything ? 0 : merging / 1_000_000, announcements.size(),
+                        offerings ? ", offerings" : "", everything ? ", everything" : "", waiting.size());
             }
             List<Waiter> ready = new ArrayList<>();
             synchronized (pending) {
@@ -300,6 +301,7 @@ public class RegionalSnapshot {
         Map<String, List<Views.Offering>> offerings = offeringsChanged || !provinceOf.equals(before.provinceOf())
                 ? offerings(provinceOf) : before.offerings();
         // From here on nothing reads the database, so nothing can fail half-way through the index.
+        long mergingFrom = System.nanoTime();
         Map<String, Set<String>> touched = new HashMap<>(); // province -> institutions whose places there changed
         for (String id : announcements) {
             Views.Intended was = byAnnouncement.remove(id);
@@ -337,6 +339,7 @@ public class RegionalSnapshot {
                 ? unknown(offerings, intended) : before.unknown();
         // The same objects where nothing changed: regional pages are kept while what they show is identical.
         Map<String, String> labourMarkets = labourMarket.equals(before.labourMarket()) ? before.labourMarket() : Map.copyOf(labourMarket);
+        merging = System.nanoTime() - mergingFrom;
         return new Regional(before.provinceOf(), labourMarkets, before.municipalities(), offerings,
                 offerings == before.offerings() ? before.offeringsByInstitution() : byInstitution(offerings, Views.Offering::institution),
                 intended, byInstitution, unknown);
