@@ -49,11 +49,11 @@ public class OverviewController {
      */
     public OverviewController(OverviewReads reads, ReadCache cache, @Named(TaskExecutors.BLOCKING) ExecutorService blocking,
                               RegionalPages pages, ObjectMapper json) {
-        this.json = json;
         this.reads = reads;
         this.cache = cache;
         this.blocking = blocking;
         this.pages = pages;
+        this.json = json;
     }
 
     /** The announcement with its objection matrix: consulted organisations × candidate locations. */

@@ -303,6 +303,8 @@ public class RegionalSnapshot {
         // From here on nothing reads the database, so nothing can fail half-way through the index.
         long mergingFrom = System.nanoTime();
         Map<String, Set<String>> touched = new HashMap<>(); // province -> institutions whose places there changed
+        List<Views.Intended> gone = new ArrayList<>();
+        List<Views.Intended> come = new ArrayList<>();
         for (String id : announcements) {
             Views.Intended was = byAnnouncement.remove(id);
             Views.Intended now = fresh.get(id);
@@ -312,6 +314,12 @@ public class RegionalSnapshot {
             if (!Objects.equals(was, now)) {
                 touch(was, provinceOf, touched);
                 touch(now, provinceOf, touched);
+                if (was != null) {
+                    gone.add(was);
+                }
+                if (now != null) {
+                    come.add(now);
+                }
             }
         }
         if (!provinceOf.equals(before.provinceOf())) {
@@ -320,18 +328,15 @@ public class RegionalSnapshot {
         Map<String, List<Placed>> intended = new HashMap<>(before.intended());
         Map<String, Map<String, List<Placed>>> byInstitution = new HashMap<>(before.intendedByInstitution());
         for (Map.Entry<String, Set<String>> province : touched.entrySet()) {
+            List<Placed> removed = new ArrayList<>();
+            gone.forEach(was -> place(was, provinceOf, province.getKey(), removed));
             List<Placed> added = new ArrayList<>();
-            for (String id : announcements) {
-                Views.Intended now = fresh.get(id);
-                if (now != null) {
-                    place(now, provinceOf, province.getKey(), added);
-                }
-            }
-            put(intended, province.getKey(), merged(before.intended().getOrDefault(province.getKey(), List.of()), announcements, added));
+            come.forEach(now -> place(now, provinceOf, province.getKey(), added));
+            put(intended, province.getKey(), merged(before.intended().getOrDefault(province.getKey(), List.of()), removed, added));
             Map<String, List<Placed>> institutions = new HashMap<>(before.intendedByInstitution().getOrDefault(province.getKey(), Map.of()));
             for (String institution : province.getValue()) {
-                List<Placed> theirs = added.stream().filter(p -> p.programme().institution().equals(institution)).toList();
-                put(institutions, institution, merged(institutions.getOrDefault(institution, List.of()), announcements, new ArrayList<>(theirs)));
+                put(institutions, institution, merged(institutions.getOrDefault(institution, List.of()), ofInstitution(removed, institution),
+                        ofInstitution(added, institution)));
             }
             put(byInstitution, province.getKey(), institutions.isEmpty() ? null : Collections.unmodifiableMap(institutions));
         }
@@ -366,29 +371,55 @@ public class RegionalSnapshot {
         return split;
     }
 
+    private static List<Placed> ofInstitution(List<Placed> places, String institution) {
+        List<Placed> theirs = new ArrayList<>();
+        places.stream().filter(p -> p.programme().institution().equals(institution)).forEach(theirs::add);
+        return theirs;
+    }
+
     /**
-     * A province's list without the changed announcements' old places and with their new ones, in order. The
-     * new places are put in by binary search: a province can hold tens of thousands of places, and sorting
-     * it again for every commit kept the updater busy at 100,000 announcements.
+     * A sorted list without the removed places and with the added ones, in order. Both are found by binary
+     * search and the rest is copied in runs: a province can hold tens of thousands of places, and sorting or
+     * even scanning it for every commit kept the updater busy at 100,000 announcements.
      */
-    private static List<Placed> merged(List<Placed> before, Set<String> changed, List<Placed> added) {
+    private static List<Placed> merged(List<Placed> before, List<Placed> removed, List<Placed> added) {
         added.sort(ORDER);
         int[] at = new int[added.size()];
         for (int i = 0; i < added.size(); i++) {
             int found = Collections.binarySearch(before, added.get(i), ORDER);
             at[i] = found < 0 ? -found - 1 : found;
         }
-        List<Placed> list = new ArrayList<>(before.size() + added.size());
-        int next = 0;
-        for (int i = 0; i <= before.size(); i++) {
-            while (next < added.size() && at[next] == i) {
-                list.add(added.get(next++));
+        Set<Integer> skipped = new TreeSet<>();
+        for (Placed place : removed) {
+            int found = Collections.binarySearch(before, place, ORDER);
+            // Every entry with the same announcement and location, should a location be listed twice.
+            for (int i = found; i >= 0 && i < before.size() && ORDER.compare(before.get(i), place) == 0; i--) {
+                skipped.add(i);
             }
-            if (i < before.size() && !changed.contains(before.get(i).programme().announcementId())) {
-                list.add(before.get(i));
+            for (int i = found + 1; found >= 0 && i < before.size() && ORDER.compare(before.get(i), place) == 0; i++) {
+                skipped.add(i);
             }
         }
-        return Collections.unmodifiableList(list);
+        int[] skip = skipped.stream().mapToInt(Integer::intValue).toArray();
+        List<Placed> list = new ArrayList<>(before.size() + added.size());
+        int from = 0;
+        int next = 0;
+        int gap = 0;
+        while (true) {
+            int insertAt = next < at.length ? at[next] : Integer.MAX_VALUE;
+            int skipAt = gap < skip.length ? skip[gap] : Integer.MAX_VALUE;
+            int stop = Math.min(Math.min(insertAt, skipAt), before.size());
+            list.addAll(before.subList(from, stop));
+            from = stop;
+            if (insertAt == stop) {
+                list.add(added.get(next++));
+            } else if (skipAt == stop) {
+                from = stop + 1;
+                gap++;
+            } else {
+                return Collections.unmodifiableList(list);
+            }
+        }
     }
 
     /** Groups the index and the offerings by province. */
