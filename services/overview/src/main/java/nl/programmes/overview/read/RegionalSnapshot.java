@@ -1,9 +1,9 @@
 package nl.programmes.overview.read;
 
+import io.micronaut.context.annotation.Value;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.serde.ObjectMapper;
 import io.micronaut.transaction.TransactionOperations;
-import io.micronaut.context.annotation.Value;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 import nl.programmes.kit.persistence.Sql;
@@ -35,13 +35,13 @@ import java.util.function.Supplier;
 
 /**
  * What the regional pages show, kept in memory: existing offerings and intended programmes grouped by
- * province. It is read in full once, and again only when everything changed (an organisation's name, a
- * rebuild's switch-over). After that, the announcements a commit was about are read again on their own and
- * patched in, so that under a stream of writes a regional page costs a few rows, not the whole country (a
- * full read takes seconds at 100,000 announcements). Offerings are few and change rarely: they are read
- * again whole when an offering event was committed. The municipality table is read on every update, and at
- * least once a {@code platform.overview.read-cache.max-age} when nothing is committed, so an operator's
- * replacement of it shows without a restart.
+ * province (and within a province by institution). It is read in full once, and again only when everything
+ * changed (an organisation's name, a rebuild's switch-over, a failed update). After that, the announcements a
+ * commit was about are read again on their own and merged in, so that under a stream of writes a regional
+ * page costs a few rows, not the whole country (a full read takes seconds at 100,000 announcements).
+ * Offerings are few and change rarely: they are read again whole when an offering event was committed. The
+ * municipality table is reference data: it is read again once a {@code platform.overview.read-cache.max-age}
+ * (also when nothing is committed), so an operator's replacement of it shows within a minute or two.
  *
  * <p>{@link #current()} is never older than the last change signalled before it was called; {@link
  * ReadModelChanges} signals a commit here before it tells the {@link ReadCache}, so a regional page read at
@@ -234,11 +234,6 @@ public class RegionalSnapshot {
                     : update(current, announcements, offerings));
             long started = System.nanoTime();
             Regional next = bounded ? cache.bounded(read) : read.get();
-            if (LOG.isDebugEnabled()) {
-                LOG.debug("Regional snapshot updated to change {} in {} ms, merging {} ms ({} announcements{}{}; {} waiting)", upTo,
-                        (System.nanoTime() - started) / 1_000_000, everything ? 0 : merging / 1_000_000, announcements.size(),
-                        offerings ? ", offerings" : "", everything ? ", everything" : "", waiting.size());
-            }
             List<Waiter> ready = new ArrayList<>();
             synchronized (pending) {
                 current = next;
@@ -246,15 +241,19 @@ public class RegionalSnapshot {
                 applied = upTo;
                 waiting.removeIf(w -> w.asked() <= upTo && ready.add(w));
             }
+            if (LOG.isDebugEnabled()) {
+                LOG.debug("Regional snapshot updated to change {} in {} ms, merging {} ms ({} announcements{}{}; {} waiting)", upTo,
+                        (System.nanoTime() - started) / 1_000_000, everything ? 0 : merging / 1_000_000, announcements.size(),
+                        offerings ? ", offerings" : "", everything ? ", everything" : "", ready.size());
+            }
             ready.forEach(w -> w.answer().complete(next));
             return next;
         } catch (RuntimeException | Error e) {
-            // Not applied: the next caller tries the same changes again; whoever waits is told.
+            // Not applied. The index may be half updated (a failed commit comes after the merge), so the next
+            // caller reads everything again; whoever waits now is told.
             List<Waiter> failed;
             synchronized (pending) {
-                changedAnnouncements.addAll(announcements);
-                offeringsChanged |= offerings;
-                everythingChanged |= everything;
+                everythingChanged = true;
                 failed = List.copyOf(waiting);
                 waiting.clear();
             }
@@ -288,9 +287,14 @@ public class RegionalSnapshot {
 
     /** The same state as a full read would give, from the changed rows only. */
     private Regional update(Regional before, Set<String> announcements, boolean offeringsChanged) {
-        Map<String, String> provinceOf = new HashMap<>();
-        Map<String, String> labourMarket = new HashMap<>();
-        municipalities(provinceOf, labourMarket);
+        // The municipality table is reference data: read again once a max-age, not for every commit.
+        Map<String, String> provinceOf = new HashMap<>(before.provinceOf());
+        Map<String, String> labourMarket = new HashMap<>(before.labourMarket());
+        if (!fresh()) {
+            provinceOf.clear();
+            labourMarket.clear();
+            municipalities(provinceOf, labourMarket);
+        }
         Map<String, Views.Intended> fresh = new HashMap<>();
         List<String> ids = new ArrayList<>(announcements);
         for (int from = 0; from < ids.size(); from += CHUNK) {
