@@ -127,8 +127,8 @@ public final class TestPlatform {
         mariaDb.close();
         try (Stream<Path> files = Files.walk(home)) {
             files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-        } catch (IOException e) {
-            // best effort: the directory is a temporary one
+        } catch (IOException | java.io.UncheckedIOException e) {
+            // best effort: the directory is a temporary one, and a file can vanish while it is walked
         }
     }
 }
