@@ -1,19 +1,14 @@
 package nl.programmes.overview.read;
 
-import io.micronaut.core.type.Argument;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.serde.ObjectMapper;
-import io.micronaut.transaction.TransactionOperations;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import nl.programmes.kit.persistence.Sql;
 import nl.programmes.kit.problem.NotFoundException;
 import nl.programmes.kit.replica.OrganisationReplica;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.sql.Connection;
 import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -156,10 +151,6 @@ public class OverviewReads {
     /** Organisation names by id, read once per generation; a copy, because callers add offering names to it. */
     private Map<String, String> names() {
         return new HashMap<>(cache.get("organisation-names", organisations::names));
-    }
-
-    public Views.Regions regions() {
-        return regions(regional.current());
     }
 
     /** The provinces' summary of one state of the regional data. */
