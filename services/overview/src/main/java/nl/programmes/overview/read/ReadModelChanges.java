@@ -5,9 +5,9 @@ import jakarta.inject.Singleton;
 import java.util.Collection;
 
 /**
- * Tells what reads from the overview's read models keeps in memory that a commit changed. The regional
- * snapshot hears first and the read cache second: a regional page read at a commit count then always
- * finds a snapshot with at least that commit.
+ * Tells the in-memory read side (the regional snapshot and the read cache) what a commit changed. The
+ * snapshot hears first and the read cache second: a regional page read at a commit count then always finds
+ * a snapshot with at least that commit.
  */
 @Singleton
 public class ReadModelChanges {

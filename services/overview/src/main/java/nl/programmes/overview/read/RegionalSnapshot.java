@@ -375,10 +375,9 @@ public class RegionalSnapshot {
         return split;
     }
 
+    /** The places of one institution's programmes, as a list {@link #merged} may sort. */
     private static List<Placed> ofInstitution(List<Placed> places, String institution) {
-        List<Placed> theirs = new ArrayList<>();
-        places.stream().filter(p -> p.programme().institution().equals(institution)).forEach(theirs::add);
-        return theirs;
+        return new ArrayList<>(places.stream().filter(p -> p.programme().institution().equals(institution)).toList());
     }
 
     /**
