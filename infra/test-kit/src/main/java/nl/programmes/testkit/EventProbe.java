@@ -54,6 +54,20 @@ public final class EventProbe {
     }
 
     /**
+     * Waits until a record with this key is on the topic and returns the first one. Other tests may publish
+     * to the same topic, so "at least one record" is not "this test's record".
+     */
+    public static Published awaitKey(String bootstrapServers, String topic, String key) {
+        List<Published> seen = new ArrayList<>();
+        TestPlatform.eventually().until(() -> {
+            seen.clear();
+            readAll(bootstrapServers, topic).stream().filter(p -> key.equals(p.key())).findFirst().ifPresent(seen::add);
+            return !seen.isEmpty();
+        });
+        return seen.get(0);
+    }
+
+    /**
      * Waits until the consumer group has committed offsets up to the end of every partition of the
      * topic: everything published so far has been processed (or parked).
      */

@@ -57,9 +57,8 @@ class AnnounceProgrammeTest implements TestPropertyProvider {
         assertThat(readBack.get("candidateLocations")).isEqualTo(List.of("Enschede", "Deventer", "Apeldoorn"));
         assertThat(readBack.get("status")).isEqualTo("ANNOUNCED");
 
-        List<EventProbe.Published> published = EventProbe.awaitAtLeast(TestPlatform.get().bootstrapServers(),
-                announcements.topic(Topics.PROGRAMME_ANNOUNCEMENTS), 1);
-        EventProbe.Published event = published.stream().filter(p -> p.key().equals(id)).findFirst().orElseThrow();
+        EventProbe.Published event = EventProbe.awaitKey(TestPlatform.get().bootstrapServers(),
+                announcements.topic(Topics.PROGRAMME_ANNOUNCEMENTS), id);
         assertThat(event.header(KafkaCloudEvents.CE_SPECVERSION)).isEqualTo("1.0");
         assertThat(event.event().type()).isEqualTo("nl.programmes.announcement.announced.v1");
         assertThat(event.event().source()).isEqualTo("/services/announcements");
