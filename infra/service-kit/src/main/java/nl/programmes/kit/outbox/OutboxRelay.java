@@ -19,9 +19,16 @@ import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Queue;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
@@ -37,6 +44,12 @@ import java.util.concurrent.atomic.AtomicLong;
  * exponentially and tries the same rows again. Only rows Kafka acknowledged are marked sent, so a row
  * is never skipped. A crash between Kafka's acknowledgement and the mark can publish a row twice:
  * consumers deduplicate on {@code ce_id}.
+ *
+ * <p>Marking is off the publishing path: acknowledged rows are marked sent by a thread of their own,
+ * in bulk, while the relay already reads and sends the next rows. Until its mark has committed, a row
+ * the relay published is remembered here and left out of the next reads, so it is not sent twice.
+ * Waiting for the mark cost every event about a third of the relay's cycle (6 of 24 ms at p50 at 200
+ * commands a second).
  */
 @Context
 @Requires(property = "platform.outbox.relay.enabled", value = "true", defaultValue = "true")
@@ -54,6 +67,17 @@ public class OutboxRelay {
     private final Duration retention;
     private final Semaphore wakeUp = new Semaphore(0);
     private final AtomicLong published = new AtomicLong();
+    /** Rows Kafka acknowledged whose mark has not committed yet (or has, but a read since has not seen it): never read again. */
+    private final Set<Long> awaitingMark = ConcurrentHashMap.newKeySet();
+    /** Acknowledged rows for the marker to mark, with when Kafka acknowledged them (their {@code sent_at}). */
+    private final Queue<Acknowledged> toMark = new ConcurrentLinkedQueue<>();
+    /** Rows whose mark committed; the relay forgets them just before its next read, which no longer returns them. */
+    private final Queue<Long> marked = new ConcurrentLinkedQueue<>();
+    private final ExecutorService marker = Executors.newSingleThreadExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "outbox-marker");
+        thread.setDaemon(true);
+        return thread;
+    });
     private final Counter publishedCounter;
     private final Counter failureCounter;
     private volatile boolean running;
@@ -94,11 +118,18 @@ public class OutboxRelay {
             thread.join(10_000);
         }
         closeProducer();
+        marker.shutdown();
+        marker.awaitTermination(10, TimeUnit.SECONDS);
+        markNow(); // whatever the marker had not taken yet: fewer rows published again after the restart
     }
 
     @TransactionalEventListener(TransactionalEventListener.TransactionPhase.AFTER_COMMIT)
     void onAppended(OutboxAppended appended) {
         wakeUp.release();
+    }
+
+    /** Rows Kafka acknowledged at one moment. */
+    record Acknowledged(List<Long> seqs, Instant at) {
     }
 
     /** Events published since start; for tests and the status page. */
@@ -112,6 +143,9 @@ public class OutboxRelay {
             try {
                 int sent = drainOnce();
                 backoff = Duration.ofMillis(200);
+                if (!toMark.isEmpty() && sent == 0) {
+                    markSoon(); // a mark that failed earlier, tried again while nothing new comes in
+                }
                 cleanupNowAndThen();
                 if (sent < batchSize) {
                     wakeUp.tryAcquire(pollInterval.toMillis(), TimeUnit.MILLISECONDS);
@@ -137,7 +171,15 @@ public class OutboxRelay {
      */
     int drainOnce() {
         long started = System.nanoTime();
-        List<OutboxRow> rows = store.unsent(batchSize);
+        // Marks that committed before this read: the read cannot return those rows any more.
+        for (Long seq = marked.poll(); seq != null; seq = marked.poll()) {
+            awaitingMark.remove(seq);
+        }
+        List<OutboxRow> rows = store.unsent(batchSize + awaitingMark.size());
+        rows.removeIf(row -> awaitingMark.contains(row.seq()));
+        if (rows.size() > batchSize) {
+            rows = rows.subList(0, batchSize);
+        }
         if (rows.isEmpty()) {
             return 0;
         }
@@ -175,14 +217,17 @@ public class OutboxRelay {
                 throw new IllegalStateException("Interrupted while publishing the outbox", e);
             }
         }
-        long acked = System.nanoTime();
         // A failed acknowledgement means a batch outlived the producer's delivery timeout (ten
         // minutes); rows acknowledged after it are kept as sent, and the failed ones follow later.
-        store.markSent(acknowledged, clock.instant());
+        if (!acknowledged.isEmpty()) {
+            awaitingMark.addAll(acknowledged);
+            toMark.add(new Acknowledged(acknowledged, clock.instant()));
+            markSoon();
+        }
         if (LOG.isDebugEnabled()) {
-            LOG.debug("Published {} of {} rows in {} ms (read {}, send and acknowledge {}, mark {} ms)", acknowledged.size(), rows.size(),
-                    (System.nanoTime() - started) / 1_000_000, (read - started) / 1_000_000, (acked - read) / 1_000_000,
-                    (System.nanoTime() - acked) / 1_000_000);
+            LOG.debug("Published {} of {} rows in {} ms (read {}, send and acknowledge {} ms; {} awaiting their mark)", acknowledged.size(),
+                    rows.size(), (System.nanoTime() - started) / 1_000_000, (read - started) / 1_000_000,
+                    (System.nanoTime() - read) / 1_000_000, awaitingMark.size());
         }
         published.addAndGet(acknowledged.size());
         publishedCounter.increment(acknowledged.size());
@@ -190,6 +235,36 @@ public class OutboxRelay {
             throw failure;
         }
         return acknowledged.size();
+    }
+
+    private void markSoon() {
+        try {
+            marker.execute(this::markNow);
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            // Shutting down: stop() marks what is left.
+        }
+    }
+
+    /**
+     * Marks every acknowledged row taken so far, in one statement. A failed mark leaves the rows remembered
+     * (so this relay does not send them again) and puts them back for the next try; if the service stops
+     * before that, they are published once more after the restart, and consumers drop the copies.
+     */
+    private synchronized void markNow() {
+        List<Acknowledged> batches = new ArrayList<>();
+        for (Acknowledged batch = toMark.poll(); batch != null; batch = toMark.poll()) {
+            batches.add(batch);
+        }
+        if (batches.isEmpty()) {
+            return;
+        }
+        try {
+            store.markSent(batches);
+            batches.forEach(batch -> marked.addAll(batch.seqs()));
+        } catch (RuntimeException e) {
+            toMark.addAll(batches);
+            LOG.warn("Could not mark {} batches of published outbox rows sent; trying again later: {}", batches.size(), e.toString());
+        }
     }
 
     private static boolean failed(Future<RecordMetadata> ack) {

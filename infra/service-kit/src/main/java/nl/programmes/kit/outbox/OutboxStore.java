@@ -67,23 +67,24 @@ class OutboxStore {
         });
     }
 
+    /** Marks each batch sent at its own acknowledgement time, all in one transaction. */
     @Transactional
-    void markSent(List<Long> seqs, Instant sentAt) {
-        if (seqs.isEmpty()) {
-            return;
-        }
-        String placeholders = String.join(",", seqs.stream().map(s -> "?").toList());
-        jdbc.prepareStatement("UPDATE outbox SET sent_at = ? WHERE seq IN (" + placeholders + ")", statement -> {
-            try {
-                statement.setTimestamp(1, Timestamp.from(sentAt));
-                for (int i = 0; i < seqs.size(); i++) {
-                    statement.setLong(i + 2, seqs.get(i));
+    void markSent(List<OutboxRelay.Acknowledged> batches) {
+        for (OutboxRelay.Acknowledged batch : batches) {
+            List<Long> seqs = batch.seqs();
+            String placeholders = String.join(",", seqs.stream().map(s -> "?").toList());
+            jdbc.prepareStatement("UPDATE outbox SET sent_at = ? WHERE seq IN (" + placeholders + ")", statement -> {
+                try {
+                    statement.setTimestamp(1, Timestamp.from(batch.at()));
+                    for (int i = 0; i < seqs.size(); i++) {
+                        statement.setLong(i + 2, seqs.get(i));
+                    }
+                    return statement.executeUpdate();
+                } catch (SQLException e) {
+                    throw new IllegalStateException("Could not mark outbox rows sent", e);
                 }
-                return statement.executeUpdate();
-            } catch (SQLException e) {
-                throw new IllegalStateException("Could not mark outbox rows sent", e);
-            }
-        });
+            });
+        }
     }
 
     @Transactional

@@ -1,6 +1,8 @@
 package nl.programmes.kit.persistence;
 
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -28,6 +30,7 @@ import java.util.regex.Pattern;
  */
 public final class WriteBehind {
 
+    private static final Logger LOG = LoggerFactory.getLogger(WriteBehind.class);
     private static final ThreadLocal<WriteBehind> CURRENT = new ThreadLocal<>();
     private static final Pattern TABLE = Pattern.compile(
             "^\\s*(?:INSERT\\s+(?:IGNORE\\s+)?INTO|REPLACE\\s+INTO|UPDATE|DELETE\\s+FROM)\\s+`?([A-Za-z0-9_]+)`?\\s",
@@ -40,6 +43,8 @@ public final class WriteBehind {
 
     private final JdbcOperations jdbc;
     private final Map<String, List<Pending>> byTable = new LinkedHashMap<>();
+    /** Per table: rows sent and nanoseconds spent sending them, for the debug line. */
+    private final Map<String, long[]> sent = new LinkedHashMap<>();
 
     private WriteBehind(JdbcOperations jdbc) {
         this.jdbc = jdbc;
@@ -55,6 +60,12 @@ public final class WriteBehind {
         try {
             T result = work.get();
             queue.flush();
+            if (LOG.isDebugEnabled()) {
+                StringBuilder line = new StringBuilder();
+                queue.sent.forEach((table, figures) -> line.append(line.isEmpty() ? "" : ", ").append(table).append(' ')
+                        .append(figures[0]).append(" rows ").append(figures[1] / 1_000_000).append(" ms"));
+                LOG.debug("Sent {}", line);
+            }
             return result;
         } finally {
             CURRENT.remove();
@@ -90,20 +101,19 @@ public final class WriteBehind {
         for (String table : tables) {
             List<Pending> statements = byTable.remove(table);
             if (statements != null) {
-                send(statements);
+                send(table, statements);
             }
         }
     }
 
     void flush() {
-        for (List<Pending> statements : byTable.values()) {
-            send(statements);
-        }
+        byTable.forEach(this::send);
         byTable.clear();
     }
 
     /** Runs of the same SQL text go out together (one multi-row insert or one JDBC batch), in the order they were queued. */
-    private void send(List<Pending> statements) {
+    private void send(String table, List<Pending> statements) {
+        long started = System.nanoTime();
         int start = 0;
         while (start < statements.size()) {
             int end = start;
@@ -131,6 +141,9 @@ public final class WriteBehind {
             });
             start = end;
         }
+        long[] figures = sent.computeIfAbsent(table, t -> new long[2]);
+        figures[0] += statements.size();
+        figures[1] += System.nanoTime() - started;
     }
 
     static void bind(PreparedStatement statement, Object[] values) throws SQLException {

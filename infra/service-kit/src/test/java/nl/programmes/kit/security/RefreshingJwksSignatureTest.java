@@ -144,4 +144,22 @@ class RefreshingJwksSignatureTest {
         }
         assertThat(fetches).hasValue(2);
     }
+
+    @Test
+    void aRememberedTokenIsRefusedOnceItsKeyIsWithdrawn() throws Exception {
+        RefreshingJwksSignature signature = signature(Duration.ZERO);
+        SignedJWT jwt = token(FIRST);
+        assertThat(check(signature, jwt).valid()).isTrue();
+        assertThat(check(signature, jwt).valid()).as("remembered").isTrue();
+
+        published.set(List.of(SECOND)); // the first key is withdrawn
+        Thread.sleep(150);
+        check(signature, jwt); // a stale set: this check starts the refresh in the background
+        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+        while (check(signature, jwt).valid() && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        assertThat(check(signature, jwt).valid()).as("the key is gone, so the remembered verdict no longer applies").isFalse();
+        assertThat(check(signature, SignedJWT.parse(token(IMPOSTOR).serialize())).valid()).isFalse();
+    }
 }

@@ -19,23 +19,30 @@ import java.util.Set;
 /**
  * Feeds every topic into the overview's read models. Reads from the earliest offset so a new
  * deployment builds the whole overview. Each poll is applied in one transaction with the dedupe
- * marks (ce_id), and its offsets are committed after that transaction; a failing record is retried
- * on its own and then parked, never skipped. A rebuild runs this same listener in a second context
- * with a consumer group of its own (see {@code OverviewRebuild}).
+ * marks (ce_id); a failing record is retried on its own and then parked, never skipped. A rebuild runs
+ * this same listener in a second context with a consumer group of its own (see {@code OverviewRebuild}).
+ * <p>
+ * Offsets are committed asynchronously after the transaction: the dedupe marks, not the offsets, are what
+ * makes an event apply once, so a restart that re-reads a poll or two changes nothing. Waiting for each
+ * commit held the next poll back by a broker round trip. What has been applied is kept in
+ * {@link AppliedPositions} for the rebuild's switch-over.
  */
 @KafkaListener(groupId = "${platform.overview.consumer-group}", clientId = "overview-projection", offsetReset = OffsetReset.EARLIEST, batch = true,
-        offsetStrategy = OffsetStrategy.SYNC,
+        offsetStrategy = OffsetStrategy.ASYNC,
         errorStrategy = @ErrorStrategy(value = ErrorStrategyValue.RETRY_EXPONENTIALLY_ON_ERROR, retryCount = 10))
 public class OverviewListener {
 
     private final InboundEvents inbound;
     private final OverviewProjections projections;
     private final ReadModelChanges changes;
+    private final AppliedPositions positions;
 
-    public OverviewListener(InboundEvents inbound, OverviewProjections projections, ReadModelChanges changes) {
+    public OverviewListener(InboundEvents inbound, OverviewProjections projections, ReadModelChanges changes,
+                            AppliedPositions positions) {
         this.inbound = inbound;
         this.projections = projections;
         this.changes = changes;
+        this.positions = positions;
     }
 
     @Topic({"${platform.topics.prefix:}programme-announcements", "${platform.topics.prefix:}consultations",
@@ -44,13 +51,21 @@ public class OverviewListener {
     void receive(List<ConsumerRecord<String, byte[]>> records) {
         Set<String> announcements = new HashSet<>();
         Set<String> topics = new HashSet<>();
-        int applied = inbound.applyAllOnce(records, "overview", event -> {
-            String announcement = projections.apply(event);
-            if (announcement != null) {
-                announcements.add(announcement);
-            }
-            topics.add(event.type().topic());
-        });
+        positions.applying();
+        int applied;
+        try {
+            applied = inbound.applyAllOnce(records, "overview", event -> {
+                String announcement = projections.apply(event);
+                if (announcement != null) {
+                    announcements.add(announcement);
+                }
+                topics.add(event.type().topic());
+            });
+        } catch (RuntimeException e) {
+            positions.abandoned();
+            throw e;
+        }
+        positions.applied(records);
         // After the commit: what reads keep in memory is never older than the read model.
         if (topics.contains(Topics.ORGANISATIONS)) {
             changes.changedEverything(); // organisation names appear in every answer

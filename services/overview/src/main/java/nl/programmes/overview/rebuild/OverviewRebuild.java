@@ -8,6 +8,7 @@ import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 import nl.programmes.kit.kafka.KafkaClients;
 import nl.programmes.kit.kafka.PlatformTopics;
+import nl.programmes.overview.handling.AppliedPositions;
 import nl.programmes.overview.read.ReadModelChanges;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.common.TopicPartition;
@@ -41,9 +42,11 @@ import java.util.regex.Pattern;
  *       table is copied in (it is reference data, not derived from events).</li>
  *   <li>A second application context of this same service, pointed at that schema and at a new consumer
  *       group, runs the same projection code from the earliest offsets.</li>
- *   <li>When it has caught up, the live listener is paused, the rebuild reads past the live position,
- *       and one {@code RENAME TABLE} statement swaps every table: the old ones move to
- *       {@code <schema>_previous} (kept until the next rebuild), the new ones take their place.</li>
+ *   <li>When it has caught up, the live listener is paused (and its poll under way, if any, finished), the
+ *       rebuild applies past every position the live projection has applied ({@link AppliedPositions}; the
+ *       committed offsets may trail those, since they are committed asynchronously), and one
+ *       {@code RENAME TABLE} statement swaps every table: the old ones move to {@code <schema>_previous}
+ *       (kept until the next rebuild), the new ones take their place.</li>
  *   <li>The live listener resumes from its own offsets; what it reads again is already in the new
  *       tables' {@code processed_event} and changes nothing.</li>
  * </ol>
@@ -69,12 +72,14 @@ public class OverviewRebuild {
     private final PlatformTopics topics;
     private final ConsumerRegistry consumers;
     private final ReadModelChanges changes;
+    private final AppliedPositions live;
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> new Thread(r, "overview-rebuild"));
     private final AtomicReference<State> state = new AtomicReference<>(State.idle());
 
     public OverviewRebuild(ApplicationContext parent, KafkaClients clients, PlatformTopics topics, ConsumerRegistry consumers,
-                           ReadModelChanges changes) {
+                           ReadModelChanges changes, AppliedPositions live) {
         this.parent = parent;
+        this.live = live;
         this.changes = changes;
         this.clients = clients;
         this.topics = topics;
@@ -118,7 +123,7 @@ public class OverviewRebuild {
             state.set(new State("SWITCHING", started, null, 0L, "pausing the live projection"));
             pauseLive();
             try {
-                awaitPast(group, topics.physical("overview"));
+                awaitPast(rebuild, group);
                 rebuild.close(); // no more writes to the new tables from here
                 rebuild = null;
                 swap(connection, live, next, previous);
@@ -168,20 +173,32 @@ public class OverviewRebuild {
         } while (lag > 0);
     }
 
-    /** Waits until the rebuild has read at least as far as the (paused) live projection on every partition. */
-    private void awaitPast(String rebuildGroup, String liveGroup) throws Exception {
+    /**
+     * Waits until the rebuild has applied at least as far as the (paused, idle) live projection on every partition.
+     * Each side counts what it applied, or what its group committed where that is further (a partition the live
+     * projection has not read from since it started has only its committed offset).
+     */
+    private void awaitPast(ApplicationContext rebuild, String rebuildGroup) throws Exception {
+        String liveGroup = parent.getProperty("platform.overview.consumer-group", String.class).orElseThrow();
         Instant deadline = Instant.now().plus(Duration.ofMinutes(2));
         while (Instant.now().isBefore(deadline)) {
             try (Admin admin = clients.admin()) {
-                Map<TopicPartition, Long> live = Offsets.committed(admin, topics, liveGroup);
-                Map<TopicPartition, Long> rebuilt = Offsets.committed(admin, topics, rebuildGroup);
-                if (live.entrySet().stream().allMatch(e -> rebuilt.getOrDefault(e.getKey(), 0L) >= e.getValue())) {
+                Map<TopicPartition, Long> target = furthest(Offsets.committed(admin, topics, liveGroup), live.positions());
+                Map<TopicPartition, Long> rebuilt = furthest(Offsets.committed(admin, topics, rebuildGroup),
+                        rebuild.getBean(AppliedPositions.class).positions());
+                if (target.entrySet().stream().allMatch(e -> rebuilt.getOrDefault(e.getKey(), 0L) >= e.getValue())) {
                     return;
                 }
             }
             TimeUnit.MILLISECONDS.sleep(200);
         }
         throw new IllegalStateException("The rebuild did not reach the live projection's position within 2 minutes");
+    }
+
+    private static Map<TopicPartition, Long> furthest(Map<TopicPartition, Long> committed, Map<TopicPartition, Long> applied) {
+        Map<TopicPartition, Long> furthest = new HashMap<>(committed);
+        applied.forEach((partition, next) -> furthest.merge(partition, next, Math::max));
+        return furthest;
     }
 
     private long lag(String group) throws Exception {
@@ -231,12 +248,15 @@ public class OverviewRebuild {
     private void pauseLive() throws InterruptedException {
         Set<String> ids = liveListeners();
         ids.forEach(consumers::pause);
+        // Paused, and the poll that was being applied when the pause came has committed: from here on the live
+        // positions do not move until the resume.
         Instant deadline = Instant.now().plusSeconds(30);
-        while (!ids.stream().allMatch(consumers::isPaused) && Instant.now().isBefore(deadline)) {
-            TimeUnit.MILLISECONDS.sleep(50);
+        while (!(ids.stream().allMatch(consumers::isPaused) && live.idle())) {
+            if (Instant.now().isAfter(deadline)) {
+                throw new IllegalStateException("The live projection did not pause within 30 seconds");
+            }
+            TimeUnit.MILLISECONDS.sleep(20);
         }
-        // A batch that was being applied when the pause came commits its offsets right after; let it finish.
-        TimeUnit.SECONDS.sleep(1);
     }
 
     private void resumeLive() {

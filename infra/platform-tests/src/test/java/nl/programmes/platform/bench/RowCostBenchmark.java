@@ -1,0 +1,116 @@
+package nl.programmes.platform.bench;
+
+import nl.programmes.testkit.TestPlatform;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.UUID;
+
+/**
+ * What one row costs the database when the overview writes a poll: 100,000 rows in multi-row statements of
+ * 2,000 (the projection's poll size), one commit per statement, for the timeline's table as it is and without
+ * parts of it, and for the dedupe table. Run by {@code docs/benchmarks/row-cost.sh}; never by the test suite.
+ * <p>
+ * Why: a rebuild writes a timeline row, a dedupe row and a read-model row per event, so these figures bound the
+ * rebuild's rate on this machine before any Java work is counted.
+ */
+public final class RowCostBenchmark {
+
+    private static final int ROWS = 100_000;
+    private static final int PER_STATEMENT = 2_000;
+    private static final String COLUMNS = "event_id CHAR(36) NOT NULL, occurred_on DATE NOT NULL, recorded_at DATETIME(6) NOT NULL, "
+            + "announcement_id CHAR(36) NULL, kind VARCHAR(200) NOT NULL, actor_user VARCHAR(100) NOT NULL, actor_org VARCHAR(64) NOT NULL";
+    private static final String SENTENCES = ", sentence_nl TEXT NOT NULL, sentence_en TEXT NOT NULL";
+    private static final String SECONDARY = ", KEY timeline_order (occurred_on, recorded_at, event_id), KEY timeline_announcement (announcement_id)";
+    // A consultation outcome's line, about as long as the generated events' lines.
+    private static final String DUTCH = "{org:org-7}: bezwaar tegen Enschede (arbeidsmarkt, doelmatigheid), instemming met Deventer en Apeldoorn; "
+            + "afspraken: gezamenlijke werving.";
+    private static final String ENGLISH = "{org:org-7}: objects to Enschede (labour market, efficiency), consents to Deventer and Apeldoorn; "
+            + "agreements: joint recruitment.";
+
+    private record Variant(String name, String table, boolean sentences) {
+    }
+
+    private RowCostBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        List<Variant> variants = List.of(
+                new Variant("timeline_entry as it is (V3)", "CREATE TABLE row_cost (" + COLUMNS + SENTENCES
+                        + ", PRIMARY KEY (event_id)" + SECONDARY + ") ENGINE = InnoDB", true),
+                new Variant("  without its two secondary indexes", "CREATE TABLE row_cost (" + COLUMNS + SENTENCES
+                        + ", PRIMARY KEY (event_id)) ENGINE = InnoDB", true),
+                new Variant("  without its two sentences", "CREATE TABLE row_cost (" + COLUMNS
+                        + ", PRIMARY KEY (event_id)" + SECONDARY + ") ENGINE = InnoDB", false),
+                new Variant("processed_event (dedupe)", null, false));
+        TestPlatform platform = TestPlatform.get();
+        String schema = platform.service("overview").schema();
+        System.out.printf("%n==== Database cost per row (%,d rows, %,d per statement, one commit each) ====%n", ROWS, PER_STATEMENT);
+        try (Connection connection = platform.connect(schema)) {
+            for (int round = 1; round <= 2; round++) { // the second round is the one to read: the first warms the server
+                System.out.println("round " + round);
+                for (Variant variant : variants) {
+                    System.out.printf("  %-40s %5.1f µs/row%n", variant.name(), microsPerRow(connection, variant));
+                }
+            }
+        }
+        System.exit(0);
+    }
+
+    private static double microsPerRow(Connection connection, Variant variant) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("DROP TABLE IF EXISTS row_cost");
+            statement.execute(variant.table() != null ? variant.table() : "CREATE TABLE row_cost (event_id CHAR(36) NOT NULL, "
+                    + "ce_type VARCHAR(200) NOT NULL, processed_at DATETIME(6) NOT NULL, PRIMARY KEY (event_id)) ENGINE = InnoDB");
+        }
+        List<String> announcements = new ArrayList<>();
+        for (int i = 0; i < ROWS / 13; i++) {
+            announcements.add(UUID.randomUUID().toString());
+        }
+        Random random = new Random(13);
+        long inDatabase = 0;
+        connection.setAutoCommit(false);
+        try (Statement statement = connection.createStatement()) {
+            for (int first = 0; first < ROWS; first += PER_STATEMENT) {
+                String sql = variant.table() == null ? dedupeRows() : timelineRows(first, variant.sentences(), announcements, random);
+                long started = System.nanoTime();
+                statement.executeUpdate(sql);
+                connection.commit();
+                inDatabase += System.nanoTime() - started;
+            }
+        } finally {
+            connection.setAutoCommit(true);
+        }
+        return inDatabase / 1000.0 / ROWS;
+    }
+
+    private static String timelineRows(int first, boolean sentences, List<String> announcements, Random random) {
+        StringBuilder sql = new StringBuilder("INSERT IGNORE INTO row_cost (event_id, occurred_on, recorded_at, announcement_id, kind, "
+                + "actor_user, actor_org" + (sentences ? ", sentence_nl, sentence_en" : "") + ") VALUES ");
+        for (int i = 0; i < PER_STATEMENT; i++) {
+            sql.append(i == 0 ? "" : ",").append("('").append(UUID.randomUUID()).append("','2026-0").append(1 + random.nextInt(9))
+                    .append("-1").append(random.nextInt(9)).append("','2026-11-27 10:00:00.").append(100_000 + first + i).append("','")
+                    .append(announcements.get(random.nextInt(announcements.size())))
+                    .append("','nl.programmes.consultation.outcome-recorded.v1','user-").append(random.nextInt(500)).append("','org-")
+                    .append(random.nextInt(100)).append('\'');
+            if (sentences) {
+                sql.append(",'").append(DUTCH).append("','").append(ENGLISH).append('\'');
+            }
+            sql.append(')');
+        }
+        return sql.toString();
+    }
+
+    private static String dedupeRows() {
+        StringBuilder sql = new StringBuilder("INSERT IGNORE INTO row_cost (event_id, ce_type, processed_at) VALUES ");
+        for (int i = 0; i < PER_STATEMENT; i++) {
+            sql.append(i == 0 ? "" : ",").append("('").append(UUID.randomUUID())
+                    .append("','nl.programmes.consultation.outcome-recorded.v1','2026-11-27 10:00:00.123456')");
+        }
+        return sql.toString();
+    }
+}
