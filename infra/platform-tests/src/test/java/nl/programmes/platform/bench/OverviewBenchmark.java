@@ -281,7 +281,8 @@ public final class OverviewBenchmark {
         throw new IllegalStateException(group + " did not catch up on " + topic + " within " + timeout);
     }
 
-    private static final Duration WARM_UP = Duration.ofSeconds(15);
+    /** BENCH_WARM_UP seconds (default 15) of commands at the same rate before the measured ones. */
+    private static final Duration WARM_UP = Duration.ofSeconds(Long.parseLong(System.getenv().getOrDefault("BENCH_WARM_UP", "15")));
 
     /**
      * Sends announcements at a steady rate for the given time, references {@code <prefix>-<n>}, pipelined over a
