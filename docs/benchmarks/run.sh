@@ -3,12 +3,7 @@
 # Starts its own broker and MariaDB (the test kit) and the overview and announcements services in
 # their own JVMs, then prints the figures. Not part of the test suite.
 set -euo pipefail
-root="$(cd "$(dirname "$0")/../.." && pwd)"
-cd "$root"
-./mvnw -q -B -DskipTests install
-./mvnw -q -B -pl infra/platform-tests dependency:build-classpath -Dmdep.includeScope=test \
-  -Dmdep.outputFile=target/bench-classpath.txt
-cp="infra/platform-tests/target/test-classes:$(cat infra/platform-tests/target/bench-classpath.txt)"
+source "$(dirname "$0")/build.sh"
 # Services run with production-like JVM settings here (C2 JIT, bigger heap), not the local runtime's small ones.
 export SERVICE_JVM_OPTIONS="${SERVICE_JVM_OPTIONS:--Xms256m -Xmx512m -XX:+UseParallelGC}"
 # The broker and the database, too: C2 and a heap for the broker, a buffer pool that holds the data.
