@@ -15,6 +15,10 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -61,6 +65,8 @@ class OverviewRebuildTest implements TestPropertyProvider {
         demo.consultationsAndDecisions().forEach(publisher::publish);
         Projected.caughtUp(overview);
         long lines = overview.count("SELECT COUNT(*) FROM timeline_entry");
+        List<String> indexes = indexes();
+        assertThat(indexes).as("secondary indexes of the live tables").contains("timeline_entry.timeline_announcement(announcement_id)");
 
         // Stand-in for a projection bug: the live tables drift from what the events say.
         overview.execute("UPDATE overview_position SET position = 'CONSENT' WHERE consultation_id IN "
@@ -101,10 +107,30 @@ class OverviewRebuildTest implements TestPropertyProvider {
         assertThat(overview.count("SELECT COUNT(*) FROM timeline_entry")).isEqualTo(lines + 1);
         // The old tables are kept beside, as they were, until the next rebuild.
         assertThat(overview.count("SELECT COUNT(*) FROM `" + overview.schema() + "_previous`.timeline_entry")).isBetween(drifted, drifted + 1);
+        // The rebuild wrote without its secondary indexes and added them before the switch: the same ones as before.
+        assertThat(indexes()).isEqualTo(indexes);
         // The new tables have the live schema's collation, so joins with other schemas behave as before.
         assertThat(overview.count("""
                 SELECT COUNT(*) FROM information_schema.TABLES t JOIN information_schema.SCHEMATA s ON s.SCHEMA_NAME = t.TABLE_SCHEMA
                 WHERE t.TABLE_SCHEMA = DATABASE() AND t.TABLE_COLLATION <> s.DEFAULT_COLLATION_NAME""")).isZero();
+    }
+
+    /** Every secondary index of the live schema as table.index(columns), in a stable order. */
+    private List<String> indexes() {
+        try (Connection connection = TestPlatform.get().connect(overview.schema());
+             Statement statement = connection.createStatement();
+             ResultSet rs = statement.executeQuery("""
+                     SELECT TABLE_NAME, INDEX_NAME, NON_UNIQUE, GROUP_CONCAT(COLUMN_NAME ORDER BY SEQ_IN_INDEX) FROM information_schema.STATISTICS
+                     WHERE TABLE_SCHEMA = DATABASE() AND INDEX_NAME <> 'PRIMARY'
+                     GROUP BY TABLE_NAME, INDEX_NAME, NON_UNIQUE ORDER BY TABLE_NAME, INDEX_NAME""")) {
+            List<String> indexes = new java.util.ArrayList<>();
+            while (rs.next()) {
+                indexes.add(rs.getString(1) + "." + rs.getString(2) + (rs.getInt(3) == 0 ? " unique" : "") + "(" + rs.getString(4) + ")");
+            }
+            return indexes;
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private Map<String, Object> state() {

@@ -11,6 +11,7 @@ import nl.programmes.kit.kafka.PlatformTopics;
 import nl.programmes.overview.handling.AppliedPositions;
 import nl.programmes.overview.read.ReadModelChanges;
 import org.apache.kafka.clients.admin.Admin;
+import org.flywaydb.core.Flyway;
 import org.apache.kafka.common.TopicPartition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -39,7 +40,8 @@ import java.util.regex.Pattern;
  * switches over atomically.
  * <ol>
  *   <li>A schema {@code <schema>_rebuild} gets the overview's migrations; the operator's municipality
- *       table is copied in (it is reference data, not derived from events).</li>
+ *       table is copied in (it is reference data, not derived from events). Its non-unique secondary indexes
+ *       are dropped until the rebuild has caught up ({@link DeferredIndexes}).</li>
  *   <li>A second application context of this same service, pointed at that schema and at a new consumer
  *       group, runs the same projection code from the earliest offsets.</li>
  *   <li>When it has caught up, the live listener is paused (and its poll under way, if any, finished), the
@@ -112,13 +114,20 @@ public class OverviewRebuild {
             // Same character set and collation as the live schema: the new tables replace its tables, and
             // joins or comparisons with other schemas must behave exactly as before the switch.
             execute(connection, "CREATE DATABASE `" + next + "`" + defaults(connection, live));
-            rebuild = startRebuildContext(next, group);
+            migrate(next);
             for (String table : REFERENCE_TABLES) {
                 execute(connection, "DELETE FROM `" + next + "`.`" + table + "`");
                 execute(connection, "INSERT INTO `" + next + "`.`" + table + "` SELECT * FROM `" + live + "`.`" + table + "`");
             }
-            LOG.info("Rebuilding the overview into schema {} with consumer group {}", next, group);
+            DeferredIndexes indexes = DeferredIndexes.drop(connection, next);
+            rebuild = startRebuildContext(next, group);
+            LOG.info("Rebuilding the overview into schema {} with consumer group {}; {} secondary indexes are added when it has caught up",
+                    next, group, indexes.count());
             awaitCaughtUp(group, started);
+            state.set(new State("RUNNING", started, null, 0L, "adding the secondary indexes"));
+            long indexing = System.nanoTime();
+            indexes.add(connection);
+            LOG.info("Added {} secondary indexes to the rebuilt tables in {} ms", indexes.count(), (System.nanoTime() - indexing) / 1_000_000);
 
             state.set(new State("SWITCHING", started, null, 0L, "pausing the live projection"));
             pauseLive();
@@ -146,15 +155,35 @@ public class OverviewRebuild {
         }
     }
 
-    /** This service once more, without a web server, on the new schema and a consumer group of its own. */
-    private ApplicationContext startRebuildContext(String schema, String group) {
+    /**
+     * The overview's migrations on the new schema, before its context starts: the secondary indexes are dropped
+     * before the first event is written. The context's own migration then finds nothing to do.
+     */
+    private void migrate(String schema) {
+        String[] locations = parent.getProperty("flyway.datasources.default.locations", String[].class)
+                .orElse(new String[]{"classpath:db/migration"});
+        Flyway.configure(parent.getClassLoader())
+                .dataSource(urlOf(schema), parent.getProperty("datasources.default.username", String.class).orElse(null),
+                        parent.getProperty("datasources.default.password", String.class).orElse(null))
+                .locations(locations)
+                .load()
+                .migrate();
+    }
+
+    /** The live datasource's URL with another schema. */
+    private String urlOf(String schema) {
         String url = parent.getProperty("datasources.default.url", String.class).orElseThrow();
         Matcher m = SCHEMA_IN_URL.matcher(url);
         if (!m.matches()) {
             throw new IllegalStateException("Cannot find the schema in " + url);
         }
+        return m.group(1) + schema + m.group(3);
+    }
+
+    /** This service once more, without a web server, on the new schema and a consumer group of its own. */
+    private ApplicationContext startRebuildContext(String schema, String group) {
         Map<String, Object> overrides = new HashMap<>();
-        overrides.put("datasources.default.url", m.group(1) + schema + m.group(3));
+        overrides.put("datasources.default.url", urlOf(schema));
         overrides.put("platform.overview.consumer-group", group);
         overrides.put("platform.topics.provision", false);
         return ApplicationContext.builder()
