@@ -29,9 +29,11 @@ public class AppliedPositions {
 
     /** The poll's records are in the read model (or parked): the projection has read past each of them. */
     void applied(List<ConsumerRecord<String, byte[]>> records) {
+        Map<TopicPartition, Long> furthest = new HashMap<>();
         for (ConsumerRecord<String, byte[]> record : records) {
-            next.merge(new TopicPartition(record.topic(), record.partition()), record.offset() + 1, Math::max);
+            furthest.merge(new TopicPartition(record.topic(), record.partition()), record.offset() + 1, Math::max);
         }
+        furthest.forEach((partition, offset) -> next.merge(partition, offset, Math::max));
         applying.decrementAndGet();
     }
 

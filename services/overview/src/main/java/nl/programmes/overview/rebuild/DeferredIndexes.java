@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
@@ -51,7 +52,7 @@ final class DeferredIndexes {
         return indexes.size();
     }
 
-    private void alter(Connection connection, String verb, java.util.function.Function<Index, String> what) throws SQLException {
+    private void alter(Connection connection, String verb, Function<Index, String> what) throws SQLException {
         Map<String, List<Index>> byTable = indexes.stream().collect(Collectors.groupingBy(Index::table, LinkedHashMap::new, Collectors.toList()));
         for (Map.Entry<String, List<Index>> table : byTable.entrySet()) {
             String changes = table.getValue().stream().map(index -> verb + " " + what.apply(index)).collect(Collectors.joining(", "));

@@ -11,8 +11,8 @@ import nl.programmes.kit.kafka.PlatformTopics;
 import nl.programmes.overview.handling.AppliedPositions;
 import nl.programmes.overview.read.ReadModelChanges;
 import org.apache.kafka.clients.admin.Admin;
-import org.flywaydb.core.Flyway;
 import org.apache.kafka.common.TopicPartition;
+import org.flywaydb.core.Flyway;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
