@@ -26,7 +26,7 @@ public final class RowCostBenchmark {
             + "announcement_id CHAR(36) NULL, kind VARCHAR(200) NOT NULL, actor_user VARCHAR(100) NOT NULL, actor_org VARCHAR(64) NOT NULL";
     private static final String SENTENCES = ", sentence_nl TEXT NOT NULL, sentence_en TEXT NOT NULL";
     private static final String SECONDARY = ", KEY timeline_order (occurred_on, recorded_at, event_id), KEY timeline_announcement (announcement_id)";
-    // A consultation outcome's line, about as long as the generated events' lines.
+    // A line in the shape of a consultation outcome's (TimelineSentences), organisations as {org:id} placeholders.
     private static final String DUTCH = "{org:org-7}: bezwaar tegen Enschede (arbeidsmarkt, doelmatigheid), instemming met Deventer en Apeldoorn; "
             + "afspraken: gezamenlijke werving.";
     private static final String ENGLISH = "{org:org-7}: objects to Enschede (labour market, efficiency), consents to Deventer and Apeldoorn; "
