@@ -1,5 +1,6 @@
 package nl.programmes.overview;
 
+import io.micronaut.configuration.kafka.ConsumerRegistry;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.annotation.Client;
@@ -30,8 +31,10 @@ import org.junit.jupiter.api.TestInstance;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.nio.charset.StandardCharsets;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -47,6 +50,9 @@ class AnnouncementOverviewTest implements TestPropertyProvider {
     @Inject
     @Client("/")
     HttpClient http;
+
+    @Inject
+    ConsumerRegistry consumers;
 
     @Override
     public Map<String, String> getProperties() {
@@ -78,15 +84,48 @@ class AnnouncementOverviewTest implements TestPropertyProvider {
         String id = UUID.randomUUID().toString();
         CloudEvent first = publisher.publish(smartMediaProduction(id));
         TestPlatform.eventually().until(() -> read(id) != null);
-        long processedBefore = overview.count("SELECT COUNT(*) FROM processed_event");
+        long linesBefore = overview.count("SELECT COUNT(*) FROM timeline_entry");
 
         publisher.publish(Topics.PROGRAMME_ANNOUNCEMENTS, first);
         EventProbe.awaitCaughtUp(TestPlatform.get().bootstrapServers(), overview.topicPrefix() + "overview",
                 overview.topic(Topics.PROGRAMME_ANNOUNCEMENTS));
 
-        assertThat(overview.count("SELECT COUNT(*) FROM processed_event")).isEqualTo(processedBefore);
+        assertThat(overview.count("SELECT COUNT(*) FROM timeline_entry")).isEqualTo(linesBefore);
         assertThat(overview.count("SELECT COUNT(*) FROM announcement_overview WHERE announcement_id = '" + id + "'"))
                 .isEqualTo(1);
+    }
+
+    /**
+     * A poll that holds a copy of an applied event and a new one: the timeline line is the dedupe mark, so the
+     * poll's marks find the copy, the copy changes nothing and the new event still applies. The live listener is
+     * paused while both are sent, so that they arrive in one poll.
+     */
+    @Test
+    void aCopyPolledWithANewEventChangesNothingAndTheNewOneApplies() throws InterruptedException {
+        String applied = UUID.randomUUID().toString();
+        CloudEvent first = publisher.publish(smartMediaProduction(applied));
+        TestPlatform.eventually().until(() -> read(applied) != null);
+        long linesBefore = overview.count("SELECT COUNT(*) FROM timeline_entry");
+        Set<String> live = new HashSet<>(consumers.getConsumerIds());
+        live.removeIf(id -> !id.startsWith("overview-projection"));
+        live.forEach(consumers::pause);
+        TestPlatform.eventually().until(() -> live.stream().allMatch(consumers::isPaused));
+        String added = UUID.randomUUID().toString();
+        try {
+            publisher.publish(Topics.PROGRAMME_ANNOUNCEMENTS, first);
+            publisher.publish(new AnnouncementWithdrawn(applied, 2, "fictional: test",
+                    new Actor("saxion-staff", "Saxion programme manager", "saxion")));
+            publisher.publish(smartMediaProduction(added));
+        } finally {
+            live.forEach(consumers::resume);
+        }
+
+        TestPlatform.eventually().until(() -> read(added) != null);
+        EventProbe.awaitCaughtUp(TestPlatform.get().bootstrapServers(), overview.topicPrefix() + "overview",
+                overview.topic(Topics.PROGRAMME_ANNOUNCEMENTS));
+        assertThat(overview.count("SELECT COUNT(*) FROM timeline_entry")).isEqualTo(linesBefore + 2);
+        assertThat(overview.count("SELECT COUNT(*) FROM timeline_entry WHERE event_id = '" + first.id() + "'")).isEqualTo(1);
+        assertThat(read(applied).get("status")).isEqualTo("WITHDRAWN");
     }
 
     @Test

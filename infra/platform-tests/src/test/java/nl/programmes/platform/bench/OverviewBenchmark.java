@@ -41,11 +41,13 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
+import java.io.IOException;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -55,6 +57,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -402,10 +405,10 @@ public final class OverviewBenchmark {
         List<Long> toKafka = new ArrayList<>();
         try (Connection connection = TestPlatform.get().connect(source.schema());
              Statement statement = connection.createStatement();
-             ResultSet rs = statement.executeQuery("SELECT TIMESTAMPDIFF(MICROSECOND, a.created_at, p.processed_at), "
+             ResultSet rs = statement.executeQuery("SELECT TIMESTAMPDIFF(MICROSECOND, a.created_at, t.projected_at), "
                      + "TIMESTAMPDIFF(MICROSECOND, a.created_at, o.sent_at) FROM "
                      + source.schema() + ".announcement a JOIN " + source.schema() + ".outbox o ON o.event_key = a.id JOIN "
-                     + target.schema() + ".processed_event p ON p.event_id = o.event_id WHERE a.reference LIKE 'E2E-%'")) {
+                     + target.schema() + ".timeline_entry t ON t.event_id = o.event_id WHERE a.reference LIKE 'E2E-%'")) {
             while (rs.next()) {
                 latencies.add(rs.getLong(1));
                 toKafka.add(rs.getLong(2));
@@ -431,6 +434,7 @@ public final class OverviewBenchmark {
             CountDownLatch finished = new CountDownLatch(readers);
             long begin = System.nanoTime();
             long deadline = begin + length.toNanos();
+            List<long[]> trace = Collections.synchronizedList(new ArrayList<>());
             /** One reader on its own connection: asks, waits for the answer, asks again when due. */
             final class Reader {
                 private final Random random;
@@ -458,7 +462,9 @@ public final class OverviewBenchmark {
                             if (error != null || status != 200) {
                                 failed.incrementAndGet();
                             } else {
-                                latencies.get(kind).add((System.nanoTime() - start) / 1_000);
+                                long end = System.nanoTime();
+                                latencies.get(kind).add((end - start) / 1_000);
+                                trace.add(new long[] {(start - begin) / 1_000, (end - start) / 1_000, kind});
                             }
                             if (error != null) {
                                 finished.countDown();
@@ -480,11 +486,34 @@ public final class OverviewBenchmark {
             if (!finished.await(length.toSeconds() + 60, TimeUnit.SECONDS)) {
                 throw new IllegalStateException("Readers did not finish: " + finished.getCount() + " still waiting");
             }
+            writeTrace(trace, readers, pause);
         }
         if (failed.get() > 0) {
             throw new IllegalStateException(failed.get() + " queries failed or were refused");
         }
         return latencies;
+    }
+
+    /**
+     * With BENCH_TRACE=/some/prefix, each query phase's requests go to {@code <prefix>-<readers>r-<pause ms>ms-<n>.csv}:
+     * when each was due or sent (µs since the phase began), its latency (µs) and its kind (0 matrix, 1 timeline,
+     * 2 region), to see whether slow answers come together (a stall) or one by one.
+     */
+    private static void writeTrace(List<long[]> trace, int readers, Duration pause) throws IOException {
+        String prefix = System.getenv("BENCH_TRACE");
+        if (prefix == null || prefix.isBlank()) {
+            return;
+        }
+        Path file;
+        int n = 0;
+        do {
+            file = Path.of(prefix + "-" + readers + "r-" + pause.toMillis() + "ms-" + ++n + ".csv");
+        } while (Files.exists(file));
+        List<String> lines = new ArrayList<>(List.of("due_us,latency_us,kind"));
+        synchronized (trace) {
+            trace.stream().sorted(Comparator.comparingLong(t -> t[0])).forEach(t -> lines.add(t[0] + "," + t[1] + "," + t[2]));
+        }
+        Files.write(file, lines);
     }
 
     /**

@@ -24,6 +24,7 @@ public final class RowCostBenchmark {
     private static final int PER_STATEMENT = 2_000;
     private static final String COLUMNS = "event_id CHAR(36) NOT NULL, occurred_on DATE NOT NULL, recorded_at DATETIME(6) NOT NULL, "
             + "announcement_id CHAR(36) NULL, kind VARCHAR(200) NOT NULL, actor_user VARCHAR(100) NOT NULL, actor_org VARCHAR(64) NOT NULL";
+    private static final String ASCII_ID = "CHAR(36) CHARACTER SET ascii COLLATE ascii_bin";
     private static final String SENTENCES = ", sentence_nl TEXT NOT NULL, sentence_en TEXT NOT NULL";
     private static final String SECONDARY = ", KEY timeline_order (occurred_on, recorded_at, event_id), KEY timeline_announcement (announcement_id)";
     // A line in the shape of a consultation outcome's (TimelineSentences), organisations as {org:id} placeholders.
@@ -32,7 +33,14 @@ public final class RowCostBenchmark {
     private static final String ENGLISH = "{org:org-7}: objects to Enschede (labour market, efficiency), consents to Deventer and Apeldoorn; "
             + "agreements: joint recruitment.";
 
-    private record Variant(String name, String table, boolean sentences) {
+    private static final String DEDUPE = "CREATE TABLE row_cost (event_id CHAR(36) NOT NULL, "
+            + "ce_type VARCHAR(200) NOT NULL, processed_at DATETIME(6) NOT NULL, PRIMARY KEY (event_id)) ENGINE = InnoDB";
+
+    private record Variant(String name, String table, boolean sentences, boolean dedupe) {
+
+        Variant(String name, String table, boolean sentences) {
+            this(name, table, sentences, false);
+        }
     }
 
     private RowCostBenchmark() {
@@ -46,7 +54,12 @@ public final class RowCostBenchmark {
                         + ", PRIMARY KEY (event_id)) ENGINE = InnoDB", true),
                 new Variant("  without its two sentences", "CREATE TABLE row_cost (" + COLUMNS
                         + ", PRIMARY KEY (event_id)" + SECONDARY + ") ENGINE = InnoDB", false),
-                new Variant("processed_event (dedupe)", null, false));
+                new Variant("  with its ids in ascii_bin", "CREATE TABLE row_cost (" + COLUMNS.replace("CHAR(36)", ASCII_ID) + SENTENCES
+                        + ", PRIMARY KEY (event_id)" + SECONDARY + ") ENGINE = InnoDB", true),
+                new Variant("  with its sentences as VARCHAR(2000)", "CREATE TABLE row_cost (" + COLUMNS + SENTENCES.replace("TEXT", "VARCHAR(2000)")
+                        + ", PRIMARY KEY (event_id)" + SECONDARY + ") ENGINE = InnoDB", true),
+                new Variant("processed_event (dedupe)", DEDUPE, false, true),
+                new Variant("  with its id in ascii_bin", DEDUPE.replace("CHAR(36)", ASCII_ID), false, true));
         TestPlatform platform = TestPlatform.get();
         String schema = platform.service("overview").schema();
         System.out.printf("%n==== Database cost per row (%,d rows, %,d per statement, one commit each) ====%n", ROWS, PER_STATEMENT);
@@ -64,8 +77,7 @@ public final class RowCostBenchmark {
     private static double microsPerRow(Connection connection, Variant variant) throws SQLException {
         try (Statement statement = connection.createStatement()) {
             statement.execute("DROP TABLE IF EXISTS row_cost");
-            statement.execute(variant.table() != null ? variant.table() : "CREATE TABLE row_cost (event_id CHAR(36) NOT NULL, "
-                    + "ce_type VARCHAR(200) NOT NULL, processed_at DATETIME(6) NOT NULL, PRIMARY KEY (event_id)) ENGINE = InnoDB");
+            statement.execute(variant.table());
         }
         List<String> announcements = new ArrayList<>();
         for (int i = 0; i < ROWS / 13; i++) {
@@ -76,7 +88,7 @@ public final class RowCostBenchmark {
         connection.setAutoCommit(false);
         try (Statement statement = connection.createStatement()) {
             for (int first = 0; first < ROWS; first += PER_STATEMENT) {
-                String sql = variant.table() == null ? dedupeRows() : timelineRows(first, variant.sentences(), announcements, random);
+                String sql = variant.dedupe() ? dedupeRows() : timelineRows(first, variant.sentences(), announcements, random);
                 long started = System.nanoTime();
                 statement.executeUpdate(sql);
                 connection.commit();

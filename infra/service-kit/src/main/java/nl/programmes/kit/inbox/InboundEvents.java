@@ -18,9 +18,13 @@ import org.slf4j.LoggerFactory;
 import java.io.IOException;
 import java.sql.Connection;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
 
 /**
  * The consuming side of the envelope: decode a record, apply it exactly once, park what cannot be
@@ -35,16 +39,16 @@ public class InboundEvents {
 
     private final ObjectMapper json;
     private final PlatformTopics topics;
-    private final ProcessedEvents processed;
+    private final AppliedMarks marks;
     private final DeadLetters deadLetters;
     private final TransactionOperations<Connection> transactions;
     private final JdbcOperations jdbc;
 
-    public InboundEvents(ObjectMapper json, PlatformTopics topics, ProcessedEvents processed, DeadLetters deadLetters,
+    public InboundEvents(ObjectMapper json, PlatformTopics topics, AppliedMarks marks, DeadLetters deadLetters,
                          TransactionOperations<Connection> transactions, JdbcOperations jdbc) {
         this.json = json;
         this.topics = topics;
-        this.processed = processed;
+        this.marks = marks;
         this.deadLetters = deadLetters;
         this.transactions = transactions;
         this.jdbc = jdbc;
@@ -89,7 +93,7 @@ public class InboundEvents {
         for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
             try {
                 return transactions.executeWrite(status -> {
-                    if (!processed.firstTime(event.envelope().id(), event.type().ceType())) {
+                    if (marks.mark(List.of(event)) == 0) {
                         return false;
                     }
                     apply.accept(event);
@@ -130,34 +134,36 @@ public class InboundEvents {
             return 0;
         }
         try {
-            // One transaction per poll; writes go out as multi-row batches just before it commits
-            // (WriteBehind), so the apply function must not act on update counts.
-            long[] marks = new long[4]; // decoded, applied, written, committed: the debug line's breakdown
-            marks[0] = System.nanoTime();
+            // One transaction per poll. The marks go first, as one statement: when none was there before (the usual
+            // case) every event is new and no query is needed. Writes go out as multi-row batches just before it
+            // commits (WriteBehind), so the apply function must not act on update counts.
+            long[] times = new long[4]; // decoded, applied, written, committed: the debug line's breakdown
+            times[0] = System.nanoTime();
+            List<InboundEvent> distinct = distinct(events);
             int result = transactions.executeWrite(status -> {
-                Set<String> seen = processed.alreadyProcessed(events.stream().map(e -> e.envelope().id()).toList());
-                int applied = WriteBehind.during(jdbc, () -> {
-                    int count = 0;
-                    for (InboundEvent event : events) {
-                        if (seen.add(event.envelope().id())) {
-                            processed.record(event.envelope().id(), event.type().ceType());
-                            apply.accept(event);
-                            count++;
-                        }
-                    }
-                    marks[1] = System.nanoTime();
-                    return count;
-                });
-                marks[2] = System.nanoTime();
-                return applied;
+                if (marks.mark(distinct) < distinct.size()) {
+                    status.setRollbackOnly(); // takes the marks back; the others are sorted out below
+                    return -1;
+                }
+                return applyAll(distinct, apply, times);
             });
-            marks[3] = System.nanoTime();
+            if (result < 0) {
+                // Some were applied before (a redelivery after a restart, say): apply only the others.
+                result = transactions.executeWrite(status -> {
+                    Set<String> before = marks.markedBefore(distinct.stream().map(e -> e.envelope().id()).toList());
+                    List<InboundEvent> fresh = distinct.stream().filter(e -> !before.contains(e.envelope().id())).toList();
+                    if (marks.mark(fresh) < fresh.size()) {
+                        throw new IllegalStateException("Events were marked as applied by another transaction meanwhile");
+                    }
+                    return applyAll(fresh, apply, times);
+                });
+            }
+            times[3] = System.nanoTime();
             if (LOG.isDebugEnabled()) {
-                LOG.debug("Applied {} of {} events in one transaction in {} ms (decode {}, apply {}, write {}, commit {} ms; {})", result,
-                        events.size(), (marks[3] - started) / 1_000_000, (marks[0] - started) / 1_000_000,
-                        (marks[1] - marks[0]) / 1_000_000, (marks[2] - marks[1]) / 1_000_000, (marks[3] - marks[2]) / 1_000_000,
-                        events.stream().collect(java.util.stream.Collectors.groupingBy(e -> e.type().ceType(), java.util.TreeMap::new,
-                                java.util.stream.Collectors.counting())));
+                LOG.debug("Applied {} of {} events in {} ms (decode {}, mark and apply {}, write {}, commit {} ms; {})",
+                        result, events.size(), (times[3] - started) / 1_000_000, (times[0] - started) / 1_000_000,
+                        (times[1] - times[0]) / 1_000_000, (times[2] - times[1]) / 1_000_000, (times[3] - times[2]) / 1_000_000,
+                        events.stream().collect(Collectors.groupingBy(e -> e.type().ceType(), TreeMap::new, Collectors.counting())));
             }
             return result;
         } catch (RuntimeException e) {
@@ -170,6 +176,24 @@ public class InboundEvents {
             }
             return applied;
         }
+    }
+
+    /** Applies the events, whose marks are written, with their writes queued and sent at the end; times[1..2] time it. */
+    private int applyAll(List<InboundEvent> events, Consumer<InboundEvent> apply, long[] times) {
+        int applied = WriteBehind.during(jdbc, () -> {
+            events.forEach(apply);
+            times[1] = System.nanoTime();
+            return events.size();
+        });
+        times[2] = System.nanoTime();
+        return applied;
+    }
+
+    /** A poll can hold the same event twice (published again after a relay's crash): the first copy counts. */
+    private static List<InboundEvent> distinct(List<InboundEvent> events) {
+        Map<String, InboundEvent> byId = new LinkedHashMap<>();
+        events.forEach(e -> byId.putIfAbsent(e.envelope().id(), e));
+        return byId.size() == events.size() ? events : List.copyOf(byId.values());
     }
 
     private static void pause(int attempt) {

@@ -88,15 +88,17 @@ final class MultiRowInsert {
         return statements;
     }
 
-    void execute(JdbcOperations jdbc, List<Object[]> rows) {
+    /** Sends the rows; returns the rows the server reports as changed (for {@code INSERT IGNORE}: inserted). */
+    int execute(JdbcOperations jdbc, List<Object[]> rows) {
         List<String> statements = statements(rows);
-        jdbc.execute(connection -> {
+        return jdbc.execute(connection -> {
             try (Statement statement = connection.createStatement()) {
                 statement.setEscapeProcessing(false); // the text is final: no JDBC escapes to look for
+                int changed = 0;
                 for (String sql : statements) {
-                    statement.executeUpdate(sql);
+                    changed += statement.executeUpdate(sql);
                 }
-                return statements.size();
+                return changed;
             } catch (SQLException e) {
                 throw new PersistenceException(e);
             }

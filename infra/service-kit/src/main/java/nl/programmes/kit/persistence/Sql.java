@@ -6,8 +6,11 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /** Small helpers over JdbcOperations so repositories read as SQL, not as try/catch. */
 public final class Sql {
@@ -44,6 +47,31 @@ public final class Sql {
                 throw new PersistenceException(e);
             }
         });
+    }
+
+    /**
+     * Sends the rows of a single-row {@code INSERT … VALUES (?, …)} now, as multi-row statements, even inside
+     * {@link WriteBehind#during} (whose queue is sent first, to keep the order of statements).
+     *
+     * @return the rows the server reports as changed; for {@code INSERT IGNORE}, how many were new
+     */
+    public int insertNow(String sql, List<Object[]> rows) {
+        if (rows.isEmpty()) {
+            return 0;
+        }
+        WriteBehind.current().ifPresent(WriteBehind::flush);
+        return MultiRowInsert.of(sql).orElseThrow(() -> new IllegalArgumentException("Not a single-row insert of placeholders: " + sql))
+                .execute(jdbc, rows);
+    }
+
+    /** Which of these keys are in the table's column: one query. Returns a set the caller may add to. */
+    public Set<String> present(String table, String column, List<String> keys) {
+        Set<String> present = new HashSet<>();
+        if (!keys.isEmpty()) {
+            query("SELECT " + column + " FROM " + table + " WHERE " + column + " IN ("
+                    + String.join(",", Collections.nCopies(keys.size(), "?")) + ")", params(keys.toArray()), rs -> present.add(rs.getString(1)));
+        }
+        return present;
     }
 
     public <T> List<T> query(String sql, Binder binder, RowMapper<T> mapper) {

@@ -6,8 +6,8 @@ import nl.programmes.kit.inbox.InboundEvent;
 import nl.programmes.kit.replica.OrganisationReplica;
 
 /**
- * Routes one event to the read models it changes, and to the timeline. Called inside the
- * transaction that also records the event as processed.
+ * Routes one event to the read models it changes. Called inside the transaction that wrote the event's
+ * timeline line first ({@link TimelineProjection}, the overview's dedupe mark).
  */
 @Singleton
 public class OverviewProjections {
@@ -17,17 +17,15 @@ public class OverviewProjections {
     private final SteeringDecisionProjection decisions;
     private final RegionalOfferingProjection offerings;
     private final OrganisationReplica organisations;
-    private final TimelineProjection timeline;
 
     public OverviewProjections(AnnouncementOverviewProjection announcements, ConsultationMatrixProjection consultations,
                                SteeringDecisionProjection decisions, RegionalOfferingProjection offerings,
-                               OrganisationReplica organisations, TimelineProjection timeline) {
+                               OrganisationReplica organisations) {
         this.announcements = announcements;
         this.consultations = consultations;
         this.decisions = decisions;
         this.offerings = offerings;
         this.organisations = organisations;
-        this.timeline = timeline;
     }
 
     /**
@@ -42,6 +40,6 @@ public class OverviewProjections {
             case Topics.ORGANISATIONS -> organisations.on(event.body());
             default -> offerings.on(event.body());
         }
-        return timeline.on(event);
+        return TimelineSentences.announcementOf(event.body());
     }
 }

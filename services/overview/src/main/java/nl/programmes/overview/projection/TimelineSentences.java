@@ -41,13 +41,57 @@ public final class TimelineSentences {
     }
 
     /** A timeline line before organisation names are put in. */
-    public record Line(LocalDate occurredOn, String announcementId, String dutch, String english) {
+    public record Line(LocalDate occurredOn, String dutch, String english) {
+    }
+
+    /**
+     * The announcement the event is about, which its line links to; null for directory and offering events, and for
+     * a steering meeting about more than one announcement.
+     */
+    public static String announcementOf(DomainEvent event) {
+        if (event instanceof ProgrammeAnnounced a) {
+            return a.announcementId();
+        }
+        if (event instanceof AnnouncementAmended a) {
+            return a.announcementId();
+        }
+        if (event instanceof AnnouncementWithdrawn w) {
+            return w.announcementId();
+        }
+        if (event instanceof ApplicationSubmitted s) {
+            return s.announcementId();
+        }
+        if (event instanceof ReviewOutcomeRecorded r) {
+            return r.announcementId();
+        }
+        if (event instanceof ConsultationRequested c) {
+            return c.announcementId();
+        }
+        if (event instanceof ConsultationOutcomeRecorded o) {
+            return o.announcementId();
+        }
+        if (event instanceof ConsultationOutcomeRevised o) {
+            return o.announcementId();
+        }
+        if (event instanceof ConsultationClosed c) {
+            return c.announcementId();
+        }
+        if (event instanceof SteeringDecisionRecorded d) {
+            return d.announcementId();
+        }
+        if (event instanceof SteeringDecisionCorrected d) {
+            return d.announcementId();
+        }
+        if (event instanceof SteeringMeetingHeld m && m.agenda().size() == 1) {
+            return m.agenda().get(0);
+        }
+        return null;
     }
 
     public static Line of(DomainEvent event, LocalDate recordedOn) {
         String actor = org(event.actor().organisationId());
         if (event instanceof ProgrammeAnnounced a) {
-            return new Line(recordedOn, a.announcementId(),
+            return new Line(recordedOn,
                     "%s kondigt %s %s aan in %s (%s).".formatted(actor, levelNl(a.programme().level()), a.programme().name(),
                             list(a.candidateLocations(), "en"), a.reference()),
                     "%s announced %s %s in %s (%s).".formatted(actor, levelEn(a.programme().level()), a.programme().name(),
@@ -76,36 +120,36 @@ public final class TimelineSentences {
                 nl.add("teksten bijgewerkt");
                 en.add("texts updated");
             }
-            return new Line(recordedOn, a.announcementId(), actor + " wijzigt de aankondiging: " + String.join("; ", nl) + ".",
+            return new Line(recordedOn, actor + " wijzigt de aankondiging: " + String.join("; ", nl) + ".",
                     actor + " amended the announcement: " + String.join("; ", en) + ".");
         }
         if (event instanceof AnnouncementWithdrawn w) {
-            return new Line(recordedOn, w.announcementId(), actor + " trekt de aankondiging in: " + w.reason(),
+            return new Line(recordedOn, actor + " trekt de aankondiging in: " + w.reason(),
                     actor + " withdrew the announcement: " + w.reason());
         }
         if (event instanceof ApplicationSubmitted s) {
-            return new Line(s.submittedOn(), s.announcementId(),
+            return new Line(s.submittedOn(),
                     "%s dient de aanvraag in voor %s (%s).".formatted(actor, list(s.locations(), "en"), forms(s.forms(), true)),
                     "%s filed the application for %s (%s).".formatted(actor, list(s.locations(), "and"), forms(s.forms(), false)));
         }
         if (event instanceof ReviewOutcomeRecorded r) {
             boolean approved = r.decision() == ReviewOutcomeRecorded.MinisterDecision.APPROVED;
             boolean positive = r.advice() == ReviewOutcomeRecorded.Advice.POSITIVE;
-            return new Line(r.decisionDate(), r.announcementId(),
+            return new Line(r.decisionDate(),
                     "De minister %s de aanvraag (advies: %s).".formatted(approved ? "keurt" : "wijst", positive ? "positief" : "negatief")
                             .replace("keurt de aanvraag", "keurt de aanvraag goed").replace("wijst de aanvraag", "wijst de aanvraag af"),
                     "The minister %s the application (advice: %s).".formatted(approved ? "approved" : "rejected",
                             positive ? "positive" : "negative"));
         }
         if (event instanceof ConsultationRequested c) {
-            return new Line(recordedOn, c.announcementId(),
+            return new Line(recordedOn,
                     "%s raadpleegt %s over %s%s.".formatted(actor, org(c.consultedOrganisationId()), list(c.locations(), "en"),
                             c.dueDate() == null ? "" : ", graag voor " + c.dueDate()),
                     "%s consulted %s on %s%s.".formatted(actor, org(c.consultedOrganisationId()), list(c.locations(), "and"),
                             c.dueDate() == null ? "" : ", due " + c.dueDate()));
         }
         if (event instanceof ConsultationOutcomeRecorded o) {
-            return new Line(o.meetingDate(), o.announcementId(),
+            return new Line(o.meetingDate(),
                     org(o.consultedOrganisationId()) + ": " + positions(o.positions(), true) + agreements(o.agreements(), true),
                     org(o.consultedOrganisationId()) + ": " + positions(o.positions(), false) + agreements(o.agreements(), false));
         }
@@ -118,28 +162,28 @@ public final class TimelineSentences {
                 en.add(change.location() + " now " + position(change.current(), false)
                         + (change.previous() == null ? "" : " (was " + position(change.previous(), false) + ")"));
             }
-            return new Line(o.meetingDate(), o.announcementId(),
+            return new Line(o.meetingDate(),
                     org(o.consultedOrganisationId()) + " herziet: " + String.join("; ", nl) + ".",
                     org(o.consultedOrganisationId()) + " revised: " + String.join("; ", en) + ".");
         }
         if (event instanceof ConsultationClosed c) {
-            return new Line(recordedOn, c.announcementId(), "Raadpleging gesloten: " + c.reason(), "Consultation closed: " + c.reason());
+            return new Line(recordedOn, "Raadpleging gesloten: " + c.reason(), "Consultation closed: " + c.reason());
         }
         if (event instanceof SteeringDecisionRecorded d) {
-            return decision(d.committeeId(), d.announcementId(), d.meetingDate(), d.decision(), d.locations(), d.rationale(), false);
+            return decision(d.committeeId(), d.meetingDate(), d.decision(), d.locations(), d.rationale(), false);
         }
         if (event instanceof SteeringDecisionCorrected d) {
-            return decision(d.committeeId(), d.announcementId(), d.meetingDate(), d.decision(), d.locations(), d.rationale(), true);
+            return decision(d.committeeId(), d.meetingDate(), d.decision(), d.locations(), d.rationale(), true);
         }
         if (event instanceof SteeringMeetingHeld m) {
-            return new Line(m.meetingDate(), m.agenda().size() == 1 ? m.agenda().get(0) : null,
+            return new Line(m.meetingDate(),
                     "Vergadering van %s: %d %s besproken.".formatted(org(m.committeeId()), m.agenda().size(),
                             m.agenda().size() == 1 ? "aankondiging" : "aankondigingen"),
                     "Meeting of %s: %d %s discussed.".formatted(org(m.committeeId()), m.agenda().size(),
                             m.agenda().size() == 1 ? "announcement" : "announcements"));
         }
         if (event instanceof OfferingRegistered o) {
-            return new Line(recordedOn, null,
+            return new Line(recordedOn,
                     "%s biedt %s aan%s (%s).".formatted(org(o.institutionId()), o.programmeName(),
                             o.location() == null ? "" : " in " + o.location(), forms(List.of(o.form()), true)),
                     "%s offers %s%s (%s).".formatted(org(o.institutionId()), o.programmeName(),
@@ -147,21 +191,21 @@ public final class TimelineSentences {
         }
         if (event instanceof IntakeReported i) {
             String figure = i.suppressed() ? "<5" : String.valueOf(i.count());
-            return new Line(recordedOn, null, "Instroom %d van %s: %s.".formatted(i.studyYear(), offering(i.offeringId()), figure),
+            return new Line(recordedOn, "Instroom %d van %s: %s.".formatted(i.studyYear(), offering(i.offeringId()), figure),
                     "Intake %d of %s: %s.".formatted(i.studyYear(), offering(i.offeringId()), figure));
         }
         if (event instanceof OrganisationRegistered o) {
-            return new Line(recordedOn, null, org(o.organisationId()) + " is opgenomen in het register.",
+            return new Line(recordedOn, org(o.organisationId()) + " is opgenomen in het register.",
                     org(o.organisationId()) + " joined the directory.");
         }
         if (event instanceof OrganisationUpdated o) {
-            return new Line(recordedOn, null, "Gegevens van " + org(o.organisationId()) + " bijgewerkt.",
+            return new Line(recordedOn, "Gegevens van " + org(o.organisationId()) + " bijgewerkt.",
                     "Directory entry of " + org(o.organisationId()) + " updated.");
         }
-        return new Line(recordedOn, null, event.getClass().getSimpleName(), event.getClass().getSimpleName());
+        return new Line(recordedOn, event.getClass().getSimpleName(), event.getClass().getSimpleName());
     }
 
-    private static Line decision(String committee, String announcementId, LocalDate on, Decision decision, List<String> locations,
+    private static Line decision(String committee, LocalDate on, Decision decision, List<String> locations,
                                  String rationale, boolean correction) {
         String scopeNl = locations.isEmpty() ? "" : " voor " + list(locations, "en");
         String scopeEn = locations.isEmpty() ? "" : " for " + list(locations, "and");
@@ -169,7 +213,7 @@ public final class TimelineSentences {
                 + (rationale == null ? "." : ": " + rationale);
         String en = org(committee) + (correction ? " corrected an earlier decision and " : " ") + decisionEn(decision) + scopeEn
                 + (rationale == null ? "." : ": " + rationale);
-        return new Line(on, announcementId, nl, en);
+        return new Line(on, nl, en);
     }
 
     private static String positions(List<LocationPosition> positions, boolean dutch) {

@@ -327,15 +327,16 @@ public class OverviewReads {
 
     // ---- status ---------------------------------------------------------------------------------
 
+    /** Every applied event has one timeline line (it is the overview's dedupe mark). */
     @Transactional(readOnly = true)
     public long eventsProcessed() {
-        return sql.one("SELECT COUNT(*) FROM processed_event", Sql.params(), rs -> rs.getLong(1)).orElse(0L);
+        return sql.one("SELECT COUNT(*) FROM timeline_entry", Sql.params(), rs -> rs.getLong(1)).orElse(0L);
     }
 
     @Transactional(readOnly = true)
     public Map<String, Object> lastProcessed() {
-        return sql.one("SELECT ce_type, processed_at FROM processed_event ORDER BY processed_at DESC LIMIT 1", Sql.params(),
-                OverviewReads::row).orElse(Map.of());
+        return sql.one("SELECT kind AS ce_type, projected_at AS processed_at FROM timeline_entry ORDER BY projected_at DESC LIMIT 1",
+                Sql.params(), OverviewReads::row).orElse(Map.of());
     }
 
 

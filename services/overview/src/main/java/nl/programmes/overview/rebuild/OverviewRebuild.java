@@ -50,7 +50,7 @@ import java.util.regex.Pattern;
  *       {@code RENAME TABLE} statement swaps every table: the old ones move to {@code <schema>_previous}
  *       (kept until the next rebuild), the new ones take their place.</li>
  *   <li>The live listener resumes from its own offsets; what it reads again is already in the new
- *       tables' {@code processed_event} and changes nothing.</li>
+ *       tables' timeline (the overview's dedupe marks) and changes nothing.</li>
  * </ol>
  */
 @Singleton
