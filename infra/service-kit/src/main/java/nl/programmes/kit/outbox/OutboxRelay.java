@@ -204,6 +204,8 @@ public class OutboxRelay {
                 break;
             }
         }
+        // Nothing more joins this batch before its acknowledgements: send it now rather than after linger.ms.
+        kafka.flush();
         List<Long> acknowledged = new ArrayList<>(acks.size());
         for (int i = 0; i < acks.size(); i++) {
             try {
