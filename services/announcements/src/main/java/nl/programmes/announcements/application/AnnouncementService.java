@@ -51,11 +51,10 @@ public class AnnouncementService {
         Announcement.Decision<?> result = Announcement.announce(UUID.randomUUID(), command, caller.actor(),
                 YearMonth.now(clock));
         Announcement announcement = result.announcement();
-        if (announcements.referenceTaken(command.institutionId(), announcement.reference())) {
-            throw duplicateReference(announcement);
-        }
         Instant now = clock.instant();
         try {
+            // The unique key on (institution, reference) tells a taken reference; a query first would cost every
+            // command a round trip to the database.
             announcements.insert(announcement, now);
         } catch (PersistenceException e) {
             if (e.isDuplicateKey()) {

@@ -104,12 +104,6 @@ public class AnnouncementRepository {
         return sql.one("SELECT * FROM announcement WHERE id = ?", Sql.params(id.toString()), this::map);
     }
 
-    @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
-    public boolean referenceTaken(String institutionId, String reference) {
-        return sql.one("SELECT 1 FROM announcement WHERE institution_id = ? AND reference = ?",
-                Sql.params(institutionId, reference), rs -> true).isPresent();
-    }
-
     /** Filters for {@link #list}; null means "any". */
     public record Filter(String institutionId, AnnouncementStatus status, String level, String location,
                          Integer startYear) {
