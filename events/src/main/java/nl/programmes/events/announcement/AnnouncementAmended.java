@@ -2,8 +2,8 @@ package nl.programmes.events.announcement;
 
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
+import nl.programmes.events.AboutAnnouncement;
 import nl.programmes.events.Actor;
-import nl.programmes.events.DomainEvent;
 
 import java.util.List;
 
@@ -23,7 +23,7 @@ public record AnnouncementAmended(
         @Nullable ValueChange<Integer> capacityLimit,
         @Nullable ValueChange<String> summary,
         @Nullable ValueChange<LabourMarketEvidence> labourMarketEvidence,
-        Actor actor) implements DomainEvent {
+        Actor actor) implements AboutAnnouncement {
 
     @Override
     public String subject() {

@@ -1,8 +1,8 @@
 package nl.programmes.events.announcement;
 
 import io.micronaut.serde.annotation.Serdeable;
+import nl.programmes.events.AboutAnnouncement;
 import nl.programmes.events.Actor;
-import nl.programmes.events.DomainEvent;
 
 import java.time.LocalDate;
 import java.util.List;
@@ -18,7 +18,7 @@ public record ApplicationSubmitted(
         LocalDate submittedOn,
         List<String> locations,
         List<ProgrammeForm> forms,
-        Actor actor) implements DomainEvent {
+        Actor actor) implements AboutAnnouncement {
 
     @Override
     public String subject() {

@@ -2,8 +2,8 @@ package nl.programmes.events.announcement;
 
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
+import nl.programmes.events.AboutAnnouncement;
 import nl.programmes.events.Actor;
-import nl.programmes.events.DomainEvent;
 
 import java.util.List;
 
@@ -26,7 +26,7 @@ public record ProgrammeAnnounced(
         @Nullable Integer capacityLimit,
         @Nullable String summary,
         @Nullable LabourMarketEvidence labourMarketEvidence,
-        Actor actor) implements DomainEvent {
+        Actor actor) implements AboutAnnouncement {
 
     @Override
     public String subject() {

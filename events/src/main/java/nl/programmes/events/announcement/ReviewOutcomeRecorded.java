@@ -2,8 +2,8 @@ package nl.programmes.events.announcement;
 
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
+import nl.programmes.events.AboutAnnouncement;
 import nl.programmes.events.Actor;
-import nl.programmes.events.DomainEvent;
 
 import java.time.LocalDate;
 
@@ -18,7 +18,7 @@ public record ReviewOutcomeRecorded(
         @Nullable LocalDate adviceDate,
         MinisterDecision decision,
         LocalDate decisionDate,
-        Actor actor) implements DomainEvent {
+        Actor actor) implements AboutAnnouncement {
 
     public enum Advice { POSITIVE, NEGATIVE }
 

@@ -2,8 +2,8 @@ package nl.programmes.events.consultation;
 
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
+import nl.programmes.events.AboutAnnouncement;
 import nl.programmes.events.Actor;
-import nl.programmes.events.DomainEvent;
 
 import java.time.LocalDate;
 import java.util.List;
@@ -19,7 +19,7 @@ public record ConsultationOutcomeRevised(
         @Nullable String summary,
         @Nullable String agreements,
         List<PositionChange> changes,
-        Actor actor) implements DomainEvent {
+        Actor actor) implements AboutAnnouncement {
 
     @Override
     public String subject() {

@@ -2,8 +2,8 @@ package nl.programmes.events.consultation;
 
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
+import nl.programmes.events.AboutAnnouncement;
 import nl.programmes.events.Actor;
-import nl.programmes.events.DomainEvent;
 import nl.programmes.events.announcement.ProgrammeForm;
 
 import java.time.LocalDate;
@@ -21,7 +21,7 @@ public record ConsultationRequested(
         List<ProgrammeForm> forms,
         @Nullable LocalDate dueDate,
         @Nullable String note,
-        Actor actor) implements DomainEvent {
+        Actor actor) implements AboutAnnouncement {
 
     @Override
     public String subject() {

@@ -2,8 +2,8 @@ package nl.programmes.events.steering;
 
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
+import nl.programmes.events.AboutAnnouncement;
 import nl.programmes.events.Actor;
-import nl.programmes.events.DomainEvent;
 
 import java.time.LocalDate;
 import java.util.List;
@@ -23,7 +23,7 @@ public record SteeringDecisionCorrected(
         List<String> locations,
         @Nullable String rationale,
         List<ObjectionReference> rulesOn,
-        Actor actor) implements DomainEvent {
+        Actor actor) implements AboutAnnouncement {
 
     public SteeringDecisionCorrected {
         locations = locations == null ? List.of() : List.copyOf(locations);

@@ -2,8 +2,8 @@ package nl.programmes.events.steering;
 
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
+import nl.programmes.events.AboutAnnouncement;
 import nl.programmes.events.Actor;
-import nl.programmes.events.DomainEvent;
 
 import java.time.LocalDate;
 import java.util.List;
@@ -24,7 +24,7 @@ public record SteeringDecisionRecorded(
         List<String> locations,
         @Nullable String rationale,
         List<ObjectionReference> rulesOn,
-        Actor actor) implements DomainEvent {
+        Actor actor) implements AboutAnnouncement {
 
     public SteeringDecisionRecorded {
         locations = locations == null ? List.of() : List.copyOf(locations);

@@ -287,8 +287,8 @@ public final class OverviewBenchmark {
     /**
      * BENCH_WARM_UP seconds (default 150) of commands at the same rate before the measured ones. The JIT compiles a
      * method with C2 after some ten thousand calls, so at 200 commands/s the announcements service's per-request code
-     * is still being compiled a minute in: after 15 s of warm-up this phase measured p50 83 / p99 261 ms, after 150 s
-     * 18 / 92 ms (13,000 events), with the service's CPU down from about 95% of a core to 60%.
+     * is still being compiled a minute in: at 13,000 events the same code measured p50 66 / p99 173 ms after 60 s of
+     * warm-up and 18 / 92 ms after 150 s, with the service's CPU down from 90–100% of a core to about 60%.
      */
     private static final Duration WARM_UP = Duration.ofSeconds(Long.parseLong(System.getenv().getOrDefault("BENCH_WARM_UP", "150")));
 

@@ -1,5 +1,6 @@
 package nl.programmes.overview.projection;
 
+import nl.programmes.events.AboutAnnouncement;
 import nl.programmes.events.DomainEvent;
 import nl.programmes.events.announcement.AnnouncementAmended;
 import nl.programmes.events.announcement.AnnouncementWithdrawn;
@@ -49,43 +50,10 @@ public final class TimelineSentences {
      * a steering meeting about more than one announcement.
      */
     public static String announcementOf(DomainEvent event) {
-        if (event instanceof ProgrammeAnnounced a) {
-            return a.announcementId();
+        if (event instanceof AboutAnnouncement about) {
+            return about.announcementId();
         }
-        if (event instanceof AnnouncementAmended a) {
-            return a.announcementId();
-        }
-        if (event instanceof AnnouncementWithdrawn w) {
-            return w.announcementId();
-        }
-        if (event instanceof ApplicationSubmitted s) {
-            return s.announcementId();
-        }
-        if (event instanceof ReviewOutcomeRecorded r) {
-            return r.announcementId();
-        }
-        if (event instanceof ConsultationRequested c) {
-            return c.announcementId();
-        }
-        if (event instanceof ConsultationOutcomeRecorded o) {
-            return o.announcementId();
-        }
-        if (event instanceof ConsultationOutcomeRevised o) {
-            return o.announcementId();
-        }
-        if (event instanceof ConsultationClosed c) {
-            return c.announcementId();
-        }
-        if (event instanceof SteeringDecisionRecorded d) {
-            return d.announcementId();
-        }
-        if (event instanceof SteeringDecisionCorrected d) {
-            return d.announcementId();
-        }
-        if (event instanceof SteeringMeetingHeld m && m.agenda().size() == 1) {
-            return m.agenda().get(0);
-        }
-        return null;
+        return event instanceof SteeringMeetingHeld m && m.agenda().size() == 1 ? m.agenda().get(0) : null;
     }
 
     public static Line of(DomainEvent event, LocalDate recordedOn) {
