@@ -47,8 +47,9 @@ class OutboxStore {
     }
 
     /**
-     * One statement, so a connection without a transaction ({@code @Connectable}): at 200 commands a second a transaction around it cost the database three more
-     * statements per relay cycle ({@code SET autocommit} twice and a commit), a third of all it was asked.
+     * One statement, so a connection without a transaction ({@code @Connectable}): at 200 commands a second a
+     * transaction around it cost the database three more statements per relay cycle ({@code SET autocommit} twice
+     * and a commit), a third of all it was asked.
      */
     @Connectable
     List<OutboxRow> unsent(int limit) {
@@ -75,8 +76,8 @@ class OutboxStore {
 
     /**
      * Marks each batch sent at its own acknowledgement time. Usually there are one to three batches, marked in one
-     * statement, which is atomic on its own and so runs on a connection without a transaction (see {@link #unsent}); each row's mark
-     * stands alone, so after a long failure the batches that piled up go twenty to a statement.
+     * statement, which is atomic on its own and so runs on a connection without a transaction (see {@link #unsent}).
+     * Each row's mark stands alone, so after a long failure the batches that piled up go twenty to a statement.
      */
     @Connectable
     void markSent(List<OutboxRelay.Acknowledged> batches) {

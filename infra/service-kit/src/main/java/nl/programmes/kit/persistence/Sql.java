@@ -64,12 +64,16 @@ public final class Sql {
                 .execute(jdbc, rows);
     }
 
-    /** Which of these keys are in the table's column: one query. Returns a set the caller may add to. */
+    /**
+     * Which of these keys are in the table's column: one query. Returns a set the caller may add to. The table and
+     * column names go into the statement as they are: pass names from code, never from input.
+     */
     public Set<String> present(String table, String column, List<String> keys) {
         Set<String> present = new HashSet<>();
         if (!keys.isEmpty()) {
-            query("SELECT " + column + " FROM " + table + " WHERE " + column + " IN ("
-                    + String.join(",", Collections.nCopies(keys.size(), "?")) + ")", params(keys.toArray()), rs -> present.add(rs.getString(1)));
+            String marks = String.join(",", Collections.nCopies(keys.size(), "?"));
+            query("SELECT " + column + " FROM " + table + " WHERE " + column + " IN (" + marks + ")", params(keys.toArray()),
+                    rs -> present.add(rs.getString(1)));
         }
         return present;
     }
