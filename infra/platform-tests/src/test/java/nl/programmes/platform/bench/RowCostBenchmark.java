@@ -13,10 +13,13 @@ import java.util.UUID;
 /**
  * What one row costs the database when the overview writes a poll: 100,000 rows in multi-row statements of
  * 2,000 (the projection's poll size), one commit per statement, for the timeline's table as it is and without
- * parts of it, and for the dedupe table. Run by {@code docs/benchmarks/row-cost.sh}; never by the test suite.
+ * parts of it or with other column types, and for the kit's dedupe table. Run by {@code docs/benchmarks/row-cost.sh};
+ * never by the test suite.
  * <p>
- * Why: a rebuild writes a timeline row, a dedupe row and a read-model row per event, so these figures bound the
- * rebuild's rate on this machine before any Java work is counted.
+ * Why: a rebuild writes a timeline row and one or two read-model rows per event, so these figures bound the rebuild's
+ * rate on this machine before any Java work is counted. Since V4 the timeline row is also the overview's dedupe mark
+ * (it writes no {@code processed_event} row any more; the other services' consumers still do). The timeline variants
+ * are V3's table: V4's {@code projected_at} column and its index are not in them.
  */
 public final class RowCostBenchmark {
 
