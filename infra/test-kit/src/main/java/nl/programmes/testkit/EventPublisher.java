@@ -6,6 +6,7 @@ import nl.programmes.events.DomainEvent;
 import nl.programmes.events.EventType;
 import nl.programmes.events.EventTypes;
 import nl.programmes.events.KafkaCloudEvents;
+import nl.programmes.kit.ids.TimeOrderedIds;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -16,7 +17,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.Properties;
-import java.util.UUID;
 
 /** Puts events on the test platform's topics as a producing service would, for consumer tests. */
 public final class EventPublisher implements AutoCloseable {
@@ -39,7 +39,7 @@ public final class EventPublisher implements AutoCloseable {
     public CloudEvent publish(DomainEvent event) {
         EventType<?> type = EventTypes.of(event.getClass());
         try {
-            CloudEvent envelope = new CloudEvent(UUID.randomUUID().toString(), type.ceType(), "/tests",
+            CloudEvent envelope = new CloudEvent(TimeOrderedIds.next().toString(), type.ceType(), "/tests",
                     event.subject(), Instant.now(), json.writeValueAsBytes(event));
             return publish(type.topic(), envelope);
         } catch (IOException e) {

@@ -23,6 +23,7 @@ import nl.programmes.events.offering.IntakeReported;
 import nl.programmes.events.offering.OfferingRegistered;
 import nl.programmes.events.organisation.OrganisationKind;
 import nl.programmes.events.organisation.OrganisationRegistered;
+import nl.programmes.kit.ids.TimeOrderedIds;
 import nl.programmes.runtime.Ports;
 import nl.programmes.testkit.EventProbe;
 import nl.programmes.testkit.RunningService;
@@ -62,7 +63,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Random;
-import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CountDownLatch;
@@ -199,7 +199,7 @@ public final class OverviewBenchmark {
                         List.of(PLACES[i % PLACES.length]), null, ACTOR));
             }
             while (count < target) {
-                String announcement = UUID.randomUUID().toString();
+                String announcement = TimeOrderedIds.next().toString();
                 announcementIds.add(announcement);
                 List<String> places = List.of(PLACES[random.nextInt(PLACES.length)], PLACES[random.nextInt(PLACES.length)])
                         .stream().distinct().toList();
@@ -209,7 +209,7 @@ public final class OverviewBenchmark {
                                 BigDecimal.valueOf(2), "Techniek", "Domain " + random.nextInt(12)),
                         places, "2030-09", null, null, null, ACTOR));
                 for (int c = 0; c < 3 && count < target; c++) {
-                    String consultation = UUID.randomUUID().toString();
+                    String consultation = TimeOrderedIds.next().toString();
                     String org = "org-" + random.nextInt(50);
                     count += send(producer, json, prefix, new ConsultationRequested(consultation, announcement, "org-0", org,
                             ConsultationKind.BILATERAL, places, List.of(ProgrammeForm.VOLTIJD), null, null, ACTOR));
@@ -221,7 +221,7 @@ public final class OverviewBenchmark {
                                     : new LocationPosition(p, null, PositionKind.NO_OBJECTION, List.of(), null, null, false, false))
                                     .toList(), new Actor("bench", "Benchmark", org)));
                 }
-                String offering = UUID.randomUUID().toString();
+                String offering = TimeOrderedIds.next().toString();
                 count += send(producer, json, prefix, new OfferingRegistered(offering, "org-" + random.nextInt(50), "Offering " + count,
                         String.valueOf(80000 + random.nextInt(200)), null, ProgrammeLevel.ASSOCIATE_DEGREE, ProgrammeForm.VOLTIJD,
                         PLACES[random.nextInt(PLACES.length)], ACTOR));
@@ -238,8 +238,10 @@ public final class OverviewBenchmark {
     private static int send(KafkaProducer<String, byte[]> producer, ObjectMapper json, String prefix, DomainEvent event)
             throws Exception {
         EventType<?> type = EventTypes.of(event.getClass());
-        CloudEvent envelope = new CloudEvent(UUID.randomUUID().toString(), type.ceType(), "/bench", event.subject(),
-                Instant.now(), json.writeValueAsBytes(event));
+        // Ids as the services mint them (time-ordered, TimeOrderedIds), so the tables fill as they would in production.
+        Instant now = Instant.now();
+        CloudEvent envelope = new CloudEvent(TimeOrderedIds.at(now).toString(), type.ceType(), "/bench", event.subject(),
+                now, json.writeValueAsBytes(event));
         producer.send(KafkaCloudEvents.toRecord(prefix + type.topic(), envelope));
         return 1;
     }

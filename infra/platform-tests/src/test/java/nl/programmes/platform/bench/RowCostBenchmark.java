@@ -39,10 +39,14 @@ public final class RowCostBenchmark {
     private static final String DEDUPE = "CREATE TABLE row_cost (event_id CHAR(36) NOT NULL, "
             + "ce_type VARCHAR(200) NOT NULL, processed_at DATETIME(6) NOT NULL, PRIMARY KEY (event_id)) ENGINE = InnoDB";
 
-    private record Variant(String name, String table, boolean sentences, boolean dedupe) {
+    private record Variant(String name, String table, boolean sentences, boolean dedupe, boolean timeOrderedIds) {
 
         Variant(String name, String table, boolean sentences) {
-            this(name, table, sentences, false);
+            this(name, table, sentences, false, false);
+        }
+
+        Variant(String name, String table, boolean sentences, boolean dedupe) {
+            this(name, table, sentences, dedupe, false);
         }
     }
 
@@ -61,6 +65,10 @@ public final class RowCostBenchmark {
                         + ", PRIMARY KEY (event_id)" + SECONDARY + ") ENGINE = InnoDB", true),
                 new Variant("  with its sentences as VARCHAR(2000)", "CREATE TABLE row_cost (" + COLUMNS + SENTENCES.replace("TEXT", "VARCHAR(2000)")
                         + ", PRIMARY KEY (event_id)" + SECONDARY + ") ENGINE = InnoDB", true),
+                new Variant("  with time-ordered ids (UUIDv7)", "CREATE TABLE row_cost (" + COLUMNS + SENTENCES
+                        + ", PRIMARY KEY (event_id)" + SECONDARY + ") ENGINE = InnoDB", true, false, true),
+                new Variant("  with time-ordered ids, no secondary indexes", "CREATE TABLE row_cost (" + COLUMNS + SENTENCES
+                        + ", PRIMARY KEY (event_id)) ENGINE = InnoDB", true, false, true),
                 new Variant("processed_event (dedupe)", DEDUPE, false, true),
                 new Variant("  with its id in ascii_bin", DEDUPE.replace("CHAR(36)", ASCII_ID), false, true));
         TestPlatform platform = TestPlatform.get();
@@ -91,7 +99,7 @@ public final class RowCostBenchmark {
         connection.setAutoCommit(false);
         try (Statement statement = connection.createStatement()) {
             for (int first = 0; first < ROWS; first += PER_STATEMENT) {
-                String sql = variant.dedupe() ? dedupeRows() : timelineRows(first, variant.sentences(), announcements, random);
+                String sql = variant.dedupe() ? dedupeRows() : timelineRows(first, variant, announcements, random);
                 long started = System.nanoTime();
                 statement.executeUpdate(sql);
                 connection.commit();
@@ -103,11 +111,13 @@ public final class RowCostBenchmark {
         return inDatabase / 1000.0 / ROWS;
     }
 
-    private static String timelineRows(int first, boolean sentences, List<String> announcements, Random random) {
+    private static String timelineRows(int first, Variant variant, List<String> announcements, Random random) {
+        boolean sentences = variant.sentences();
         StringBuilder sql = new StringBuilder("INSERT IGNORE INTO row_cost (event_id, occurred_on, recorded_at, announcement_id, kind, "
                 + "actor_user, actor_org" + (sentences ? ", sentence_nl, sentence_en" : "") + ") VALUES ");
         for (int i = 0; i < PER_STATEMENT; i++) {
-            sql.append(i == 0 ? "" : ",").append("('").append(UUID.randomUUID()).append("','2026-0").append(1 + random.nextInt(9))
+            sql.append(i == 0 ? "" : ",").append("('").append(variant.timeOrderedIds() ? timeOrdered(first + i) : UUID.randomUUID())
+                    .append("','2026-0").append(1 + random.nextInt(9))
                     .append("-1").append(random.nextInt(9)).append("','2026-11-27 10:00:00.").append(100_000 + first + i).append("','")
                     .append(announcements.get(random.nextInt(announcements.size())))
                     .append("','nl.programmes.consultation.outcome-recorded.v1','user-").append(random.nextInt(500)).append("','org-")
@@ -118,6 +128,13 @@ public final class RowCostBenchmark {
             sql.append(')');
         }
         return sql.toString();
+    }
+
+    /** A UUIDv7 as the platform would mint it: 48 bits of milliseconds first, then random bits; one id a millisecond apart. */
+    private static UUID timeOrdered(int n) {
+        long millis = 1_795_000_000_000L + n;
+        long random = new Random(n).nextLong();
+        return new UUID((millis << 16) | 0x7000L | (random & 0x0FFFL), (random >>> 2) | 0x8000_0000_0000_0000L);
     }
 
     private static String dedupeRows() {

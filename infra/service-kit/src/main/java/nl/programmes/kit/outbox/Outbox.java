@@ -10,13 +10,13 @@ import nl.programmes.events.CloudEvent;
 import nl.programmes.events.DomainEvent;
 import nl.programmes.events.EventType;
 import nl.programmes.events.EventTypes;
+import nl.programmes.kit.ids.TimeOrderedIds;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.UUID;
 
 /**
  * Records an event for publication, in the caller's transaction. The event reaches Kafka only if the
@@ -52,7 +52,7 @@ public class Outbox {
         }
         // Micros are what DATETIME(6) keeps; truncating here makes the published ce_time match the row.
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
-        CloudEvent cloudEvent = new CloudEvent(UUID.randomUUID().toString(), type.ceType(), source,
+        CloudEvent cloudEvent = new CloudEvent(TimeOrderedIds.at(now).toString(), type.ceType(), source,
                 event.subject(), now, body);
         store.insert(type.topic(), cloudEvent);
         appended.publishEvent(new OutboxAppended(cloudEvent.id()));

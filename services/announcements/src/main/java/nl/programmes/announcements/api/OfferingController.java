@@ -28,6 +28,7 @@ import nl.programmes.announcements.domain.Offering;
 import nl.programmes.announcements.offering.OfferingService;
 import nl.programmes.events.announcement.ProgrammeForm;
 import nl.programmes.events.announcement.ProgrammeLevel;
+import nl.programmes.kit.ids.TimeOrderedIds;
 import nl.programmes.kit.problem.ForbiddenException;
 import nl.programmes.kit.problem.InvalidCommandException;
 import nl.programmes.kit.security.Actors;
@@ -105,7 +106,7 @@ public class OfferingController {
         if (form.isMbo() != level.isMbo()) {
             throw new InvalidCommandException("form", form + " does not go with " + level);
         }
-        OfferingService.Registration registration = service.register(new Offering(UUID.randomUUID(),
+        OfferingService.Registration registration = service.register(new Offering(TimeOrderedIds.next(),
                 request.institution(), request.programmeName().strip(), request.isatCode(), request.crebo(), level, form,
                 request.location()), Actors.caller(caller));
         Offering offering = registration.offering();

@@ -8,6 +8,7 @@ import nl.programmes.announcements.domain.Announcement;
 import nl.programmes.announcements.domain.ReviewOutcome;
 import nl.programmes.announcements.domain.SubmittedApplication;
 import nl.programmes.announcements.persistence.AnnouncementRepository;
+import nl.programmes.kit.ids.TimeOrderedIds;
 import nl.programmes.kit.persistence.PersistenceException;
 import nl.programmes.events.DomainEvent;
 import nl.programmes.kit.outbox.Outbox;
@@ -48,7 +49,7 @@ public class AnnouncementService {
     @Transactional
     public Announcement announce(AnnounceProgramme command, Caller caller) {
         caller.requireActsFor(command.institutionId(), "announce programmes");
-        Announcement.Decision<?> result = Announcement.announce(UUID.randomUUID(), command, caller.actor(),
+        Announcement.Decision<?> result = Announcement.announce(TimeOrderedIds.next(), command, caller.actor(),
                 YearMonth.now(clock));
         Announcement announcement = result.announcement();
         Instant now = clock.instant();

@@ -9,6 +9,7 @@ import nl.programmes.consultations.domain.RequestConsultation;
 import nl.programmes.consultations.persistence.ConsultationRepository;
 import nl.programmes.consultations.persistence.ReplicaRepository;
 import nl.programmes.events.DomainEvent;
+import nl.programmes.kit.ids.TimeOrderedIds;
 import nl.programmes.kit.outbox.Outbox;
 import nl.programmes.kit.problem.ForbiddenException;
 import nl.programmes.kit.problem.InvalidCommandException;
@@ -52,7 +53,7 @@ public class ConsultationService {
                 new InvalidCommandException("announcementId", "is not a known announcement (if it was just announced, "
                         + "retry in a moment)"));
         caller.requireActsFor(announcement.institutionId(), "request consultations on announcements");
-        Consultation.Decision<?> decision = Consultation.request(UUID.randomUUID(), command, announcement,
+        Consultation.Decision<?> decision = Consultation.request(TimeOrderedIds.next(), command, announcement,
                 organisations.kind(command.consultedOrganisationId()).isPresent(), caller.actor(), LocalDate.now(clock));
         consultations.insert(decision.consultation(), clock.instant());
         outbox.append(decision.event());

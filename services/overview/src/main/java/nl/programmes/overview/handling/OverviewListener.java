@@ -26,9 +26,14 @@ import java.util.Set;
  * makes an event apply once, so a restart that re-reads a poll or two changes nothing. Waiting for each
  * commit held the next poll back by a broker round trip. What has been applied is kept in
  * {@link AppliedPositions} for the rebuild's switch-over.
+ * <p>
+ * A rebuild runs several consumers of this listener ({@code platform.overview.consumer-threads}), each with its own
+ * partitions, transaction and connection, so that one applies its poll while another's statements are in the
+ * database. That is safe because every read-model row is written by the events of one aggregate only, and an
+ * aggregate's events share a partition (its id is the key): two transactions never write the same row.
  */
 @KafkaListener(groupId = "${platform.overview.consumer-group}", clientId = "overview-projection", offsetReset = OffsetReset.EARLIEST, batch = true,
-        offsetStrategy = OffsetStrategy.ASYNC,
+        offsetStrategy = OffsetStrategy.ASYNC, threadsValue = "${platform.overview.consumer-threads:1}",
         errorStrategy = @ErrorStrategy(value = ErrorStrategyValue.RETRY_EXPONENTIALLY_ON_ERROR, retryCount = 10))
 public class OverviewListener {
 

@@ -121,8 +121,9 @@ public class OverviewRebuild {
             }
             DeferredIndexes indexes = DeferredIndexes.drop(connection, next);
             rebuild = startRebuildContext(next, group);
-            LOG.info("Rebuilding the overview into schema {} with consumer group {}; {} secondary indexes are added when it has caught up",
-                    next, group, indexes.count());
+            LOG.info("Rebuilding the overview into schema {} with consumer group {} ({} consumers); {} secondary indexes are added "
+                    + "when it has caught up", next, group, rebuild.getProperty("platform.overview.consumer-threads", Integer.class).orElse(1),
+                    indexes.count());
             awaitCaughtUp(group, started);
             state.set(new State("RUNNING", started, null, 0L, "adding the secondary indexes"));
             long indexing = System.nanoTime();
@@ -186,6 +187,13 @@ public class OverviewRebuild {
         overrides.put("datasources.default.url", urlOf(schema));
         overrides.put("platform.overview.consumer-group", group);
         overrides.put("platform.topics.provision", false);
+        // Several consumers, each with partitions of its own: one projects its poll while another's rows go in (OverviewListener).
+        overrides.put("platform.overview.consumer-threads",
+                parent.getProperty("platform.overview.rebuild.consumer-threads", Integer.class).orElse(1));
+        // The consumers join the new group one after the other, and the first is given every partition. A member learns
+        // that the others have joined from a heartbeat's answer: at the default of one every 3 s the first applied 45,000
+        // of 100,000 events alone before the others were given their partitions.
+        overrides.put("kafka.consumers.default.heartbeat.interval.ms", 100);
         return ApplicationContext.builder()
                 .environments(parent.getEnvironment().getActiveNames().toArray(String[]::new))
                 .propertySources(parent.getEnvironment().getPropertySources().toArray(PropertySource[]::new))

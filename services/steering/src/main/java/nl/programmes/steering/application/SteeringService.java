@@ -6,6 +6,7 @@ import nl.programmes.events.DomainEvent;
 import nl.programmes.events.steering.SteeringDecisionCorrected;
 import nl.programmes.events.steering.SteeringDecisionRecorded;
 import nl.programmes.events.steering.SteeringMeetingHeld;
+import nl.programmes.kit.ids.TimeOrderedIds;
 import nl.programmes.kit.outbox.Outbox;
 import nl.programmes.kit.problem.ForbiddenException;
 import nl.programmes.kit.problem.InvalidCommandException;
@@ -20,7 +21,6 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 
 /** Records decisions and meetings of steering committees; only members act for their committee. */
 @Singleton
@@ -55,7 +55,7 @@ public class SteeringService {
                 throw new InvalidCommandException("corrects", "was already corrected by " + earlier.correctedBy());
             }
         }
-        String id = UUID.randomUUID().toString();
+        String id = TimeOrderedIds.next().toString();
         SteeringRepository.DecisionRow row = new SteeringRepository.DecisionRow(id, command.committeeId(),
                 command.announcementId(), command.meetingDate(), command.decision().name(), command.locations(),
                 command.rationale(), command.rulesOn(), command.corrects(), null, null, caller.actor().userId(), clock.instant());
@@ -83,7 +83,7 @@ public class SteeringService {
                 throw new InvalidCommandException("decisions[" + i + "]", "names no decision of this committee");
             }
         }
-        SteeringRepository.MeetingRow meeting = new SteeringRepository.MeetingRow(UUID.randomUUID().toString(), committeeId,
+        SteeringRepository.MeetingRow meeting = new SteeringRepository.MeetingRow(TimeOrderedIds.next().toString(), committeeId,
                 meetingDate, agenda, minutes, decisionIds);
         repository.insert(meeting, clock.instant());
         outbox.append(new SteeringMeetingHeld(meeting.id(), committeeId, meetingDate, agenda, minutes, decisionIds, caller.actor()));
