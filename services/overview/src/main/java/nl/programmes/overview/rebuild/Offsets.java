@@ -10,6 +10,7 @@ import org.apache.kafka.common.TopicPartition;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 /** Where a consumer group stands on the overview's topics, and where those topics end. */
@@ -27,16 +28,25 @@ public final class Offsets {
         return ends;
     }
 
-    /** Committed offsets of a group on every partition of the overview's topics (0 where nothing is committed). */
-    public static Map<TopicPartition, Long> committed(Admin admin, PlatformTopics topics, String group) throws Exception {
+    /** Where every partition of the overview's topics ends: one request for the partitions, one for the offsets. */
+    public static Map<TopicPartition, Long> endOffsets(Admin admin, PlatformTopics topics) throws Exception {
+        List<String> names = Topics.ALL.stream().map(spec -> topics.physical(spec.name())).toList();
+        Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+        admin.describeTopics(names).allTopicNames().get(10, TimeUnit.SECONDS).values().forEach(description -> description.partitions()
+                .forEach(p -> latest.put(new TopicPartition(description.name(), p.partition()), OffsetSpec.latest())));
+        Map<TopicPartition, Long> ends = new HashMap<>();
+        admin.listOffsets(latest).all().get(10, TimeUnit.SECONDS).forEach((tp, info) -> ends.put(tp, info.offset()));
+        return ends;
+    }
+
+    /** Committed offsets of a group on these partitions (0 where nothing is committed). */
+    public static Map<TopicPartition, Long> committed(Admin admin, Set<TopicPartition> partitions, String group) throws Exception {
         Map<TopicPartition, OffsetAndMetadata> done = admin.listConsumerGroupOffsets(group)
                 .partitionsToOffsetAndMetadata().get(10, TimeUnit.SECONDS);
         Map<TopicPartition, Long> positions = new HashMap<>();
-        for (Topics.TopicSpec spec : Topics.ALL) {
-            for (TopicPartition partition : endOffsets(admin, topics.physical(spec.name())).keySet()) {
-                OffsetAndMetadata offset = done.get(partition);
-                positions.put(partition, offset == null ? 0L : offset.offset());
-            }
+        for (TopicPartition partition : partitions) {
+            OffsetAndMetadata offset = done.get(partition);
+            positions.put(partition, offset == null ? 0L : offset.offset());
         }
         return positions;
     }
