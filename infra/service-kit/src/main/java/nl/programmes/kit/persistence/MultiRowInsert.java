@@ -43,7 +43,8 @@ final class MultiRowInsert {
 
     /** The statement's shape when it is a single-row insert of placeholders only; empty otherwise. */
     static Optional<MultiRowInsert> of(String sql) {
-        return SHAPES.computeIfAbsent(sql, MultiRowInsert::parse);
+        // Statement texts are constants of the code; past a thousand (texts with values in them) parse each time, keep nothing.
+        return SHAPES.size() < 1_000 ? SHAPES.computeIfAbsent(sql, MultiRowInsert::parse) : parse(sql);
     }
 
     private static Optional<MultiRowInsert> parse(String sql) {

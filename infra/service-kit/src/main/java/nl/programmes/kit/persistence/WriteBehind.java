@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -35,6 +36,15 @@ public final class WriteBehind {
     private static final Pattern TABLE = Pattern.compile(
             "^\\s*(?:INSERT\\s+(?:IGNORE\\s+)?INTO|REPLACE\\s+INTO|UPDATE|DELETE\\s+FROM)\\s+`?([A-Za-z0-9_]+)`?\\s",
             Pattern.CASE_INSENSITIVE);
+
+    /**
+     * The table each statement writes, by its text. The projections' statements are a few dozen constant texts, and
+     * a rebuild offers a hundred thousand of them: matching each one again cost more than the queue itself. A statement
+     * built per call (an amendment's {@code SET} list) adds an entry per shape, and there are few shapes; past
+     * {@link #MAX_SHAPES} (texts with values in them, say) statements are matched each time instead.
+     */
+    private static final Map<String, Optional<String>> TABLES = new ConcurrentHashMap<>();
+    private static final int MAX_SHAPES = 1_000;
 
     private static final Pattern READ_TABLE = Pattern.compile("\\b(?:FROM|JOIN)\\s+`?([A-Za-z0-9_]+)`?", Pattern.CASE_INSENSITIVE);
 
@@ -78,13 +88,18 @@ public final class WriteBehind {
 
     /** Queues the statement; false when it must run now (after the queue was sent). */
     boolean offer(String sql, Object[] values) {
-        Matcher m = TABLE.matcher(sql);
-        if (!m.find()) {
+        Optional<String> table = TABLES.size() < MAX_SHAPES ? TABLES.computeIfAbsent(sql, WriteBehind::tableOf) : tableOf(sql);
+        if (table.isEmpty()) {
             flush();
             return false;
         }
-        byTable.computeIfAbsent(m.group(1).toLowerCase(Locale.ROOT), t -> new ArrayList<>()).add(new Pending(sql, values));
+        byTable.computeIfAbsent(table.get(), t -> new ArrayList<>()).add(new Pending(sql, values));
         return true;
+    }
+
+    private static Optional<String> tableOf(String sql) {
+        Matcher m = TABLE.matcher(sql);
+        return m.find() ? Optional.of(m.group(1).toLowerCase(Locale.ROOT)) : Optional.empty();
     }
 
     /** Before a read: sends what is queued for the tables the query reads (all of it if they cannot be told). */

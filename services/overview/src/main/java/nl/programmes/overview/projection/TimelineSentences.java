@@ -60,10 +60,10 @@ public final class TimelineSentences {
         String actor = org(event.actor().organisationId());
         if (event instanceof ProgrammeAnnounced a) {
             return new Line(recordedOn,
-                    "%s kondigt %s %s aan in %s (%s).".formatted(actor, levelNl(a.programme().level()), a.programme().name(),
-                            list(a.candidateLocations(), "en"), a.reference()),
-                    "%s announced %s %s in %s (%s).".formatted(actor, levelEn(a.programme().level()), a.programme().name(),
-                            list(a.candidateLocations(), "and"), a.reference()));
+                    actor + " kondigt " + levelNl(a.programme().level()) + " " + a.programme().name() + " aan in "
+                            + list(a.candidateLocations(), "en") + " (" + a.reference() + ").",
+                    actor + " announced " + levelEn(a.programme().level()) + " " + a.programme().name() + " in "
+                            + list(a.candidateLocations(), "and") + " (" + a.reference() + ").");
         }
         if (event instanceof AnnouncementAmended a) {
             List<String> nl = new ArrayList<>();
@@ -97,24 +97,24 @@ public final class TimelineSentences {
         }
         if (event instanceof ApplicationSubmitted s) {
             return new Line(s.submittedOn(),
-                    "%s dient de aanvraag in voor %s (%s).".formatted(actor, list(s.locations(), "en"), forms(s.forms(), true)),
-                    "%s filed the application for %s (%s).".formatted(actor, list(s.locations(), "and"), forms(s.forms(), false)));
+                    actor + " dient de aanvraag in voor " + list(s.locations(), "en") + " (" + forms(s.forms(), true) + ").",
+                    actor + " filed the application for " + list(s.locations(), "and") + " (" + forms(s.forms(), false) + ").");
         }
         if (event instanceof ReviewOutcomeRecorded r) {
             boolean approved = r.decision() == ReviewOutcomeRecorded.MinisterDecision.APPROVED;
             boolean positive = r.advice() == ReviewOutcomeRecorded.Advice.POSITIVE;
             return new Line(r.decisionDate(),
-                    "De minister %s de aanvraag (advies: %s).".formatted(approved ? "keurt" : "wijst", positive ? "positief" : "negatief")
-                            .replace("keurt de aanvraag", "keurt de aanvraag goed").replace("wijst de aanvraag", "wijst de aanvraag af"),
-                    "The minister %s the application (advice: %s).".formatted(approved ? "approved" : "rejected",
-                            positive ? "positive" : "negative"));
+                    "De minister " + (approved ? "keurt de aanvraag goed" : "wijst de aanvraag af") + " (advies: "
+                            + (positive ? "positief" : "negatief") + ").",
+                    "The minister " + (approved ? "approved" : "rejected") + " the application (advice: "
+                            + (positive ? "positive" : "negative") + ").");
         }
         if (event instanceof ConsultationRequested c) {
             return new Line(recordedOn,
-                    "%s raadpleegt %s over %s%s.".formatted(actor, org(c.consultedOrganisationId()), list(c.locations(), "en"),
-                            c.dueDate() == null ? "" : ", graag voor " + c.dueDate()),
-                    "%s consulted %s on %s%s.".formatted(actor, org(c.consultedOrganisationId()), list(c.locations(), "and"),
-                            c.dueDate() == null ? "" : ", due " + c.dueDate()));
+                    actor + " raadpleegt " + org(c.consultedOrganisationId()) + " over " + list(c.locations(), "en")
+                            + (c.dueDate() == null ? "" : ", graag voor " + c.dueDate()) + ".",
+                    actor + " consulted " + org(c.consultedOrganisationId()) + " on " + list(c.locations(), "and")
+                            + (c.dueDate() == null ? "" : ", due " + c.dueDate()) + ".");
         }
         if (event instanceof ConsultationOutcomeRecorded o) {
             return new Line(o.meetingDate(),
@@ -145,22 +145,22 @@ public final class TimelineSentences {
         }
         if (event instanceof SteeringMeetingHeld m) {
             return new Line(m.meetingDate(),
-                    "Vergadering van %s: %d %s besproken.".formatted(org(m.committeeId()), m.agenda().size(),
-                            m.agenda().size() == 1 ? "aankondiging" : "aankondigingen"),
-                    "Meeting of %s: %d %s discussed.".formatted(org(m.committeeId()), m.agenda().size(),
-                            m.agenda().size() == 1 ? "announcement" : "announcements"));
+                    "Vergadering van " + org(m.committeeId()) + ": " + m.agenda().size() + " "
+                            + (m.agenda().size() == 1 ? "aankondiging" : "aankondigingen") + " besproken.",
+                    "Meeting of " + org(m.committeeId()) + ": " + m.agenda().size() + " "
+                            + (m.agenda().size() == 1 ? "announcement" : "announcements") + " discussed.");
         }
         if (event instanceof OfferingRegistered o) {
             return new Line(recordedOn,
-                    "%s biedt %s aan%s (%s).".formatted(org(o.institutionId()), o.programmeName(),
-                            o.location() == null ? "" : " in " + o.location(), forms(List.of(o.form()), true)),
-                    "%s offers %s%s (%s).".formatted(org(o.institutionId()), o.programmeName(),
-                            o.location() == null ? "" : " in " + o.location(), forms(List.of(o.form()), false)));
+                    org(o.institutionId()) + " biedt " + o.programmeName() + " aan"
+                            + (o.location() == null ? "" : " in " + o.location()) + " (" + forms(List.of(o.form()), true) + ").",
+                    org(o.institutionId()) + " offers " + o.programmeName()
+                            + (o.location() == null ? "" : " in " + o.location()) + " (" + forms(List.of(o.form()), false) + ").");
         }
         if (event instanceof IntakeReported i) {
             String figure = i.suppressed() ? "<5" : String.valueOf(i.count());
-            return new Line(recordedOn, "Instroom %d van %s: %s.".formatted(i.studyYear(), offering(i.offeringId()), figure),
-                    "Intake %d of %s: %s.".formatted(i.studyYear(), offering(i.offeringId()), figure));
+            return new Line(recordedOn, "Instroom " + i.studyYear() + " van " + offering(i.offeringId()) + ": " + figure + ".",
+                    "Intake " + i.studyYear() + " of " + offering(i.offeringId()) + ": " + figure + ".");
         }
         if (event instanceof OrganisationRegistered o) {
             return new Line(recordedOn, org(o.organisationId()) + " is opgenomen in het register.",
