@@ -19,18 +19,17 @@ public final class Offsets {
     private Offsets() {
     }
 
+    /** Where every partition of one topic ends. */
     public static Map<TopicPartition, Long> endOffsets(Admin admin, String topic) throws Exception {
-        var description = admin.describeTopics(List.of(topic)).allTopicNames().get(10, TimeUnit.SECONDS).get(topic);
-        Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
-        description.partitions().forEach(p -> latest.put(new TopicPartition(topic, p.partition()), OffsetSpec.latest()));
-        Map<TopicPartition, Long> ends = new HashMap<>();
-        admin.listOffsets(latest).all().get(10, TimeUnit.SECONDS).forEach((tp, info) -> ends.put(tp, info.offset()));
-        return ends;
+        return endOffsets(admin, List.of(topic));
     }
 
     /** Where every partition of the overview's topics ends: one request for the partitions, one for the offsets. */
     public static Map<TopicPartition, Long> endOffsets(Admin admin, PlatformTopics topics) throws Exception {
-        List<String> names = Topics.ALL.stream().map(spec -> topics.physical(spec.name())).toList();
+        return endOffsets(admin, Topics.ALL.stream().map(spec -> topics.physical(spec.name())).toList());
+    }
+
+    private static Map<TopicPartition, Long> endOffsets(Admin admin, List<String> names) throws Exception {
         Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
         admin.describeTopics(names).allTopicNames().get(10, TimeUnit.SECONDS).values().forEach(description -> description.partitions()
                 .forEach(p -> latest.put(new TopicPartition(description.name(), p.partition()), OffsetSpec.latest())));

@@ -106,8 +106,8 @@ public class OverviewRebuild {
     private void run(Instant started) {
         String group = topics.physical("overview-rebuild-" + started.toEpochMilli());
         ApplicationContext rebuild = null;
-        // One admin client for the whole rebuild: a new one for every look at the lag (twice a second) cost the
-        // service more CPU than it saved, in threads, connections and metadata, while the rebuild needs every bit.
+        // One admin client for the whole rebuild: building one for every look at the lag (twice a second) cost threads,
+        // connections and metadata requests, CPU that the rebuild itself needs.
         try (Connection connection = connect(); Admin admin = clients.admin()) {
             String live = connection.getCatalog();
             String next = live + "_rebuild";
@@ -123,9 +123,9 @@ public class OverviewRebuild {
             }
             DeferredIndexes indexes = DeferredIndexes.drop(connection, next);
             rebuild = startRebuildContext(next, group);
+            int consumers = rebuild.getProperty("platform.overview.consumer-threads", Integer.class).orElse(1);
             LOG.info("Rebuilding the overview into schema {} with consumer group {} ({} consumers); {} secondary indexes are added "
-                    + "when it has caught up", next, group, rebuild.getProperty("platform.overview.consumer-threads", Integer.class).orElse(1),
-                    indexes.count());
+                    + "when it has caught up", next, group, consumers, indexes.count());
             awaitCaughtUp(admin, group, started);
             state.set(new State("RUNNING", started, null, 0L, "adding the secondary indexes"));
             long indexing = System.nanoTime();
