@@ -26,22 +26,33 @@ final class MultiRowInsert {
     /** Well under the smallest default {@code max_allowed_packet} (MySQL 4 MiB before 8.0, MariaDB 16 MiB). */
     static final int MAX_STATEMENT_CHARS = 1 << 20;
 
+    /**
+     * One item of the row: a placeholder, or a constant that is the same in every row (a quoted string without quotes or
+     * backslashes in it, a number, NULL, TRUE or FALSE). A constant is copied into each row as it is, so a statement
+     * such as {@code VALUES (?, 'ANNOUNCED', ?)} is sent multi-row like one of placeholders only, rather than falling
+     * back to JDBC batching without a word.
+     */
+    private static final String ITEM = "(?:\\?|'[^'\\\\]*'|-?\\d+(?:\\.\\d+)?|NULL|TRUE|FALSE)";
+    private static final Pattern ITEMS = Pattern.compile(ITEM, Pattern.CASE_INSENSITIVE);
     private static final Pattern SHAPE = Pattern.compile(
-            "^(\\s*INSERT\\s+(?:IGNORE\\s+)?INTO\\s+.*?\\bVALUES)\\s*(\\(\\s*\\?(?:\\s*,\\s*\\?)*\\s*\\))([^?]*)$",
+            "^(\\s*INSERT\\s+(?:IGNORE\\s+)?INTO\\s+.*?\\bVALUES)\\s*\\((\\s*" + ITEM + "(?:\\s*,\\s*" + ITEM + ")*\\s*)\\)([^?]*)$",
             Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
     private static final Map<String, Optional<MultiRowInsert>> SHAPES = new ConcurrentHashMap<>();
 
     private final String head;
     private final String tail;
+    /** The row's items in order: null for a placeholder, else the constant's text. */
+    private final List<String> items;
     private final int columns;
 
-    private MultiRowInsert(String head, String tail, int columns) {
+    private MultiRowInsert(String head, String tail, List<String> items) {
         this.head = head;
         this.tail = tail;
-        this.columns = columns;
+        this.items = items;
+        this.columns = (int) items.stream().filter(java.util.Objects::isNull).count();
     }
 
-    /** The statement's shape when it is a single-row insert of placeholders only; empty otherwise. */
+    /** The statement's shape when it is a single-row insert of placeholders and constants; empty otherwise. */
     static Optional<MultiRowInsert> of(String sql) {
         // Statement texts are constants of the code; past a thousand (texts with values in them) parse each time, keep nothing.
         return SHAPES.size() < 1_000 ? SHAPES.computeIfAbsent(sql, MultiRowInsert::parse) : parse(sql);
@@ -52,8 +63,12 @@ final class MultiRowInsert {
         if (!m.matches()) {
             return Optional.empty();
         }
-        int columns = (int) m.group(2).chars().filter(c -> c == '?').count();
-        return Optional.of(new MultiRowInsert(m.group(1).strip() + ' ', m.group(3), columns));
+        List<String> items = new java.util.ArrayList<>();
+        Matcher item = ITEMS.matcher(m.group(2));
+        while (item.find()) {
+            items.add(item.group().equals("?") ? null : item.group());
+        }
+        return Optional.of(new MultiRowInsert(m.group(1).strip() + ' ', m.group(3), items));
     }
 
     /** The statements for these rows, each below {@link #MAX_STATEMENT_CHARS}, rows in the given order. */
@@ -67,11 +82,17 @@ final class MultiRowInsert {
             }
             int before = sql.length();
             sql.append(inStatement == 0 ? "(" : ",(");
-            for (int i = 0; i < row.length; i++) {
+            int value = 0;
+            for (int i = 0; i < items.size(); i++) {
                 if (i > 0) {
                     sql.append(',');
                 }
-                SqlLiterals.append(sql, row[i]);
+                String constant = items.get(i);
+                if (constant == null) {
+                    SqlLiterals.append(sql, row[value++]);
+                } else {
+                    sql.append(constant);
+                }
             }
             sql.append(')');
             if (sql.length() + tail.length() > MAX_STATEMENT_CHARS && inStatement > 0) {

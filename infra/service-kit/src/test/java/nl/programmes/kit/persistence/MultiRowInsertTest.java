@@ -29,6 +29,20 @@ class MultiRowInsertTest {
     }
 
     @Test
+    void copiesConstantsOfTheRowIntoEveryRow() {
+        MultiRowInsert insert = MultiRowInsert.of("INSERT INTO t (a, status, n, x, b) VALUES (?, 'ANNOUNCED', -2.5, NULL, ?)").orElseThrow();
+        List<String> statements = insert.statements(List.of(new Object[]{"one", 1}, new Object[]{"it's ?", 2}));
+
+        assertThat(statements).containsExactly("INSERT INTO t (a, status, n, x, b) VALUES "
+                + "('one','ANNOUNCED',-2.5,NULL,1),('it''s ?','ANNOUNCED',-2.5,NULL,2)");
+        assertThatThrownBy(() -> insert.statements(List.<Object[]>of(new Object[]{"one", 1, "three"})))
+                .isInstanceOf(IllegalArgumentException.class);
+        // A constant that would need escaping, or an expression, leaves the statement to JDBC batching.
+        assertThat(MultiRowInsert.of("INSERT INTO t (a, b) VALUES (?, 'it''s')")).isEmpty();
+        assertThat(MultiRowInsert.of("INSERT INTO t (a, b) VALUES (?, CONCAT(?, 'x'))")).isEmpty();
+    }
+
+    @Test
     void writesRowsAsLiteralsInOrder() {
         MultiRowInsert insert = MultiRowInsert.of("INSERT IGNORE INTO t (a, b, c, d, e, f) VALUES (?, ?, ?, ?, ?, ?) ON DUPLICATE KEY UPDATE b = VALUES(b)")
                 .orElseThrow();

@@ -127,12 +127,11 @@ public class AnnouncementOverviewProjection {
         }
     }
 
-    /** Placeholders only, the status too: then a poll's announcements go out as one multi-row insert (MultiRowInsert). */
     void programmeAnnounced(ProgrammeAnnounced announced, InboundEvent event) {
         sql.update("""
                 INSERT INTO announcement_overview (announcement_id, reference, institution_id, programme_name, level,
                     isat_code, crebo, forms, candidate_locations, intended_start, status, announced_at, announced_by, domain)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'ANNOUNCED', ?, ?, ?)
                 ON DUPLICATE KEY UPDATE reference = VALUES(reference), institution_id = VALUES(institution_id),
                     programme_name = VALUES(programme_name), level = VALUES(level), isat_code = VALUES(isat_code),
                     crebo = VALUES(crebo), forms = VALUES(forms), candidate_locations = VALUES(candidate_locations),
@@ -141,7 +140,7 @@ public class AnnouncementOverviewProjection {
                 Sql.params(announced.announcementId(), announced.reference(), announced.institutionId(),
                         announced.programme().name(), announced.programme().level().name(), announced.programme().isatCode(),
                         announced.programme().crebo(), forms(announced.programme().forms()), write(announced.candidateLocations()),
-                        announced.intendedStart(), "ANNOUNCED", Timestamp.from(event.envelope().time()), announced.actor().organisationId(),
+                        announced.intendedStart(), Timestamp.from(event.envelope().time()), announced.actor().organisationId(),
                         announced.programme().domain()));
     }
 }

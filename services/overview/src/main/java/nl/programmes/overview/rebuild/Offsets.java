@@ -19,17 +19,13 @@ public final class Offsets {
     private Offsets() {
     }
 
-    /** Where every partition of one topic ends. */
-    public static Map<TopicPartition, Long> endOffsets(Admin admin, String topic) throws Exception {
-        return endOffsets(admin, List.of(topic));
-    }
-
     /** Where every partition of the overview's topics ends: one request for the partitions, one for the offsets. */
     public static Map<TopicPartition, Long> endOffsets(Admin admin, PlatformTopics topics) throws Exception {
         return endOffsets(admin, Topics.ALL.stream().map(spec -> topics.physical(spec.name())).toList());
     }
 
-    private static Map<TopicPartition, Long> endOffsets(Admin admin, List<String> names) throws Exception {
+    /** Where every partition of these topics ends: one request for the partitions, one for the offsets. */
+    public static Map<TopicPartition, Long> endOffsets(Admin admin, List<String> names) throws Exception {
         Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
         admin.describeTopics(names).allTopicNames().get(10, TimeUnit.SECONDS).values().forEach(description -> description.partitions()
                 .forEach(p -> latest.put(new TopicPartition(description.name(), p.partition()), OffsetSpec.latest())));
