@@ -44,6 +44,8 @@ final class MultiRowInsert {
     /** The row's items in order: null for a placeholder, else the constant's text. */
     private final List<String> items;
     private final int columns;
+    /** Characters a row of this statement took last time, for the next statement's capacity; a race only misjudges once. */
+    private volatile int charsPerRow = 128;
 
     private MultiRowInsert(String head, String tail, List<String> items) {
         this.head = head;
@@ -74,7 +76,9 @@ final class MultiRowInsert {
     /** The statements for these rows, each below {@link #MAX_STATEMENT_CHARS}, rows in the given order. */
     List<String> statements(List<Object[]> rows) {
         List<String> statements = new java.util.ArrayList<>();
-        StringBuilder sql = new StringBuilder(Math.min(MAX_STATEMENT_CHARS, 256 + rows.size() * 128)).append(head);
+        // Sized from the rows this statement had before, so the builder is not grown (and copied) two or three times.
+        int capacity = (int) Math.min(MAX_STATEMENT_CHARS + 4_096L, head.length() + tail.length() + (long) rows.size() * charsPerRow);
+        StringBuilder sql = new StringBuilder(capacity).append(head);
         int inStatement = 0;
         for (Object[] row : rows) {
             if (row.length != columns) {
@@ -107,6 +111,8 @@ final class MultiRowInsert {
             inStatement++;
         }
         statements.add(sql.append(tail).toString());
+        // A little over the last statement's average row, so that most statements fit the first estimate.
+        charsPerRow = Math.max(16, (sql.length() - head.length() - tail.length()) / Math.max(1, inStatement) * 9 / 8);
         return statements;
     }
 

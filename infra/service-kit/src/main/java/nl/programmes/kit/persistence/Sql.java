@@ -36,7 +36,8 @@ public final class Sql {
      * {@link #params} is queued and sent with the others of its poll; it then reports 1 row.
      */
     public int update(String sql, Binder binder) {
-        if (binder instanceof Params params && WriteBehind.current().map(q -> q.offer(sql, params.values())).orElse(false)) {
+        WriteBehind queue = WriteBehind.current();
+        if (queue != null && binder instanceof Params params && queue.offer(sql, params.values())) {
             return 1;
         }
         return jdbc.prepareStatement(sql, statement -> {
@@ -59,7 +60,10 @@ public final class Sql {
         if (rows.isEmpty()) {
             return 0;
         }
-        WriteBehind.current().ifPresent(WriteBehind::flush);
+        WriteBehind queue = WriteBehind.current();
+        if (queue != null) {
+            queue.flush();
+        }
         return MultiRowInsert.of(sql).orElseThrow(() -> new IllegalArgumentException("Not a single-row insert of placeholders: " + sql))
                 .execute(jdbc, rows);
     }
@@ -79,7 +83,10 @@ public final class Sql {
     }
 
     public <T> List<T> query(String sql, Binder binder, RowMapper<T> mapper) {
-        WriteBehind.current().ifPresent(queue -> queue.flushFor(sql)); // read your own queued writes
+        WriteBehind queue = WriteBehind.current();
+        if (queue != null) {
+            queue.flushFor(sql); // read your own queued writes
+        }
         return jdbc.prepareStatement(sql, statement -> {
             try {
                 binder.bind(statement);

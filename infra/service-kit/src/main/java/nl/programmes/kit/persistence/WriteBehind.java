@@ -82,8 +82,9 @@ public final class WriteBehind {
         }
     }
 
-    static Optional<WriteBehind> current() {
-        return Optional.ofNullable(CURRENT.get());
+    /** The queue of this thread's {@link #during}, or null outside one (not an Optional: every statement of a poll asks). */
+    static WriteBehind current() {
+        return CURRENT.get();
     }
 
     /** Queues the statement; false when it must run now (after the queue was sent). */
