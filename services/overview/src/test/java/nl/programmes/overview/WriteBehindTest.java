@@ -71,6 +71,32 @@ class WriteBehindTest implements TestPropertyProvider {
         assertThat(overview.count("SELECT COUNT(*) FROM wb_log")).isEqualTo(500);
     }
 
+    /** Upserts of one key in a poll become one row, but never across another statement on their table. */
+    @Test
+    void mergesUpsertsOfOneKeyUpToTheNextOtherStatement() {
+        overview.execute("CREATE TABLE wb_sum (id VARCHAR(10) PRIMARY KEY, n INT NOT NULL)");
+        Sql sql = new Sql(jdbc);
+        String add = "INSERT INTO wb_sum (id, n) VALUES (?, ?) ON DUPLICATE KEY UPDATE n = n + VALUES(n)";
+        java.util.concurrent.atomic.AtomicInteger merges = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.function.BinaryOperator<Object[]> sum = (a, b) -> {
+            merges.incrementAndGet();
+            return new Object[]{a[0], (int) a[1] + (int) b[1]};
+        };
+
+        transactions.executeWrite(status -> WriteBehind.during(jdbc, () -> {
+            sql.upsert(add, "x", new Object[]{"x", 1}, sum);
+            sql.upsert(add, "y", new Object[]{"y", 5}, sum);
+            sql.upsert(add, "x", new Object[]{"x", 2}, sum);
+            sql.update("UPDATE wb_sum SET n = n * 10 WHERE id = ?", Sql.params("x"));
+            sql.upsert(add, "x", new Object[]{"x", 3}, sum);
+            return null;
+        }));
+
+        assertThat(merges).hasValue(1);
+        assertThat(overview.count("SELECT n FROM wb_sum WHERE id = 'x'")).isEqualTo((1 + 2) * 10 + 3);
+        assertThat(overview.count("SELECT n FROM wb_sum WHERE id = 'y'")).isEqualTo(5);
+    }
+
     @Test
     void aFailingBatchRollsBackThePollsOtherWrites() {
         overview.execute("CREATE TABLE wb_unique (id INT PRIMARY KEY)");

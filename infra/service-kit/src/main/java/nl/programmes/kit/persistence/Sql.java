@@ -11,6 +11,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.BinaryOperator;
 
 /** Small helpers over JdbcOperations so repositories read as SQL, not as try/catch. */
 public final class Sql {
@@ -48,6 +49,20 @@ public final class Sql {
                 throw new PersistenceException(e);
             }
         });
+    }
+
+    /**
+     * Runs an upsert of the row with this key, like {@link #update}. Inside {@link WriteBehind#during}, a second upsert of the
+     * same key in the same poll is not sent as a row of its own: it is merged into the first with {@code merge(earlier,
+     * later)}, which must give the row that leaves the table as the two upserts one after the other would. A consultation's
+     * request and its outcome, which usually arrive in one poll, then cost one row instead of an insert and an update.
+     */
+    public int upsert(String sql, Object key, Object[] values, BinaryOperator<Object[]> merge) {
+        WriteBehind queue = WriteBehind.current();
+        if (queue != null && queue.offer(sql, values, key, merge)) {
+            return 1;
+        }
+        return update(sql, params(values));
     }
 
     /**

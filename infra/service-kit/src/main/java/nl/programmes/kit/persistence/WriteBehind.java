@@ -7,12 +7,14 @@ import org.slf4j.LoggerFactory;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BinaryOperator;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -51,8 +53,13 @@ public final class WriteBehind {
     private record Pending(String sql, Object[] values) {
     }
 
+    /** The keyed upserts at the end of a table's queue: their statement, and where each key's row is in the queue. */
+    private record Keyed(String sql, Map<Object, Integer> at) {
+    }
+
     private final JdbcOperations jdbc;
     private final Map<String, List<Pending>> byTable = new LinkedHashMap<>();
+    private final Map<String, Keyed> keyed = new HashMap<>();
     /** Per table: rows sent and nanoseconds spent sending them, for the debug line. */
     private final Map<String, long[]> sent = new LinkedHashMap<>();
 
@@ -89,12 +96,40 @@ public final class WriteBehind {
 
     /** Queues the statement; false when it must run now (after the queue was sent). */
     boolean offer(String sql, Object[] values) {
+        return offer(sql, values, null, null);
+    }
+
+    /**
+     * Queues an upsert of the row with this key. When the statements queued for its table since the last other statement
+     * are this same upsert and one of them has the key, the two become one row: {@code merge(earlier, later)}, which must
+     * leave the table as the two statements one after the other would. False when it must run now.
+     */
+    boolean offer(String sql, Object[] values, Object key, BinaryOperator<Object[]> merge) {
         Optional<String> table = TABLES.size() < MAX_SHAPES ? TABLES.computeIfAbsent(sql, WriteBehind::tableOf) : tableOf(sql);
         if (table.isEmpty()) {
             flush();
             return false;
         }
-        byTable.computeIfAbsent(table.get(), t -> new ArrayList<>()).add(new Pending(sql, values));
+        List<Pending> queued = byTable.computeIfAbsent(table.get(), t -> new ArrayList<>());
+        Keyed keyed = this.keyed.get(table.get());
+        if (keyed != null && !keyed.sql().equals(sql)) {
+            keyed = null; // another statement came between: what was queued before it stays as it is
+        }
+        if (key == null) {
+            this.keyed.remove(table.get());
+        } else if (keyed == null) {
+            keyed = new Keyed(sql, new HashMap<>());
+            this.keyed.put(table.get(), keyed);
+        }
+        Integer earlier = key == null ? null : keyed.at().get(key);
+        if (earlier != null) {
+            queued.set(earlier, new Pending(sql, merge.apply(queued.get(earlier).values(), values)));
+            return true;
+        }
+        if (key != null) {
+            keyed.at().put(key, queued.size());
+        }
+        queued.add(new Pending(sql, values));
         return true;
     }
 
@@ -116,6 +151,7 @@ public final class WriteBehind {
         }
         for (String table : tables) {
             List<Pending> statements = byTable.remove(table);
+            keyed.remove(table);
             if (statements != null) {
                 send(table, statements);
             }
@@ -125,6 +161,7 @@ public final class WriteBehind {
     void flush() {
         byTable.forEach(this::send);
         byTable.clear();
+        keyed.clear();
     }
 
     /** Runs of the same SQL text go out together (one multi-row insert or one JDBC batch), in the order they were queued. */

@@ -65,22 +65,51 @@ public class ConsultationMatrixProjection {
      * moves the meeting, summary and agreements forward only for a later revision; a close only closes.
      * MySQL applies the assignments left to right, so {@code revision} is compared before it is raised.
      */
+    static final String CONSULTATION = """
+            INSERT INTO overview_consultation (consultation_id, announcement_id, consulted_org, kind, scope, due_date, status,
+                revision, meeting_date, summary, agreements) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            ON DUPLICATE KEY UPDATE consulted_org = IF(VALUES(consulted_org) = '', consulted_org, VALUES(consulted_org)),
+                due_date = IF(VALUES(kind) IS NULL, due_date, VALUES(due_date)),
+                scope = IF(VALUES(kind) IS NULL, scope, VALUES(scope)),
+                kind = COALESCE(VALUES(kind), kind),
+                status = IF(VALUES(status) = 'CLOSED', 'CLOSED', status),
+                meeting_date = IF(VALUES(revision) > revision, VALUES(meeting_date), meeting_date),
+                summary = IF(VALUES(revision) > revision, VALUES(summary), summary),
+                agreements = IF(VALUES(revision) > revision, VALUES(agreements), agreements),
+                revision = GREATEST(revision, VALUES(revision))""";
+
     private void consultation(String consultationId, String announcementId, String consultedOrg, String kind, String scope,
                               Date dueDate, String status, int revision, Date meetingDate, String summary, String agreements) {
-        sql.update("""
-                INSERT INTO overview_consultation (consultation_id, announcement_id, consulted_org, kind, scope, due_date, status,
-                    revision, meeting_date, summary, agreements) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                ON DUPLICATE KEY UPDATE consulted_org = IF(VALUES(consulted_org) = '', consulted_org, VALUES(consulted_org)),
-                    due_date = IF(VALUES(kind) IS NULL, due_date, VALUES(due_date)),
-                    scope = IF(VALUES(kind) IS NULL, scope, VALUES(scope)),
-                    kind = COALESCE(VALUES(kind), kind),
-                    status = IF(VALUES(status) = 'CLOSED', 'CLOSED', status),
-                    meeting_date = IF(VALUES(revision) > revision, VALUES(meeting_date), meeting_date),
-                    summary = IF(VALUES(revision) > revision, VALUES(summary), summary),
-                    agreements = IF(VALUES(revision) > revision, VALUES(agreements), agreements),
-                    revision = GREATEST(revision, VALUES(revision))""",
-                Sql.params(consultationId, announcementId, consultedOrg, kind, scope, dueDate, status, revision, meetingDate,
-                        summary, agreements));
+        sql.upsert(CONSULTATION, consultationId, new Object[] {consultationId, announcementId, consultedOrg, kind, scope, dueDate,
+                status, revision, meetingDate, summary, agreements}, ConsultationMatrixProjection::merge);
+    }
+
+    /**
+     * Two rows of {@link #CONSULTATION} for one consultation in one poll, as one: the row whose upsert leaves the table as
+     * the earlier's and then the later's would, rule by rule of its {@code ON DUPLICATE KEY UPDATE}. A request and its
+     * outcome in one poll then cost the database one row instead of an insert and an update.
+     * {@code ConsultationUpsertMergeTest} holds this against the database.
+     */
+    static Object[] merge(Object[] earlier, Object[] later) {
+        Object[] row = earlier.clone(); // the id, and the announcement an insert would take from the first row
+        if (!"".equals(later[2])) {
+            row[2] = later[2]; // consulted_org: the last one given
+        }
+        if (later[3] != null) {
+            row[3] = later[3]; // kind, scope and due date: those of the last request
+            row[4] = later[4];
+            row[5] = later[5];
+        }
+        if ("CLOSED".equals(later[6])) {
+            row[6] = "CLOSED"; // closed once, closed for good
+        }
+        if ((int) later[7] > (int) earlier[7]) {
+            row[7] = later[7]; // meeting, summary and agreements: those of the highest revision, the first of equals
+            row[8] = later[8];
+            row[9] = later[9];
+            row[10] = later[10];
+        }
+        return row;
     }
 
     private void position(String consultationId, String announcementId, int revision, LocalDate meetingDate, LocationPosition p) {
