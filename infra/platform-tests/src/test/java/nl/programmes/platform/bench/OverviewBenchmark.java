@@ -127,10 +127,10 @@ public final class OverviewBenchmark {
             double catchUpRate = published / seconds(start);
             // BENCH_PHASES=commands,queries (say) leaves out the other phases, to look at one quickly.
             List<String> phases = List.of(System.getenv().getOrDefault("BENCH_PHASES", "rebuild,commands,queries,mixed").split(","));
-            Rebuild rebuild = phases.contains("rebuild") ? rebuild(overview, platform, prefix) : new Rebuild(0, 0);
+            Rebuild rebuild = phases.contains("rebuild") ? rebuild(overview, platform, prefix) : new Rebuild(0, 0, "not measured");
             // Once more: the first rebuild runs while the JIT still compiles its code (a C2 thread took a third of a core),
             // as it would on a freshly started service; a service that has run for a while rebuilds like the second.
-            Rebuild again = phases.contains("rebuild") ? rebuild(overview, platform, prefix) : new Rebuild(0, 0);
+            Rebuild again = phases.contains("rebuild") ? rebuild(overview, platform, prefix) : new Rebuild(0, 0, "not measured");
 
             announcements = RunningService.start(slices.get("announcements"), root, announcementsPort, Map.of());
             String token = platform.tokens().mint("bench-staff", "bench-org", "INSTITUTION_STAFF");
@@ -156,7 +156,9 @@ public final class OverviewBenchmark {
                     raw consumer rate                %,.0f events/s
                     new deployment catching up       %,.0f events/s (%.0f%% of raw; cold JVM, from its first second)
                     rebuild (admin endpoint)         %,.0f events/s (%.0f%% of raw; %.1f s from request to switch-over)
+                      CPU per event                  %s
                     rebuild again (JIT warm)         %,.0f events/s (%.0f%% of raw; %.1f s from request to switch-over)
+                      CPU per event                  %s
                     command -> visible, %d cmd/s    p50 %.1f ms, p99 %.1f ms (%d commands, after %d s of warm-up)
                       of which command -> on Kafka   p50 %.1f ms, p99 %.1f ms (commit to the relay's acknowledgement)
                     queries, 1 reader                p50 %.1f ms, p99 %.1f ms (%,d requests; one after the other)
@@ -169,8 +171,8 @@ public final class OverviewBenchmark {
                       by kind, p50 / p99             matrix %.1f / %.1f ms, timeline %.1f / %.1f ms, region %.1f / %.1f ms
                       read cache hit rate            %.0f%%
                     """, Runtime.getRuntime().availableProcessors(), published, announcementIds.size(), publishSeconds, rawRate, catchUpRate,
-                    100 * catchUpRate / rawRate, rebuild.eventsPerSecond(), 100 * rebuild.eventsPerSecond() / rawRate, rebuild.seconds(),
-                    again.eventsPerSecond(), 100 * again.eventsPerSecond() / rawRate, again.seconds(),
+                    100 * catchUpRate / rawRate, rebuild.eventsPerSecond(), 100 * rebuild.eventsPerSecond() / rawRate, rebuild.seconds(), rebuild.cpu(),
+                    again.eventsPerSecond(), 100 * again.eventsPerSecond() / rawRate, again.seconds(), again.cpu(),
                     commandsPerSecond, ms(e2e.get(0), 50), ms(e2e.get(0), 99), e2e.get(0).size(), WARM_UP.toSeconds(), ms(e2e.get(1), 50), ms(e2e.get(1), 99),
                     ms(all(alone), 50), ms(all(alone), 99), all(alone).size(), readers, ms(all(queries), 50), ms(all(queries), 99), all(queries).size(), readers, ms(all(paced), 50), ms(all(paced), 99),
                     all(paced).size(), ms(paced.get(0), 50), ms(paced.get(0), 99), ms(paced.get(1), 50), ms(paced.get(1), 99),
@@ -335,7 +337,8 @@ public final class OverviewBenchmark {
         }
     }
 
-    record Rebuild(double eventsPerSecond, double seconds) {
+    /** A rebuild's rate, its wall time to the switch-over, and each process's CPU per event over the rate's window. */
+    record Rebuild(double eventsPerSecond, double seconds, String cpu) {
     }
 
     /**
@@ -346,6 +349,7 @@ public final class OverviewBenchmark {
     private static Rebuild rebuild(RunningService overview, TestPlatform platform, String prefix) throws Exception {
         String admin = platform.tokens().mint("bench-admin", "bench-org", "ADMIN");
         HttpClient http = HttpClient.newHttpClient();
+        ProcessCpu processes = ProcessCpu.find();
         long requested = System.nanoTime();
         HttpResponse<String> accepted = http.send(HttpRequest.newBuilder(URI.create(overview.url("/api/overview/rebuild")))
                 .header("Authorization", "Bearer " + admin).POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
@@ -358,6 +362,9 @@ public final class OverviewBenchmark {
         long firstDone = 0;
         long caughtUpAt = 0;
         long total;
+        // CPU over the same window as the rate: from the first committed poll (the new context has started) to caught up.
+        java.util.Optional<ProcessCpu.Sample> cpuBefore = java.util.Optional.empty();
+        java.util.Optional<ProcessCpu.Sample> cpuAfter = java.util.Optional.empty();
         try (Admin kafka = Admin.create(props)) {
             Map<TopicPartition, OffsetSpec> latest = new java.util.HashMap<>();
             for (Topics.TopicSpec spec : Topics.ALL) {
@@ -377,9 +384,11 @@ public final class OverviewBenchmark {
                 if (done > 0 && firstAt == 0) {
                     firstAt = System.nanoTime();
                     firstDone = done;
+                    cpuBefore = processes.sample();
                 }
                 if (done >= total) {
                     caughtUpAt = System.nanoTime();
+                    cpuAfter = processes.sample();
                 }
                 // Every 100 ms: the broker answers these requests on the same two cores as the rebuild.
                 TimeUnit.MILLISECONDS.sleep(100);
@@ -396,7 +405,8 @@ public final class OverviewBenchmark {
             }
             TimeUnit.MILLISECONDS.sleep(100);
         }
-        return new Rebuild((total - firstDone) / ((caughtUpAt - firstAt) / 1e9), seconds(requested));
+        return new Rebuild((total - firstDone) / ((caughtUpAt - firstAt) / 1e9), seconds(requested),
+                ProcessCpu.perEvent(cpuBefore, cpuAfter, total - firstDone));
     }
 
     /**
