@@ -35,7 +35,7 @@ final class ProcessCpu {
             if (command.endsWith("mariadbd")) {
                 pids.putIfAbsent("MariaDB", p.pid());
             } else if (line.contains("kafka-logback.xml")) {
-                pids.put("broker", p.pid()); // the last one: the broker, not the short-lived storage formatter
+                pids.put("broker", p.pid()); // the storage formatter, with the same file, has exited by now
             } else if (line.contains("services/overview/")) {
                 pids.putIfAbsent("overview", p.pid());
             }
@@ -48,9 +48,7 @@ final class ProcessCpu {
         try {
             Map<String, Double> seconds = new LinkedHashMap<>();
             for (Map.Entry<String, Long> process : pids.entrySet()) {
-                String[] fields = Files.readString(Path.of("/proc/" + process.getValue() + "/stat")).split("\\) ", 2)[1].split(" ");
-                // utime and stime: fields 14 and 15 of the line, 12 and 13 after the command.
-                seconds.put(process.getKey(), (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * TICK);
+                seconds.put(process.getKey(), cpuSeconds(process.getValue()));
             }
             String[] cpu = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
             long busy = 0;
@@ -61,6 +59,13 @@ final class ProcessCpu {
         } catch (IOException | RuntimeException e) {
             return Optional.empty(); // not Linux, or a process gone: no figures rather than wrong ones
         }
+    }
+
+    /** The CPU seconds (user and system) a process has used so far. */
+    static double cpuSeconds(long pid) throws IOException {
+        String[] fields = Files.readString(Path.of("/proc/" + pid + "/stat")).split("\\) ", 2)[1].split(" ");
+        // utime and stime: fields 14 and 15 of the line, 12 and 13 after the command.
+        return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * TICK;
     }
 
     /** "overview 25.1 µs, MariaDB 29.8 µs, …; machine 92% busy" for these events between the two samples. */

@@ -4,8 +4,6 @@ import nl.programmes.testkit.TestPlatform;
 
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.Date;
 import java.sql.DriverManager;
@@ -85,12 +83,12 @@ public final class StatementCostBenchmark {
         connection.setAutoCommit(false);
         long wall = System.nanoTime();
         long client = threads.getCurrentThreadCpuTime();
-        long server = cpuNanos(mariadbd);
+        long server = (long) (ProcessCpu.cpuSeconds(mariadbd) * 1e9);
         for (int first = 0; first < ROWS; first += perPoll) {
             way.send(connection, rows(first, Math.min(perPoll, ROWS - first)));
             connection.commit();
         }
-        server = cpuNanos(mariadbd) - server;
+        server = (long) (ProcessCpu.cpuSeconds(mariadbd) * 1e9) - server;
         client = threads.getCurrentThreadCpuTime() - client;
         wall = System.nanoTime() - wall;
         connection.setAutoCommit(true);
@@ -145,12 +143,6 @@ public final class StatementCostBenchmark {
                 }
             }
         }
-    }
-
-    private static long cpuNanos(long pid) throws Exception {
-        String[] fields = Files.readString(Path.of("/proc/" + pid + "/stat")).split("\\) ", 2)[1].split(" ");
-        // utime and stime are fields 14 and 15 of the line, 12 and 13 after the command; in clock ticks of 10 ms.
-        return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * 10_000_000L;
     }
 
     private static UUID timeOrdered(int n) {

@@ -1,13 +1,13 @@
 package nl.programmes.overview.api;
 
 import io.micronaut.http.annotation.Controller;
-import jakarta.annotation.PreDestroy;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
+import jakarta.annotation.PreDestroy;
 import nl.programmes.events.Topics;
 import nl.programmes.kit.kafka.KafkaClients;
 import nl.programmes.kit.kafka.PlatformTopics;
