@@ -155,9 +155,9 @@ public final class OverviewBenchmark {
                     events generated                 %,d (%,d announcements; published in %.1f s)
                     raw consumer rate                %,.0f events/s
                     new deployment catching up       %,.0f events/s (%.0f%% of raw; cold JVM, from its first second)
-                    rebuild (admin endpoint)         %,.0f events/s (%.0f%% of raw; %.1f s from request to switch-over)
+                    rebuild (admin endpoint)         %,.0f events/s (%.1f%% of raw; %.1f s from request to switch-over)
                       CPU per event                  %s
-                    rebuild again (JIT warm)         %,.0f events/s (%.0f%% of raw; %.1f s from request to switch-over)
+                    rebuild again (JIT warm)         %,.0f events/s (%.1f%% of raw; %.1f s from request to switch-over)
                       CPU per event                  %s
                     command -> visible, %d cmd/s    p50 %.1f ms, p99 %.1f ms (%d commands, after %d s of warm-up)
                       of which command -> on Kafka   p50 %.1f ms, p99 %.1f ms (commit to the relay's acknowledgement)
