@@ -1,10 +1,12 @@
 package nl.programmes.platform.bench;
 
+import nl.programmes.kit.ids.TimeOrderedIds;
 import nl.programmes.testkit.TestPlatform;
 
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -25,15 +27,15 @@ public final class RowCostBenchmark {
 
     private static final int ROWS = 100_000;
     private static final int PER_STATEMENT = 2_000;
-    private static final String COLUMNS = "event_id CHAR(36) NOT NULL, occurred_on DATE NOT NULL, recorded_at DATETIME(6) NOT NULL, "
+    static final String COLUMNS = "event_id CHAR(36) NOT NULL, occurred_on DATE NOT NULL, recorded_at DATETIME(6) NOT NULL, "
             + "announcement_id CHAR(36) NULL, kind VARCHAR(200) NOT NULL, actor_user VARCHAR(100) NOT NULL, actor_org VARCHAR(64) NOT NULL";
     private static final String ASCII_ID = "CHAR(36) CHARACTER SET ascii COLLATE ascii_bin";
-    private static final String SENTENCES = ", sentence_nl TEXT NOT NULL, sentence_en TEXT NOT NULL";
+    static final String SENTENCES = ", sentence_nl TEXT NOT NULL, sentence_en TEXT NOT NULL";
     private static final String SECONDARY = ", KEY timeline_order (occurred_on, recorded_at, event_id), KEY timeline_announcement (announcement_id)";
     // A line in the shape of a consultation outcome's (TimelineSentences), organisations as {org:id} placeholders.
-    private static final String DUTCH = "{org:org-7}: bezwaar tegen Enschede (arbeidsmarkt, doelmatigheid), instemming met Deventer en Apeldoorn; "
+    static final String DUTCH = "{org:org-7}: bezwaar tegen Enschede (arbeidsmarkt, doelmatigheid), instemming met Deventer en Apeldoorn; "
             + "afspraken: gezamenlijke werving.";
-    private static final String ENGLISH = "{org:org-7}: objects to Enschede (labour market, efficiency), consents to Deventer and Apeldoorn; "
+    static final String ENGLISH = "{org:org-7}: objects to Enschede (labour market, efficiency), consents to Deventer and Apeldoorn; "
             + "agreements: joint recruitment.";
 
     private static final String DEDUPE = "CREATE TABLE row_cost (event_id CHAR(36) NOT NULL, "
@@ -130,11 +132,9 @@ public final class RowCostBenchmark {
         return sql.toString();
     }
 
-    /** A UUIDv7 as the platform would mint it: 48 bits of milliseconds first, then random bits; one id a millisecond apart. */
-    private static UUID timeOrdered(int n) {
-        long millis = 1_795_000_000_000L + n;
-        long random = new Random(n).nextLong();
-        return new UUID((millis << 16) | 0x7000L | (random & 0x0FFFL), (random >>> 2) | 0x8000_0000_0000_0000L);
+    /** A UUIDv7 as the platform mints it ({@code TimeOrderedIds}), one millisecond apart per row. */
+    static UUID timeOrdered(int n) {
+        return TimeOrderedIds.at(Instant.ofEpochMilli(1_795_000_000_000L + n));
     }
 
     private static String dedupeRows() {
