@@ -44,6 +44,15 @@ final class ProcessCpu {
         return new ProcessCpu(pids);
     }
 
+    /** The process found under this name ("MariaDB", "broker", "overview", "load generator"). */
+    long pid(String name) {
+        Long pid = pids.get(name);
+        if (pid == null) {
+            throw new IllegalStateException("No " + name + " process among this run's: " + pids.keySet());
+        }
+        return pid;
+    }
+
     Optional<Sample> sample() {
         try {
             Map<String, Double> seconds = new LinkedHashMap<>();

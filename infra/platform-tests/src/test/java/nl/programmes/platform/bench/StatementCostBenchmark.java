@@ -52,8 +52,7 @@ public final class StatementCostBenchmark {
         TestPlatform platform = TestPlatform.get();
         String schema = platform.service("overview").schema();
         String url = platform.jdbcUrl(schema);
-        long mariadbd = ProcessHandle.allProcesses().filter(p -> p.info().command().orElse("").endsWith("mariadbd"))
-                .mapToLong(ProcessHandle::pid).findFirst().orElseThrow();
+        long mariadbd = ProcessCpu.find().pid("MariaDB");
         System.out.printf("%n==== CPU per row of a multi-row insert (%,d timeline rows) ====%n", ROWS);
         System.out.printf("  %-18s %12s %10s %10s %10s %10s%n", "way", "rows a poll", "wall µs", "client µs", "server µs", "sum µs");
         try (Connection text = DriverManager.getConnection(url, "root", "");

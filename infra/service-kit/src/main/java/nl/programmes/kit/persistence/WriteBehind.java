@@ -111,25 +111,23 @@ public final class WriteBehind {
             return false;
         }
         List<Pending> queued = byTable.computeIfAbsent(table.get(), t -> new ArrayList<>());
-        Keyed keyed = this.keyed.get(table.get());
-        if (keyed != null && !keyed.sql().equals(sql)) {
-            keyed = null; // another statement came between: what was queued before it stays as it is
-        }
         if (key == null) {
-            this.keyed.remove(table.get());
-        } else if (keyed == null) {
-            keyed = new Keyed(sql, new HashMap<>());
-            this.keyed.put(table.get(), keyed);
-        }
-        Integer earlier = key == null ? null : keyed.at().get(key);
-        if (earlier != null) {
-            queued.set(earlier, new Pending(sql, merge.apply(queued.get(earlier).values(), values)));
+            keyed.remove(table.get()); // this statement comes between: what was queued before it stays as it is
+            queued.add(new Pending(sql, values));
             return true;
         }
-        if (key != null) {
-            keyed.at().put(key, queued.size());
+        Keyed run = keyed.get(table.get());
+        if (run == null || !run.sql().equals(sql)) { // another upsert came between: start a new run of this one
+            run = new Keyed(sql, new HashMap<>());
+            keyed.put(table.get(), run);
         }
-        queued.add(new Pending(sql, values));
+        Integer earlier = run.at().get(key);
+        if (earlier != null) {
+            queued.set(earlier, new Pending(sql, merge.apply(queued.get(earlier).values(), values)));
+        } else {
+            run.at().put(key, queued.size());
+            queued.add(new Pending(sql, values));
+        }
         return true;
     }
 
