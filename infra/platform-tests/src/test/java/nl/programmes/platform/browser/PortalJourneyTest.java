@@ -1,5 +1,6 @@
 package nl.programmes.platform.browser;
 
+import nl.programmes.kit.config.BusinessCalendar;
 import nl.programmes.platform.AllServices;
 import nl.programmes.runtime.DemoLoader;
 import org.junit.jupiter.api.AfterAll;
@@ -170,12 +171,12 @@ class PortalJourneyTest {
         String timeline = browser.text();
         assertThat(timeline).contains("Saxion Hogeschool kondigt").contains("ROC van Twente").contains("Stuurgroep");
 
-        // Live: while the page is open, a new event appears without a reload. The page shows steering meetings only: a line
-        // goes among the newest by its business date, and from 23:00 to midnight UTC a meeting dated today on this machine
-        // (UTC, as the steering service judges "not in the future") is a day older than the other lines recorded that
-        // evening, which the overview dates in Dutch time; it then fell below the newest lines the live page follows.
-        browser.open("/timeline?kind=nl.programmes.steering.meeting-held.v1");
-        browser.waitFor(d -> d.findElements(By.id("timeline-entries")).size() > 0 ? true : null);
+        // Live: while the page is open, a new event appears without a reload. The meeting is dated today in the
+        // Netherlands, the date the steering service checks against, and the day the overview dates the evening's
+        // other lines on: so it is the newest line at any hour (it fell below them from 23:00 UTC when the service
+        // judged dates in UTC).
+        browser.open("/timeline");
+        browser.waitFor(d -> d.findElements(By.cssSelector("#timeline-entries tr")).size() > 0 ? true : null);
         int before = browser.driver().findElements(By.cssSelector("#timeline-entries tr")).size();
         recordMeetingThroughTheApi();
         browser.waitFor(d -> d.findElements(By.cssSelector("#timeline-entries tr.new-entry")).size() > 0 ? true : null);
@@ -184,7 +185,7 @@ class PortalJourneyTest {
 
         browser.open("/steering");
         assertThat(browser.text()).contains("Vergaderingen");
-        browser.find(By.xpath("//details/summary[contains(., '" + LocalDate.now() + "')]")).click();
+        browser.find(By.xpath("//details/summary[contains(., '" + todayInTheNetherlands() + "')]")).click();
         assertThat(browser.text()).contains("Live timeline check.");
     }
 
@@ -214,7 +215,7 @@ class PortalJourneyTest {
 
     private void recordMeetingThroughTheApi() {
         api("stuurgroep-ad-ci-member", "POST", "/api/steering-meetings", "{\"committee\":\"stuurgroep-ad-ci\",\"meetingDate\":\""
-                + LocalDate.now() + "\",\"minutes\":\"Live timeline check.\"}", null, 201);
+                + todayInTheNetherlands() + "\",\"minutes\":\"Live timeline check.\"}", null, 201);
     }
 
     /** Another user acting through the API while the browser has a page open. */
@@ -236,6 +237,10 @@ class PortalJourneyTest {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    private static LocalDate todayInTheNetherlands() {
+        return LocalDate.now(BusinessCalendar.NETHERLANDS);
     }
 
     private static String nextSeptember() {

@@ -5,6 +5,7 @@ import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.transaction.TransactionDefinition;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
+import nl.programmes.kit.config.BusinessCalendar;
 import nl.programmes.kit.inbox.AppliedMarks;
 import nl.programmes.kit.inbox.InboundEvent;
 import nl.programmes.kit.inbox.ProcessedEvents;
@@ -29,7 +30,6 @@ import java.util.Set;
 @Replaces(ProcessedEvents.class)
 public class TimelineProjection implements AppliedMarks {
 
-    static final ZoneId NETHERLANDS = ZoneId.of("Europe/Amsterdam");
     private static final String LINE = """
             INSERT IGNORE INTO timeline_entry (event_id, occurred_on, recorded_at, announcement_id, kind, actor_user,
                 actor_org, sentence_nl, sentence_en, projected_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
@@ -57,7 +57,7 @@ public class TimelineProjection implements AppliedMarks {
     }
 
     private static Object[] line(InboundEvent event, LocalDateTime projectedAt) {
-        TimelineSentences.Line line = TimelineSentences.of(event.body(), event.envelope().time().atZone(NETHERLANDS).toLocalDate());
+        TimelineSentences.Line line = TimelineSentences.of(event.body(), event.envelope().time().atZone(BusinessCalendar.NETHERLANDS).toLocalDate());
         return new Object[] {event.envelope().id(), line.occurredOn(), local(event.envelope().time()),
                 TimelineSentences.announcementOf(event.body()), event.type().ceType(), event.body().actor().userId(),
                 event.body().actor().organisationId(), line.dutch(), line.english(), projectedAt};

@@ -17,6 +17,7 @@ import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
 import nl.programmes.portal.identity.application.DirectoryService;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -37,11 +38,14 @@ import java.util.stream.Collectors;
 public class AnnouncementPages {
 
     private final PortalApi api;
+    /** The platform's clock: forms suggest today's date in the Netherlands, the date the services check against. */
+    private final Clock clock;
     private final ConsultSuggestions suggestions;
     private final DirectoryService directory;
 
-    public AnnouncementPages(PortalApi api, ConsultSuggestions suggestions, DirectoryService directory) {
+    public AnnouncementPages(PortalApi api, ConsultSuggestions suggestions, DirectoryService directory, Clock clock) {
         this.api = api;
+        this.clock = clock;
         this.suggestions = suggestions;
         this.directory = directory;
     }
@@ -130,7 +134,7 @@ public class AnnouncementPages {
         model.put("consultations", api.list(request, "/api/consultations", Map.of("announcement", id)));
         model.put("decisions", api.list(request, "/api/steering-decisions", Map.of("announcement", id)));
         model.put("history", api.read(request, "/api/announcements/" + id + "/history", Map.of()).get("items"));
-        model.put("today", LocalDate.now().toString());
+        model.put("today", LocalDate.now(clock).toString());
         model.put("fresh", request.getParameters().contains("announced"));
         return Page.render(auth, request, "announcement", model);
     }
@@ -198,7 +202,7 @@ public class AnnouncementPages {
             return Page.signIn(request);
         }
         Map<String, Object> a = api.read(request, "/api/announcements/" + id, Map.of());
-        Form form = Form.empty().put("submittedOn", LocalDate.now().toString());
+        Form form = Form.empty().put("submittedOn", LocalDate.now(clock).toString());
         ((List<String>) a.get("candidateLocations")).forEach(l -> form.put("locations." + l, "on"));
         ((List<String>) ((Map<String, Object>) a.get("programme")).get("forms")).forEach(f -> form.put("forms." + f, "on"));
         return Page.render(auth, request, "application", Map.of("announcement", a, "form", form.values()));
@@ -232,7 +236,7 @@ public class AnnouncementPages {
             return Page.signIn(request);
         }
         Form form = Form.empty().put("kind", "BILATERAL").put("consultedOrganisation", organisation == null ? "" : organisation)
-                .put("dueDate", LocalDate.now().plusWeeks(6).toString());
+                .put("dueDate", LocalDate.now(clock).plusWeeks(6).toString());
         return Page.render(auth, request, "consult", consultModel(request, id, form));
     }
 

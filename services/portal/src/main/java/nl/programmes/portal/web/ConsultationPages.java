@@ -16,6 +16,7 @@ import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -35,9 +36,12 @@ import java.util.Map;
 public class ConsultationPages {
 
     private final PortalApi api;
+    /** The platform's clock: forms suggest today's date in the Netherlands, the date the services check against. */
+    private final Clock clock;
 
-    public ConsultationPages(PortalApi api) {
+    public ConsultationPages(PortalApi api, Clock clock) {
         this.api = api;
+        this.clock = clock;
     }
 
     @Get
@@ -133,7 +137,7 @@ public class ConsultationPages {
     }
 
     private Form prefilled(Map<String, Object> consultation) {
-        Form form = Form.empty().put("meetingDate", LocalDate.now().toString())
+        Form form = Form.empty().put("meetingDate", LocalDate.now(clock).toString())
                 .put("summary", (String) consultation.getOrDefault("summary", ""))
                 .put("agreements", (String) consultation.getOrDefault("agreements", ""));
         List<String> locations = (List<String>) consultation.get("locations");

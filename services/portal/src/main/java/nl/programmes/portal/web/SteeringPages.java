@@ -15,6 +15,7 @@ import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -33,9 +34,12 @@ import java.util.Map;
 public class SteeringPages {
 
     private final PortalApi api;
+    /** The platform's clock: forms suggest today's date in the Netherlands, the date the services check against. */
+    private final Clock clock;
 
-    public SteeringPages(PortalApi api) {
+    public SteeringPages(PortalApi api, Clock clock) {
         this.api = api;
+        this.clock = clock;
     }
 
     @Get
@@ -57,7 +61,7 @@ public class SteeringPages {
         if (auth == null) {
             return Page.signIn(request);
         }
-        Form form = Form.empty().put("meetingDate", LocalDate.now().toString());
+        Form form = Form.empty().put("meetingDate", LocalDate.now(clock).toString());
         return Page.render(auth, request, "decide", decisionModel(request, announcementId, form));
     }
 
@@ -100,7 +104,7 @@ public class SteeringPages {
         if (auth == null) {
             return Page.signIn(request);
         }
-        return Page.render(auth, request, "meeting", Map.of("form", Form.empty().put("meetingDate", LocalDate.now().toString()).values()));
+        return Page.render(auth, request, "meeting", Map.of("form", Form.empty().put("meetingDate", LocalDate.now(clock).toString()).values()));
     }
 
     @Post("/meetings/new")
