@@ -3,6 +3,7 @@ package nl.programmes.platform.browser;
 import nl.programmes.kit.config.BusinessCalendar;
 import nl.programmes.platform.AllServices;
 import nl.programmes.runtime.DemoLoader;
+import nl.programmes.testkit.TestPlatform;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -19,8 +20,11 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -204,6 +208,52 @@ class PortalJourneyTest {
         browser.screenshot(screenshots, "09-region-utrecht");
         browser.find(By.linkText("Nederlands")).click();
         browser.waitFor(d -> d.findElement(By.tagName("main")).getText().contains("Bestaand aanbod") ? true : null);
+    }
+
+    @Test
+    @Order(6)
+    void aLineProjectedBetweenThePageAndItsLiveStreamStillArrives() throws Exception {
+        // The page is read, then a line is projected, and only then does the page's live stream connect: the stream
+        // must send that line, which the page does not show.
+        String user = "stuurgroep-ad-ci-member";
+        Matcher connect = Pattern.compile("sse-connect=\"([^\"]+)\"").matcher(page(user, "/timeline").body());
+        assertThat(connect.find()).as("the timeline page streams new lines").isTrue();
+        String stream = connect.group(1).replace("&amp;", "&");
+        String newestShown = newestLine(user);
+        recordMeetingThroughTheApi();
+        String projected = TestPlatform.eventually().until(() -> newestLine(user), line -> !line.equals(newestShown));
+
+        // The portal sends the response's headers with its first event: the wait for them is part of the 30 s.
+        CompletableFuture<String> first = HttpClient.newHttpClient().sendAsync(HttpRequest.newBuilder(
+                        URI.create(platform.portal() + stream)).header("Cookie", "session=" + platform.token(user))
+                .header("Accept", "text/event-stream").build(), HttpResponse.BodyHandlers.ofLines())
+                .thenApply(live -> {
+                    try (Stream<String> lines = live.body()) {
+                        return lines.filter(l -> l.startsWith("data:")).findFirst().orElseThrow();
+                    }
+                });
+        try {
+            assertThat(first.get(30, TimeUnit.SECONDS)).contains("data-event-id=\"" + projected + "\"");
+        } finally {
+            first.cancel(true);
+        }
+    }
+
+    private HttpResponse<String> page(String user, String path) throws Exception {
+        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(platform.portal() + path))
+                .header("Cookie", "session=" + platform.token(user)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(path).isEqualTo(200);
+        return response;
+    }
+
+    /** The newest timeline line's event id, through the portal's API as the user sees it. */
+    private String newestLine(String user) throws Exception {
+        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create(platform.portal() + "/api/timeline?size=1")).header("Authorization", "Bearer " + platform.token(user))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        Matcher id = Pattern.compile("\"eventId\":\"([^\"]+)\"").matcher(response.body());
+        assertThat(id.find()).as(response.body()).isTrue();
+        return id.group(1);
     }
 
     private void signIn(String user) {

@@ -27,12 +27,14 @@ import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -121,11 +123,19 @@ public class OverviewPages {
         model.put("problem", answer.ok() ? null : answer.detail());
         model.put("errors", answer.fieldErrors());
         model.put("filter", filter);
+        boolean oldestFirst = "oldest".equals(filter.get("order"));
         Map<String, Object> live = new LinkedHashMap<>(filter);
         live.remove("cursor");
+        if (!oldestFirst) {
+            // The stream starts a moment after this page was read: it sends every newest line but these, so a line
+            // projected in between still arrives. (Oldest first, the page does not hold the newest lines to compare with.)
+            // An empty page still says so: a lone comma lists no line, where a blank value would leave the parameter out.
+            live.put("shown", String.join(",", ((List<Map<String, Object>>) model.getOrDefault("entries", List.of())).stream()
+                    .map(e -> (String) e.get("eventId")).toList()) + ",");
+        }
         model.put("stream", "/timeline/stream" + PortalApi.queryString(live));
         model.put("live", filter.get("cursor") == null);
-        model.put("oldestFirst", "oldest".equals(filter.get("order")));
+        model.put("oldestFirst", oldestFirst);
         Map<String, Object> next = new LinkedHashMap<>(filter);
         next.put("cursor", answer.body().get("nextCursor"));
         model.put("next", answer.body().get("nextCursor") == null ? null : "/timeline" + PortalApi.queryString(next));
@@ -150,9 +160,12 @@ public class OverviewPages {
         filter.put("order", "newest");
         filter.put("size", 50);
         Set<String> seen = Collections.synchronizedSet(new LinkedHashSet<>());
+        Optional<String> shown = request.getParameters().getFirst("shown");
+        shown.ifPresent(ids -> Arrays.stream(ids.split(",")).filter(id -> !id.isBlank()).forEach(seen::add));
         return Flux.interval(Duration.ZERO, livePoll)
                 .onBackpressureDrop()
-                .concatMap(tick -> Mono.fromCallable(() -> fresh(request, filter, seen, tick == 0)).subscribeOn(Schedulers.boundedElastic()))
+                .concatMap(tick -> Mono.fromCallable(() -> fresh(request, filter, seen, tick == 0 && shown.isEmpty()))
+                        .subscribeOn(Schedulers.boundedElastic()))
                 .takeWhile(rows -> rows != null)
                 .flatMapIterable(rows -> rows)
                 .map(row -> Event.of(row).name("entry"))
@@ -162,7 +175,10 @@ public class OverviewPages {
                 });
     }
 
-    /** Rows not sent before, oldest first; the first poll only remembers what the page already shows. */
+    /**
+     * Rows not sent before, oldest first. A page that says which lines it shows gets every other one; without that, the
+     * first poll only remembers what it finds, as the page is taken to show it.
+     */
     private List<String> fresh(HttpRequest<?> request, Map<String, Object> filter, Set<String> seen, boolean first) {
         PortalApi.Answer answer = api.get(request, "/api/timeline", filter);
         if (!answer.ok()) {
