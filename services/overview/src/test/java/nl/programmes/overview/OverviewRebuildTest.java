@@ -113,6 +113,14 @@ class OverviewRebuildTest implements TestPropertyProvider {
         assertThat(overview.count("""
                 SELECT COUNT(*) FROM information_schema.TABLES t JOIN information_schema.SCHEMATA s ON s.SCHEMA_NAME = t.TABLE_SCHEMA
                 WHERE t.TABLE_SCHEMA = DATABASE() AND t.TABLE_COLLATION <> s.DEFAULT_COLLATION_NAME""")).isZero();
+        // Every id of the read model compares as bytes (V5), in the rebuilt tables as in the old: a comparison between
+        // an id in utf8mb4_bin and one in the default collation would be refused.
+        assertThat(overview.count("""
+                SELECT COUNT(*) FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND COLUMN_TYPE = 'char(36)'
+                AND TABLE_NAME NOT IN ('outbox', 'processed_event') AND COLLATION_NAME <> 'utf8mb4_bin'""")).isZero();
+        assertThat(overview.count("""
+                SELECT COUNT(*) FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND COLUMN_TYPE = 'char(36)'
+                AND COLLATION_NAME = 'utf8mb4_bin'""")).isEqualTo(12);
     }
 
     /** Every secondary index of the live schema as table.index(columns), in a stable order. */
