@@ -30,11 +30,12 @@ public final class AllServices implements AutoCloseable {
     static final List<String> SERVICES = List.of("portal", "announcements", "consultations", "steering", "overview");
 
     private final List<RunningService> running = new ArrayList<>();
+    private final Map<String, ServiceUnderTest> slices;
     private final String portal;
 
     private AllServices(Map<String, String> extraEnv) {
         Path root = Path.of(System.getProperty("platform.root"));
-        Map<String, ServiceUnderTest> slices = TestPlatform.get().services(SERVICES.toArray(String[]::new));
+        slices = TestPlatform.get().services(SERVICES.toArray(String[]::new));
         Map<String, Integer> ports = new HashMap<>();
         SERVICES.forEach(s -> ports.put(s, Ports.free()));
         Map<String, String> env = new HashMap<>(extraEnv);
@@ -80,6 +81,11 @@ public final class AllServices implements AutoCloseable {
     /** The portal's base URL: pages and the /api gateway. */
     public String portal() {
         return portal;
+    }
+
+    /** The physical name of a topic as the overview reads it. */
+    public String topic(String logicalTopic) {
+        return slices.get("overview").topic(logicalTopic);
     }
 
     @Override
