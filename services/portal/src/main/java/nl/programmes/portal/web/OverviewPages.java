@@ -189,7 +189,7 @@ public class OverviewPages {
         List<String> rows = new ArrayList<>();
         for (Map<String, Object> entry : entries) {
             if (seen.add((String) entry.get("eventId")) && !first) {
-                rows.add(render("timeline-row", Map.of("e", entry, "live", true), request));
+                rows.add(render("timeline-row", Map.of("e", entry, "live", true, "times", LocalTimes.INSTANCE), request));
             }
         }
         return rows;

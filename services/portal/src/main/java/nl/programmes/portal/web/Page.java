@@ -47,6 +47,7 @@ public final class Page {
         all.put("me", authentication == null ? null : me(authentication));
         all.put("path", request.getUri().toString());
         all.putIfAbsent("errors", Map.of());
+        all.put("times", LocalTimes.INSTANCE);
         return new ModelAndView<>(view, all);
     }
 

@@ -74,6 +74,7 @@ public class StatusPages {
         Map<String, Object> model = new HashMap<>(api.read(request, "/api/overview/status", Map.of()));
         model.put("parked", api.list(request, "/api/overview/status/parked", Map.of()));
         boolean admin = Page.me(auth).admin();
+        model.put("admin", admin);
         model.put("rebuild", admin ? api.read(request, "/api/overview/rebuild", Map.of()) : null);
         model.put("replayed", request.getParameters().contains("replayed"));
         model.put("rebuilding", request.getParameters().contains("rebuilding"));

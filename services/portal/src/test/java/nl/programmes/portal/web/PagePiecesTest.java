@@ -114,4 +114,12 @@ class PagePiecesTest {
         }
         return properties;
     }
+
+    @Test
+    void momentsReadInDutchTimeWinterAndSummer() {
+        assertThat(LocalTimes.INSTANCE.minute("2026-11-27T23:30:00Z")).isEqualTo("2026-11-28 00:30");
+        assertThat(LocalTimes.INSTANCE.date("2026-11-27T23:30:00.123456Z")).isEqualTo("2026-11-28");
+        assertThat(LocalTimes.INSTANCE.second("2026-07-01T22:15:09Z")).isEqualTo("2026-07-02 00:15:09");
+        assertThat(LocalTimes.INSTANCE.minute(null)).isEmpty();
+    }
 }
