@@ -57,7 +57,8 @@ public class TimelineProjection implements AppliedMarks {
     }
 
     private static Object[] line(InboundEvent event, LocalDateTime projectedAt) {
-        TimelineSentences.Line line = TimelineSentences.of(event.body(), event.envelope().time().atZone(BusinessCalendar.NETHERLANDS).toLocalDate());
+        TimelineSentences.Line line = TimelineSentences.of(event.body(),
+                event.envelope().time().atZone(BusinessCalendar.NETHERLANDS).toLocalDate());
         return new Object[] {event.envelope().id(), line.occurredOn(), local(event.envelope().time()),
                 TimelineSentences.announcementOf(event.body()), event.type().ceType(), event.body().actor().userId(),
                 event.body().actor().organisationId(), line.dutch(), line.english(), projectedAt};
