@@ -83,9 +83,9 @@ public final class AllServices implements AutoCloseable {
         return portal;
     }
 
-    /** The physical name of a topic as the overview reads it. */
-    public String topic(String logicalTopic) {
-        return slices.get("overview").topic(logicalTopic);
+    /** One service's schema and topics, for a test that writes to them directly. */
+    public ServiceUnderTest slice(String service) {
+        return slices.get(service);
     }
 
     @Override

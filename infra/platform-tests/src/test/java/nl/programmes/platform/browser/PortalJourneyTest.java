@@ -4,12 +4,10 @@ import nl.programmes.events.Topics;
 import nl.programmes.kit.config.BusinessCalendar;
 import nl.programmes.platform.AllServices;
 import nl.programmes.runtime.DemoLoader;
+import nl.programmes.testkit.EventPublisher;
+import nl.programmes.testkit.ServiceUnderTest;
 import nl.programmes.testkit.TestPlatform;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -28,7 +26,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -252,11 +249,9 @@ class PortalJourneyTest {
     @Order(7)
     void anOperatorSeesAParkedRecordAndReplaysIt() {
         // A record no service can read: the overview parks it and carries on.
-        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestPlatform.get().bootstrapServers(),
-                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName(),
-                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName()))) {
-            producer.send(new ProducerRecord<>(platform.topic(Topics.PROGRAMME_OFFERINGS), "unreadable",
+        ServiceUnderTest overview = platform.slice("overview");
+        try (EventPublisher publisher = new EventPublisher(overview)) {
+            publisher.send(new ProducerRecord<>(overview.topic(Topics.PROGRAMME_OFFERINGS), "unreadable",
                     "not a cloud event".getBytes(StandardCharsets.UTF_8)));
         }
         signIn("admin");
