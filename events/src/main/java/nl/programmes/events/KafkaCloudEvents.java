@@ -9,7 +9,8 @@ import org.apache.kafka.common.header.internals.RecordHeaders;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
+import java.time.DateTimeException;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -65,12 +66,55 @@ public final class KafkaCloudEvents {
         }
         Instant time;
         try {
-            time = Instant.parse(required(headers, CE_TIME));
-        } catch (DateTimeParseException e) {
+            time = time(required(headers, CE_TIME));
+        } catch (DateTimeException e) {
             throw new MalformedEventException("ce_time is not an RFC 3339 timestamp");
         }
         return new CloudEvent(required(headers, CE_ID), required(headers, CE_TYPE), required(headers, CE_SOURCE),
                 required(headers, CE_SUBJECT), time, record.value());
+    }
+
+    /**
+     * Reads {@code ce_time} as {@link Instant#parse} does. The form every producer here writes ({@link Instant#toString}:
+     * {@code 2024-09-16T10:15:30.123456Z}) is read digit by digit: through {@code DateTimeFormatter} it cost a rebuild about a
+     * kilobyte of garbage and a microsecond for every event. Any other form (an offset, a lowercase letter, a leap second)
+     * goes to {@link Instant#parse} itself.
+     */
+    static Instant time(String text) {
+        int n = text.length();
+        if (n < 20 || n == 21 || n > 30 || text.charAt(4) != '-' || text.charAt(7) != '-' || text.charAt(10) != 'T'
+                || text.charAt(13) != ':' || text.charAt(16) != ':' || text.charAt(n - 1) != 'Z' || (n > 20 && text.charAt(19) != '.')) {
+            return Instant.parse(text);
+        }
+        int year = digits(text, 0, 4);
+        int month = digits(text, 5, 7);
+        int day = digits(text, 8, 10);
+        int hour = digits(text, 11, 13);
+        int minute = digits(text, 14, 16);
+        int second = digits(text, 17, 19);
+        int fraction = n > 20 ? digits(text, 20, n - 1) : 0;
+        if (year < 0 || month < 0 || day < 0 || hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 59
+                || fraction < 0) {
+            return Instant.parse(text);
+        }
+        for (int i = n - 1; i < 29 && n > 20; i++) {
+            fraction *= 10; // .123456 is 123,456,000 nanoseconds
+        }
+        long day0 = LocalDate.of(year, month, day).toEpochDay(); // refuses 30 February as Instant.parse does
+        return Instant.ofEpochSecond(day0 * 86_400 + hour * 3_600 + minute * 60 + second, fraction);
+    }
+
+    /** The decimal number in text[from, to), or -1 when a character there is not a digit. */
+    private static int digits(String text, int from, int to) {
+        int value = 0;
+        for (int i = from; i < to; i++) {
+            char c = text.charAt(i);
+            if (c < '0' || c > '9') {
+                return -1;
+            }
+            value = value * 10 + (c - '0');
+        }
+        return value;
     }
 
     private static Header header(String name, String value) {

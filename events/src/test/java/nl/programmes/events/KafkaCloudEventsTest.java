@@ -54,6 +54,35 @@ class KafkaCloudEventsTest {
                 .hasMessageContaining("ce_specversion");
     }
 
+    @Test
+    void timeIsReadAsInstantParseReadsIt() {
+        java.util.Random random = new java.util.Random(20261128);
+        for (int i = 0; i < 20_000; i++) {
+            Instant instant = Instant.ofEpochSecond(random.nextLong(-62_000_000_000L, 253_000_000_000L), random.nextInt(1_000_000_000));
+            String text = instant.toString(); // 0, 3, 6 or 9 digits of fraction, as the services write ce_time
+            assertThat(KafkaCloudEvents.time(text)).as(text).isEqualTo(Instant.parse(text));
+            String shorter = text.substring(0, 19) + "." + String.valueOf(1_000_000_000 + instant.getNano()).substring(1, 2 + i % 9) + "Z";
+            assertThat(KafkaCloudEvents.time(shorter)).as(shorter).isEqualTo(Instant.parse(shorter));
+        }
+        for (String text : new String[] {"2026-01-01T00:00:00+01:00", "2026-01-01t00:00:00z", "2026-01-01T23:59:60Z",
+                "2026-01-01T24:00:00Z", "2026-01-01T00:00:00.Z", "+12026-01-01T00:00:00Z", "2024-02-29T12:00:00Z"}) {
+            assertThat(KafkaCloudEvents.time(text)).as(text).isEqualTo(Instant.parse(text));
+        }
+        for (String text : new String[] {"2026-02-30T00:00:00Z", "2026-13-01T00:00:00Z", "2026-01-01T00:60:00Z",
+                "2026-01-01T00:00:00.1234567891Z", "2026-01-01T0a:00:00Z", "2026-01-01 00:00:00Z", "yesterday"}) {
+            assertThatThrownBy(() -> KafkaCloudEvents.time(text)).as(text).isInstanceOf(java.time.DateTimeException.class);
+        }
+    }
+
+    @Test
+    void recordWithAnUnreadableTimeIsMalformed() {
+        ProducerRecord<String, byte[]> sent = KafkaCloudEvents.toRecord("programme-announcements", event);
+        sent.headers().remove("ce_time").add("ce_time", "2026-02-30T10:00:00Z".getBytes(StandardCharsets.UTF_8));
+        assertThatThrownBy(() -> KafkaCloudEvents.fromRecord(consumed(sent.headers(), sent.value())))
+                .isInstanceOf(KafkaCloudEvents.MalformedEventException.class)
+                .hasMessageContaining("ce_time");
+    }
+
     private static ConsumerRecord<String, byte[]> consumed(org.apache.kafka.common.header.Headers headers, byte[] value) {
         return new ConsumerRecord<>("programme-announcements", 0, 0L, 0L, TimestampType.CREATE_TIME, 0, 0, "key", value,
                 headers, Optional.empty());

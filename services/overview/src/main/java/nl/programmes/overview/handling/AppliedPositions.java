@@ -30,10 +30,23 @@ public class AppliedPositions {
     /** The poll's records are in the read model (or parked): the projection has read past each of them. */
     void applied(List<ConsumerRecord<String, byte[]>> records) {
         Map<TopicPartition, Long> furthest = new HashMap<>();
+        // A poll lists its records partition by partition: one key and one boxed offset per run of them, not per record.
+        TopicPartition partition = null;
+        long furthestInRun = 0;
         for (ConsumerRecord<String, byte[]> record : records) {
-            furthest.merge(new TopicPartition(record.topic(), record.partition()), record.offset() + 1, Math::max);
+            if (partition == null || partition.partition() != record.partition() || !partition.topic().equals(record.topic())) {
+                if (partition != null) {
+                    furthest.merge(partition, furthestInRun, Math::max);
+                }
+                partition = new TopicPartition(record.topic(), record.partition());
+                furthestInRun = 0;
+            }
+            furthestInRun = Math.max(furthestInRun, record.offset() + 1);
         }
-        furthest.forEach((partition, offset) -> next.merge(partition, offset, Math::max));
+        if (partition != null) {
+            furthest.merge(partition, furthestInRun, Math::max);
+        }
+        furthest.forEach((key, offset) -> next.merge(key, offset, Math::max));
         applying.decrementAndGet();
     }
 

@@ -13,7 +13,6 @@ import nl.programmes.kit.persistence.Sql;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.sql.Date;
 import java.time.LocalDate;
 import java.util.stream.Collectors;
 
@@ -37,7 +36,7 @@ public class ConsultationMatrixProjection {
         if (event instanceof ConsultationRequested requested) {
             consultation(requested.consultationId(), requested.announcementId(), requested.consultedOrganisationId(),
                     requested.kind().name(), write(requested.locations()),
-                    requested.dueDate() == null ? null : Date.valueOf(requested.dueDate()), "OPEN", 0, null, null, null);
+                    requested.dueDate(), "OPEN", 0, null, null, null);
         } else if (event instanceof ConsultationOutcomeRecorded recorded) {
             outcome(recorded.consultationId(), recorded.announcementId(), recorded.consultedOrganisationId(), recorded.revision(),
                     recorded.meetingDate(), recorded.summary(), recorded.agreements());
@@ -55,7 +54,7 @@ public class ConsultationMatrixProjection {
 
     private void outcome(String consultationId, String announcementId, String consultedOrg, int revision, LocalDate meetingDate,
                          String summary, String agreements) {
-        consultation(consultationId, announcementId, consultedOrg, null, null, null, "OPEN", revision, Date.valueOf(meetingDate),
+        consultation(consultationId, announcementId, consultedOrg, null, null, null, "OPEN", revision, meetingDate,
                 summary, agreements);
     }
 
@@ -79,7 +78,7 @@ public class ConsultationMatrixProjection {
                 revision = GREATEST(revision, VALUES(revision))""";
 
     private void consultation(String consultationId, String announcementId, String consultedOrg, String kind, String scope,
-                              Date dueDate, String status, int revision, Date meetingDate, String summary, String agreements) {
+                              LocalDate dueDate, String status, int revision, LocalDate meetingDate, String summary, String agreements) {
         sql.upsert(CONSULTATION, consultationId, new Object[] {consultationId, announcementId, consultedOrg, kind, scope, dueDate,
                 status, revision, meetingDate, summary, agreements}, ConsultationMatrixProjection::merge);
     }
@@ -118,8 +117,13 @@ public class ConsultationMatrixProjection {
                     grounds, explanation, conditions, provisional, preferred, meeting_date)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
                 Sql.params(consultationId, p.location(), p.form() == null ? "" : p.form().name(), revision, announcementId,
-                        p.position().name(), p.grounds().stream().map(Enum::name).collect(Collectors.joining(",")),
-                        p.explanation(), p.conditions(), p.provisional(), p.preferred(), Date.valueOf(meetingDate)));
+                        p.position().name(), grounds(p),
+                        p.explanation(), p.conditions(), p.provisional(), p.preferred(), meetingDate));
+    }
+
+    /** The grounds as a comma-separated list; most positions are a consent without any, and cost no stream then. */
+    private static String grounds(LocationPosition p) {
+        return p.grounds().isEmpty() ? "" : p.grounds().stream().map(Enum::name).collect(Collectors.joining(","));
     }
 
     private String write(Object value) {

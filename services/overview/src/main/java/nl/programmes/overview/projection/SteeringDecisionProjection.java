@@ -10,7 +10,6 @@ import nl.programmes.kit.persistence.Sql;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.sql.Date;
 
 /** Steering decisions per announcement; a correction points at the decision it replaces. */
 @Singleton
@@ -39,7 +38,7 @@ public class SteeringDecisionProjection {
         sql.update("""
                 INSERT IGNORE INTO overview_decision (decision_id, announcement_id, committee_id, meeting_date, decision,
                     locations, rationale, rules_on, corrects_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""",
-                Sql.params(id, announcementId, committeeId, Date.valueOf(meetingDate), decision, write(locations), rationale,
+                Sql.params(id, announcementId, committeeId, meetingDate, decision, write(locations), rationale,
                         write(rulesOn), corrects));
     }
 

@@ -13,6 +13,7 @@ import nl.programmes.kit.persistence.Sql;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.List;
@@ -58,7 +59,7 @@ public class TimelineProjection implements AppliedMarks {
 
     private static Object[] line(InboundEvent event, LocalDateTime projectedAt) {
         TimelineSentences.Line line = TimelineSentences.of(event.body(),
-                event.envelope().time().atZone(BusinessCalendar.NETHERLANDS).toLocalDate());
+                LocalDate.ofInstant(event.envelope().time(), BusinessCalendar.NETHERLANDS));
         return new Object[] {event.envelope().id(), line.occurredOn(), local(event.envelope().time()),
                 TimelineSentences.announcementOf(event.body()), event.type().ceType(), event.body().actor().userId(),
                 event.body().actor().organisationId(), line.dutch(), line.english(), projectedAt};

@@ -16,7 +16,6 @@ import nl.programmes.testkit.ServiceUnderTest;
 import nl.programmes.testkit.TestPlatform;
 
 import java.sql.Connection;
-import java.sql.Date;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -45,8 +44,8 @@ class ConsultationUpsertMergeTest {
 
         Object[] values(String prefix) {
             return new Object[] {prefix + consultation, "announcement-1", org, kind, kind == null ? null : scope,
-                    kind == null || due == null ? null : Date.valueOf(due), status, revision,
-                    meeting == null ? null : Date.valueOf(meeting), summary, agreements};
+                    kind == null ? null : due, status, revision,
+                    meeting, summary, agreements};
         }
     }
 
