@@ -109,9 +109,20 @@ public final class OverviewBenchmark {
         int published = publish(platform.bootstrapServers(), prefix, events, announcementIds);
         double publishSeconds = seconds(start);
 
+        // The first pass runs on cold code on both sides (this JVM's consumer and the broker's fetch path) and measured
+        // 55-65% of the passes after it; a projection that has caught up reads with warm code. So the figure the
+        // projection is held against is the median of three passes after the first, which is printed beside it.
         start = System.nanoTime();
         long read = rawConsume(platform.bootstrapServers(), prefix);
-        double rawRate = read / seconds(start);
+        double firstPassRate = read / seconds(start);
+        List<Double> warmPasses = new ArrayList<>();
+        for (int pass = 0; pass < 3; pass++) {
+            start = System.nanoTime();
+            read = rawConsume(platform.bootstrapServers(), prefix);
+            warmPasses.add(read / seconds(start));
+        }
+        Collections.sort(warmPasses);
+        double rawRate = warmPasses.get(1);
 
         int overviewPort = Ports.free();
         int announcementsPort = Ports.free();
@@ -153,11 +164,12 @@ public final class OverviewBenchmark {
 
                     ==== Overview benchmark (%d cores) ====
                     events generated                 %,d (%,d announcements; published in %.1f s)
-                    raw consumer rate                %,.0f events/s
+                    raw consumer rate                %,.0f events/s (median of three passes after the first; they ranged %,.0f-%,.0f)
+                      its first pass (cold code)     %,.0f events/s (what sessions 1-10 called the raw rate)
                     new deployment catching up       %,.0f events/s (%.0f%% of raw; cold JVM, from its first second)
-                    rebuild (admin endpoint)         %,.0f events/s (%.1f%% of raw; %.1f s from request to switch-over)
+                    rebuild (admin endpoint)         %,.0f events/s (%.1f%% of raw, %.1f%% of the first pass; %.1f s from request to switch-over)
                       CPU per event                  %s
-                    rebuild again (JIT warm)         %,.0f events/s (%.1f%% of raw; %.1f s from request to switch-over)
+                    rebuild again (JIT warm)         %,.0f events/s (%.1f%% of raw, %.1f%% of the first pass; %.1f s from request to switch-over)
                       CPU per event                  %s
                     command -> visible, %d cmd/s    p50 %.1f ms, p99 %.1f ms (%d commands, after %d s of warm-up)
                       of which command -> on Kafka   p50 %.1f ms, p99 %.1f ms (commit to the relay's acknowledgement)
@@ -170,9 +182,12 @@ public final class OverviewBenchmark {
                                                      p50 %.1f ms, p99 %.1f ms (%,d requests; each committed poll renews the answers it changes)
                       by kind, p50 / p99             matrix %.1f / %.1f ms, timeline %.1f / %.1f ms, region %.1f / %.1f ms
                       read cache hit rate            %.0f%%
-                    """, Runtime.getRuntime().availableProcessors(), published, announcementIds.size(), publishSeconds, rawRate, catchUpRate,
-                    100 * catchUpRate / rawRate, rebuild.eventsPerSecond(), 100 * rebuild.eventsPerSecond() / rawRate, rebuild.seconds(), rebuild.cpu(),
-                    again.eventsPerSecond(), 100 * again.eventsPerSecond() / rawRate, again.seconds(), again.cpu(),
+                    """, Runtime.getRuntime().availableProcessors(), published, announcementIds.size(), publishSeconds, rawRate, warmPasses.get(0),
+                    warmPasses.get(2), firstPassRate, catchUpRate, 100 * catchUpRate / rawRate,
+                    rebuild.eventsPerSecond(), 100 * rebuild.eventsPerSecond() / rawRate, 100 * rebuild.eventsPerSecond() / firstPassRate,
+                    rebuild.seconds(), rebuild.cpu(),
+                    again.eventsPerSecond(), 100 * again.eventsPerSecond() / rawRate, 100 * again.eventsPerSecond() / firstPassRate,
+                    again.seconds(), again.cpu(),
                     commandsPerSecond, ms(e2e.get(0), 50), ms(e2e.get(0), 99), e2e.get(0).size(), WARM_UP.toSeconds(), ms(e2e.get(1), 50), ms(e2e.get(1), 99),
                     ms(all(alone), 50), ms(all(alone), 99), all(alone).size(), readers, ms(all(queries), 50), ms(all(queries), 99), all(queries).size(), readers, ms(all(paced), 50), ms(all(paced), 99),
                     all(paced).size(), ms(paced.get(0), 50), ms(paced.get(0), 99), ms(paced.get(1), 50), ms(paced.get(1), 99),
