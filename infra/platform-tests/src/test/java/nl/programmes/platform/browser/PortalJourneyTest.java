@@ -26,6 +26,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -97,7 +98,14 @@ class PortalJourneyTest {
         assertThat(field.getAttribute("value")).isEqualTo("801"); // what the user typed is kept
         browser.screenshot(screenshots, "02-announce-form-errors");
 
+        // A start in the past: the service's message has a value in it, and reads in Dutch with that value.
         browser.type("programme.isatCode", "80179");
+        ((org.openqa.selenium.JavascriptExecutor) browser.driver())
+                .executeScript("document.getElementById('intendedStart').value = arguments[0]", "2020-09");
+        browser.submit(By.cssSelector("main form button[type=submit]"));
+        assertThat(browser.find(By.id("intendedStart-error")).getText())
+                .contains("mag niet in het verleden liggen (het is nu " + YearMonth.now(BusinessCalendar.NETHERLANDS) + ")");
+
         ((org.openqa.selenium.JavascriptExecutor) browser.driver())
                 .executeScript("document.getElementById('intendedStart').value = arguments[0]", nextSeptember());
         browser.submit(By.cssSelector("main form button[type=submit]"));

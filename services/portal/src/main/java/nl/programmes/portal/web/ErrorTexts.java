@@ -7,26 +7,69 @@ import io.micronaut.views.ModelAndView;
 import io.micronaut.views.model.ViewModelProcessor;
 import jakarta.inject.Singleton;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The services name bad fields in English (their problem+json is for API clients too). Before a page is
- * rendered, each field message the bundles know is put in the page's language; one they do not know
- * (messages with values in them, such as a date) is shown as the service wrote it. When fields are
+ * rendered, each field message the bundles know is put in the page's language. A message with values in it (a
+ * date, a place, a code) is matched against the patterns of {@code i18n/field-messages-with-values.txt} and shown in
+ * the page's language with the same values; one neither knows is shown as the service wrote it. When fields are
  * wrong, the summary above the form says so in the page's language instead of the service's detail,
  * and names each field by its label where the bundles have one ({@code field.<json path>}).
  */
 @Singleton
 public class ErrorTexts implements ViewModelProcessor<Map<String, Object>> {
 
+    static final String PATTERNS = "i18n/field-messages-with-values.txt";
+    private static final Pattern SLOT = Pattern.compile("\\{(\\d)}");
+
+    /** One line of {@link #PATTERNS}: the service's message with its values as named groups, and its bundle key. */
+    record WithValues(Pattern message, String key) {
+
+        static WithValues of(String line) {
+            StringBuilder regex = new StringBuilder();
+            Matcher slot = SLOT.matcher(line);
+            int from = 0;
+            while (slot.find()) {
+                regex.append(Pattern.quote(line.substring(from, slot.start()))).append("(?<v").append(slot.group(1)).append(">.+?)");
+                from = slot.end();
+            }
+            regex.append(Pattern.quote(line.substring(from)));
+            return new WithValues(Pattern.compile(regex.toString()), ErrorTexts.key(line));
+        }
+    }
+
     private final MessageSource texts;
     private final HttpLocaleResolver locales;
+    private final List<WithValues> withValues;
 
     public ErrorTexts(MessageSource texts, HttpLocaleResolver locales) {
         this.texts = texts;
         this.locales = locales;
+        this.withValues = patterns().stream().map(WithValues::of).toList();
+    }
+
+    /** The lines of {@link #PATTERNS}, comments and blank lines left out. */
+    static List<String> patterns() {
+        try (InputStream in = ErrorTexts.class.getClassLoader().getResourceAsStream(PATTERNS)) {
+            if (in == null) {
+                throw new IllegalStateException(PATTERNS + " is missing from the classpath");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8).lines()
+                    .filter(line -> !line.isBlank() && !line.startsWith("#")).toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     @Override
@@ -48,7 +91,24 @@ public class ErrorTexts implements ViewModelProcessor<Map<String, Object>> {
     }
 
     String translate(String message, Locale locale) {
-        return texts.getMessage("validation." + key(message), locale).orElse(message);
+        Optional<String> known = texts.getMessage("validation." + key(message), locale);
+        if (known.isPresent()) {
+            return known.get();
+        }
+        for (WithValues pattern : withValues) {
+            Matcher values = pattern.message().matcher(message);
+            if (values.matches()) {
+                // The raw text: getMessage would fill {0} from its own (empty) variables first.
+                return texts.getRawMessage("validation." + pattern.key(), MessageSource.MessageContext.of(locale))
+                        .map(text -> fill(text, values)).orElse(message);
+            }
+        }
+        return message;
+    }
+
+    /** The text with each {n} replaced by the message's value n, in one pass, so a value holding "{1}" stays as it is. */
+    private static String fill(String text, Matcher values) {
+        return SLOT.matcher(text).replaceAll(slot -> Matcher.quoteReplacement(values.group("v" + slot.group(1))));
     }
 
     /** "must be a CROHO/ISAT code of 5 digits" → "must_be_a_croho_isat_code_of_5_digits". */

@@ -61,6 +61,47 @@ class PagePiecesTest {
     }
 
     @Test
+    void everyMessagePatternWithValuesHasATextInBothLanguagesUsingOnlyItsValues() throws IOException {
+        List<String> patterns = ErrorTexts.patterns();
+        assertThat(patterns).hasSizeGreaterThan(10);
+        Pattern slot = Pattern.compile("\\{(\\d)}");
+        for (String pattern : patterns) {
+            java.util.Set<String> values = slot.matcher(pattern).results().map(r -> r.group(1)).collect(java.util.stream.Collectors.toSet());
+            assertThat(values).as(pattern).isNotEmpty();
+            for (String language : List.of("nl", "en")) {
+                String text = bundle(language).getProperty("validation." + ErrorTexts.key(pattern));
+                assertThat(text).as(language + ": " + pattern).isNotNull();
+                assertThat(slot.matcher(text).results().map(r -> r.group(1)).toList()).as(language + ": " + pattern).isSubsetOf(values);
+            }
+        }
+    }
+
+    @Test
+    void aFieldMessageWithValuesIsShownInThePageLanguageWithTheSameValues() {
+        ErrorTexts texts = new ErrorTexts(new io.micronaut.context.i18n.ResourceBundleMessageSource("i18n.messages"), null);
+        java.util.Locale dutch = java.util.Locale.forLanguageTag("nl");
+        // As Announcement, AnnouncementService, Consultation and DecisionRules write them.
+        assertThat(texts.translate("must not be in the past (it is 2026-11 now)", dutch))
+                .isEqualTo("mag niet in het verleden liggen (het is nu 2026-11)");
+        assertThat(texts.translate("must not be before the application (2026-03-02)", dutch))
+                .isEqualTo("mag niet vóór de aanvraag liggen (2026-03-02)");
+        assertThat(texts.translate("is already used by saxion for another announcement (A24-056)", dutch))
+                .isEqualTo("wordt al door saxion gebruikt voor een andere aankondiging (A24-056)");
+        assertThat(texts.translate("Hengelo is not a candidate location (candidates: Enschede, Deventer)", dutch))
+                .isEqualTo("Hengelo is geen kandidaat-locatie (kandidaten: Enschede, Deventer)");
+        assertThat(texts.translate("Hengelo is not a candidate location (Enschede, Deventer)", dutch))
+                .isEqualTo("Hengelo is geen kandidaat-locatie (Enschede, Deventer)");
+        assertThat(texts.translate("a submitted announcement cannot be withdrawn", dutch))
+                .isEqualTo("een aankondiging met status submitted kan niet worden ingetrokken");
+        assertThat(texts.translate("must be between 1990 and 2027", java.util.Locale.ENGLISH)).isEqualTo("must be between 1990 and 2027");
+        // A value that looks like a placeholder stays what it was; a message no pattern knows is shown as sent.
+        assertThat(texts.translate("names {1} twice", dutch)).isEqualTo("noemt {1} twee keer");
+        assertThat(texts.translate("is somehow wrong (42)", dutch)).isEqualTo("is somehow wrong (42)");
+        // A message with a key of its own still goes by its key.
+        assertThat(texts.translate("must not be blank", dutch)).isEqualTo("moet ingevuld zijn");
+    }
+
+    @Test
     void aSparklineBreaksAtASuppressedFigureInsteadOfInventingOne() {
         Map<String, String> intake = new LinkedHashMap<>();
         intake.put("2020", "12");
