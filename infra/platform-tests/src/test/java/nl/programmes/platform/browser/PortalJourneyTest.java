@@ -123,6 +123,10 @@ class PortalJourneyTest {
         // Whom to consult: ROC van Twente is a partner school in Overijssel, so it is suggested, with the reason.
         browser.open("/announcements/" + announcementId + "/consult");
         assertThat(browser.text()).contains("ROC van Twente").contains("partnerschool in Overijssel");
+        // NHL Stenden offers Ad Creative Media Professional in Leeuwarden (Friesland borders Overijssel): the register
+        // gives it no domain, but the names share "Creative".
+        assertThat(browser.text()).contains("NHL Stenden")
+                .contains("biedt Ad Creative Media Professional aan in Leeuwarden (Friesland), met ‘Creative’ in de naam");
         browser.screenshot(screenshots, "03-whom-to-consult");
         browser.choose("consultedOrganisation", "rocvantwente").submit(By.cssSelector("main form button[type=submit]"));
         assertThat(browser.path()).startsWith("/announcements/" + announcementId);

@@ -62,7 +62,7 @@ public class ConsultSuggestions {
             }
         });
         String code = programme.get("isatCode") != null ? (String) programme.get("isatCode") : (String) programme.get("crebo");
-        var intended = new WhomToConsult.Intended((String) announcement.get("institution"), code,
+        var intended = new WhomToConsult.Intended((String) announcement.get("institution"), (String) programme.get("name"), code,
                 (String) programme.get("domain"), provinces);
         var organisations = directory.all().stream().map(o -> new WhomToConsult.Organisation(o.id(), o.name(), o.kind().name(),
                 o.region(), o.locations())).toList();

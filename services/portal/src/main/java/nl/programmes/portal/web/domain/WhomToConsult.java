@@ -12,13 +12,17 @@ import java.util.Set;
 
 /**
  * Suggests whom an institution should consult on an intended programme: the organisations that offer or
- * intend a related programme (same ISAT/CROHO/crebo code, or the same domain) in the region of a candidate
- * location or a neighbouring one, and the partner schools of that region. Every suggestion says why.
+ * intend a related programme (same ISAT/CROHO/crebo code, the same domain, or failing both a distinctive word
+ * of the name in common) in the region of a candidate location or a neighbouring one, and the partner schools of
+ * that region. Every suggestion says why.
+ * <p>
+ * The name is the weakest tie, but the register of existing offerings carries no domain and often no code: without
+ * it the demo case's Smart Media Production found none of the media programmes around it.
  */
 public final class WhomToConsult {
 
     /** The programme being announced. */
-    public record Intended(String institution, String code, String domain, Collection<String> provinces) {
+    public record Intended(String institution, String name, String code, String domain, Collection<String> provinces) {
     }
 
     /** A programme somewhere in the country, existing or intended. */
@@ -29,10 +33,11 @@ public final class WhomToConsult {
     public record Organisation(String id, String name, String kind, String region, List<String> locations) {
     }
 
-    public enum Relation { SAME_CODE, SAME_DOMAIN, PARTNER_SCHOOL }
+    public enum Relation { SAME_CODE, SAME_DOMAIN, SIMILAR_NAME, PARTNER_SCHOOL }
 
+    /** Why; {@code word} is the word the names share, for {@link Relation#SIMILAR_NAME} only. */
     public record Reason(Relation relation, String programme, String location, String province, boolean neighbouring,
-                         boolean existing) {
+                         boolean existing, String word) {
     }
 
     public record Suggestion(String organisation, String name, List<Reason> reasons) {
@@ -41,6 +46,10 @@ public final class WhomToConsult {
                     * (r.neighbouring() ? 1 : 2)).sum();
         }
     }
+
+    /** Words that say what kind of programme it is, not what it is about. */
+    private static final Set<String> GENERIC = Set.of("associate", "degree", "bachelor", "master", "opleiding", "programme",
+            "program", "studie", "studies", "voor", "with", "and", "met", "van", "der", "den", "het", "een", "the");
 
     private WhomToConsult() {
     }
@@ -59,18 +68,19 @@ public final class WhomToConsult {
             if (!same && !neighbouring) {
                 continue;
             }
+            String word = sharedWord(intended.name(), o.programme());
             Relation relation = intended.code() != null && intended.code().equals(o.code()) ? Relation.SAME_CODE
-                    : sameDomain(intended.domain(), o.domain()) ? Relation.SAME_DOMAIN : null;
+                    : sameDomain(intended.domain(), o.domain()) ? Relation.SAME_DOMAIN : word != null ? Relation.SIMILAR_NAME : null;
             if (relation != null) {
-                reasons.computeIfAbsent(o.institution(), k -> new ArrayList<>())
-                        .add(new Reason(relation, o.programme(), o.location(), o.province(), neighbouring, o.existing()));
+                reasons.computeIfAbsent(o.institution(), k -> new ArrayList<>()).add(new Reason(relation, o.programme(), o.location(),
+                        o.province(), neighbouring, o.existing(), relation == Relation.SIMILAR_NAME ? word : null));
             }
         }
         for (Organisation o : organisations) {
             boolean school = "PARTNER_SCHOOL".equals(o.kind()) || "MBO_COLLEGE".equals(o.kind());
             if (school && !o.id().equals(intended.institution()) && o.region() != null && intended.provinces().contains(o.region())) {
                 reasons.computeIfAbsent(o.id(), k -> new ArrayList<>()).add(new Reason(Relation.PARTNER_SCHOOL, null,
-                        o.locations().isEmpty() ? null : String.join(", ", o.locations()), o.region(), false, true));
+                        o.locations().isEmpty() ? null : String.join(", ", o.locations()), o.region(), false, true, null));
             }
         }
         return reasons.entrySet().stream()
@@ -79,6 +89,23 @@ public final class WhomToConsult {
                         e.getValue().stream().distinct().toList()))
                 .sorted(Comparator.comparingInt(Suggestion::weight).reversed().thenComparing(Suggestion::name))
                 .toList();
+    }
+
+    /**
+     * The first word of the intended name, as written there, that the other name has too: four letters or more, and not
+     * one of {@link #GENERIC}. "Smart Media Production" and "Ad Digitale Techniek & Media" share "Media".
+     */
+    static String sharedWord(String intended, String other) {
+        if (intended == null || other == null) {
+            return null;
+        }
+        Set<String> theirs = new java.util.HashSet<>(words(other).stream().map(w -> w.toLowerCase(Locale.ROOT)).toList());
+        return words(intended).stream().filter(w -> theirs.contains(w.toLowerCase(Locale.ROOT))).findFirst().orElse(null);
+    }
+
+    private static List<String> words(String name) {
+        return java.util.Arrays.stream(name.split("[^\\p{L}]+"))
+                .filter(w -> w.length() >= 4 && !GENERIC.contains(w.toLowerCase(Locale.ROOT))).toList();
     }
 
     private static boolean sameDomain(String a, String b) {

@@ -16,7 +16,7 @@ class WhomToConsultTest {
             new WhomToConsult.Organisation("hz", "HZ University of Applied Sciences", "HBO_INSTITUTION", "Zeeland", List.of("Vlissingen")),
             new WhomToConsult.Organisation("rocvantwente", "ROC van Twente", "PARTNER_SCHOOL", "Overijssel", List.of("Hengelo")));
 
-    private final WhomToConsult.Intended smartMedia = new WhomToConsult.Intended("saxion", "80179", "Media",
+    private final WhomToConsult.Intended smartMedia = new WhomToConsult.Intended("saxion", "Smart Media Production", "80179", "Media",
             Set.of("Overijssel", "Gelderland"));
 
     @Test
@@ -53,6 +53,37 @@ class WhomToConsultTest {
         var offered = List.of(new WhomToConsult.Offered("han", "Verpleegkunde", "34560", "Zorg", "Arnhem", "Gelderland", true));
 
         assertThat(WhomToConsult.suggest(smartMedia, offered, DIRECTORY, Set.of("rocvantwente"))).isEmpty();
+    }
+
+    @Test
+    void aProgrammeWithADistinctiveWordOfTheNameInCommonIsSuggestedWhenNeitherCodeNorDomainTies() {
+        // The register of existing offerings has no domain and, for these, no code: as the demo's intake table has them.
+        var noDomain = new WhomToConsult.Intended("saxion", "Smart Media Production", "80179", null, Set.of("Overijssel", "Gelderland"));
+        var offered = List.of(
+                new WhomToConsult.Offered("hu", "Ad Digitale Techniek & Media", null, null, "Amersfoort", "Utrecht", true),
+                new WhomToConsult.Offered("hz", "Ad Smart Media Production", null, null, "Vlissingen", "Zeeland", true),
+                new WhomToConsult.Offered("han", "Ad Production Management", null, null, "Arnhem", "Gelderland", true),
+                new WhomToConsult.Offered("han", "Associate degree Verpleegkunde", null, null, "Nijmegen", "Gelderland", true));
+
+        var suggestions = WhomToConsult.suggest(noDomain, offered, DIRECTORY, Set.of("rocvantwente"));
+
+        // HAN in a candidate's own province weighs double; Zeeland borders neither province.
+        assertThat(suggestions).extracting(WhomToConsult.Suggestion::organisation).containsExactly("han", "hu");
+        assertThat(suggestions.get(0).reasons()).singleElement().satisfies(r -> {
+            assertThat(r.relation()).isEqualTo(WhomToConsult.Relation.SIMILAR_NAME);
+            assertThat(r.word()).isEqualTo("Production");
+            assertThat(r.programme()).isEqualTo("Ad Production Management");
+        });
+        assertThat(suggestions.get(1).reasons()).singleElement().satisfies(r -> assertThat(r.word()).isEqualTo("Media"));
+    }
+
+    @Test
+    void genericAndShortWordsTieNothing() {
+        assertThat(WhomToConsult.sharedWord("Associate degree Zorg en ICT", "Associate degree Verpleegkunde")).isNull();
+        assertThat(WhomToConsult.sharedWord("Ad ICT", "Ad ICT Internet of Things")).isNull(); // three letters
+        assertThat(WhomToConsult.sharedWord("Smart Media Production", "Ad Design/Digital Media")).isEqualTo("Media");
+        assertThat(WhomToConsult.sharedWord("Smart Media Production", "AD SMART MEDIA")).isEqualTo("Smart");
+        assertThat(WhomToConsult.sharedWord(null, "Ad Smart Media")).isNull();
     }
 
     @Test
