@@ -80,19 +80,17 @@ class PagePiecesTest {
     void aFieldMessageWithValuesIsShownInThePageLanguageWithTheSameValues() {
         ErrorTexts texts = new ErrorTexts(new io.micronaut.context.i18n.ResourceBundleMessageSource("i18n.messages"), null);
         java.util.Locale dutch = java.util.Locale.forLanguageTag("nl");
-        // As Announcement, AnnouncementService, Consultation and DecisionRules write them.
-        assertThat(texts.translate("must not be in the past (it is 2026-11 now)", dutch))
-                .isEqualTo("mag niet in het verleden liggen (het is nu 2026-11)");
-        assertThat(texts.translate("must not be before the application (2026-03-02)", dutch))
-                .isEqualTo("mag niet vóór de aanvraag liggen (2026-03-02)");
-        assertThat(texts.translate("is already used by saxion for another announcement (A24-056)", dutch))
-                .isEqualTo("wordt al door saxion gebruikt voor een andere aankondiging (A24-056)");
-        assertThat(texts.translate("Hengelo is not a candidate location (candidates: Enschede, Deventer)", dutch))
-                .isEqualTo("Hengelo is geen kandidaat-locatie (kandidaten: Enschede, Deventer)");
-        assertThat(texts.translate("Hengelo is not a candidate location (Enschede, Deventer)", dutch))
-                .isEqualTo("Hengelo is geen kandidaat-locatie (Enschede, Deventer)");
-        assertThat(texts.translate("a submitted announcement cannot be withdrawn", dutch))
-                .isEqualTo("een aankondiging met status submitted kan niet worden ingetrokken");
+        // As Announcement, AnnouncementService, Consultation and DecisionRules write them, and as they read in Dutch.
+        Map<String, String> dutchFor = new LinkedHashMap<>();
+        dutchFor.put("must not be in the past (it is 2026-11 now)", "mag niet in het verleden liggen (het is nu 2026-11)");
+        dutchFor.put("must not be before the application (2026-03-02)", "mag niet vóór de aanvraag liggen (2026-03-02)");
+        dutchFor.put("is already used by saxion for another announcement (A24-056)",
+                "wordt al door saxion gebruikt voor een andere aankondiging (A24-056)");
+        dutchFor.put("Hengelo is not a candidate location (candidates: Enschede, Deventer)",
+                "Hengelo is geen kandidaat-locatie (kandidaten: Enschede, Deventer)");
+        dutchFor.put("Hengelo is not a candidate location (Enschede, Deventer)", "Hengelo is geen kandidaat-locatie (Enschede, Deventer)");
+        dutchFor.put("a submitted announcement cannot be withdrawn", "een aankondiging met status submitted kan niet worden ingetrokken");
+        dutchFor.forEach((message, expected) -> assertThat(texts.translate(message, dutch)).as(message).isEqualTo(expected));
         assertThat(texts.translate("must be between 1990 and 2027", java.util.Locale.ENGLISH)).isEqualTo("must be between 1990 and 2027");
         // A value that looks like a placeholder stays what it was; a message no pattern knows is shown as sent.
         assertThat(texts.translate("names {1} twice", dutch)).isEqualTo("noemt {1} twee keer");
