@@ -100,14 +100,12 @@ class PortalJourneyTest {
 
         // A start in the past: the service's message has a value in it, and reads in Dutch with that value.
         browser.type("programme.isatCode", "80179");
-        ((org.openqa.selenium.JavascriptExecutor) browser.driver())
-                .executeScript("document.getElementById('intendedStart').value = arguments[0]", "2020-09");
+        intendedStart("2020-09");
         browser.submit(By.cssSelector("main form button[type=submit]"));
         assertThat(browser.find(By.id("intendedStart-error")).getText())
                 .contains("mag niet in het verleden liggen (het is nu " + YearMonth.now(BusinessCalendar.NETHERLANDS) + ")");
 
-        ((org.openqa.selenium.JavascriptExecutor) browser.driver())
-                .executeScript("document.getElementById('intendedStart').value = arguments[0]", nextSeptember());
+        intendedStart(nextSeptember());
         browser.submit(By.cssSelector("main form button[type=submit]"));
         assertThat(browser.text()).contains("De aankondiging is vastgelegd").contains("Creative Technology Lab");
         Matcher id = ID.matcher(browser.driver().getCurrentUrl());
@@ -345,6 +343,12 @@ class PortalJourneyTest {
 
     private static LocalDate todayInTheNetherlands() {
         return LocalDate.now(BusinessCalendar.NETHERLANDS);
+    }
+
+    /** Sets the month field directly, without typing into it. */
+    private void intendedStart(String month) {
+        ((org.openqa.selenium.JavascriptExecutor) browser.driver())
+                .executeScript("document.getElementById('intendedStart').value = arguments[0]", month);
     }
 
     private static String nextSeptember() {

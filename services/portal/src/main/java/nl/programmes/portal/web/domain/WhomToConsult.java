@@ -68,12 +68,15 @@ public final class WhomToConsult {
             if (!same && !neighbouring) {
                 continue;
             }
-            String word = sharedWord(intended.name(), o.programme());
             Relation relation = intended.code() != null && intended.code().equals(o.code()) ? Relation.SAME_CODE
-                    : sameDomain(intended.domain(), o.domain()) ? Relation.SAME_DOMAIN : word != null ? Relation.SIMILAR_NAME : null;
+                    : sameDomain(intended.domain(), o.domain()) ? Relation.SAME_DOMAIN : null;
+            String word = relation == null ? sharedWord(intended.name(), o.programme()) : null; // the name only when nothing else ties
+            if (word != null) {
+                relation = Relation.SIMILAR_NAME;
+            }
             if (relation != null) {
                 reasons.computeIfAbsent(o.institution(), k -> new ArrayList<>()).add(new Reason(relation, o.programme(), o.location(),
-                        o.province(), neighbouring, o.existing(), relation == Relation.SIMILAR_NAME ? word : null));
+                        o.province(), neighbouring, o.existing(), word));
             }
         }
         for (Organisation o : organisations) {
