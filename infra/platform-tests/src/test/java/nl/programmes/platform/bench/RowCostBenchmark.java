@@ -43,9 +43,10 @@ public final class RowCostBenchmark {
 
     /**
      * {@code bulk}: every row in one transaction into the empty table, with {@code unique_checks} and
-     * {@code foreign_key_checks} off, which is MariaDB's bulk insert (since 10.6/11.x: no undo record per row, nothing for
-     * the purge threads, indexes built sorted at the commit). The rebuild cannot use it as it writes now (three
-     * consumers, a transaction per poll, upserts); this says what a rebuild that loads each table once would save.
+     * {@code foreign_key_checks} off, the conditions of MariaDB's bulk insert (no undo record per row, indexes built
+     * sorted at the commit). The rebuild cannot use it as it writes now (three consumers, a transaction per poll,
+     * upserts); this says what a rebuild that loads each table once would save. Measured in session 11, it cost
+     * MariaDB more CPU per row, not less (docs/benchmarks/README.md).
      */
     private record Variant(String name, String table, boolean sentences, boolean dedupe, boolean timeOrderedIds, boolean bulk) {
 
