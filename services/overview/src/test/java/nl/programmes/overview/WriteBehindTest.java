@@ -9,8 +9,11 @@ import nl.programmes.kit.persistence.Sql;
 import nl.programmes.kit.persistence.WriteBehind;
 import nl.programmes.testkit.ServiceUnderTest;
 import nl.programmes.testkit.TestPlatform;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
 
 import java.math.BigDecimal;
 import java.sql.Connection;
@@ -33,7 +36,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  */
 @MicronautTest(transactional = false)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class WriteBehindTest implements TestPropertyProvider {
+
+    private static final String VALUE_COLUMNS = "(id INT PRIMARY KEY, s TEXT NULL, v VARCHAR(50) NULL, at DATETIME(6) NULL, "
+            + "day DATE NULL, flag BOOLEAN NULL, amount DECIMAL(6,2) NULL, big BIGINT NULL)";
 
     private final ServiceUnderTest overview = TestPlatform.get().service("overview");
 
@@ -121,12 +128,105 @@ class WriteBehindTest implements TestPropertyProvider {
      */
     @Test
     void insertsWrittenAsLiteralsStoreWhatBindingWould() {
-        String columns = "(id INT PRIMARY KEY, s TEXT NULL, v VARCHAR(50) NULL, at DATETIME(6) NULL, day DATE NULL, "
-                + "flag BOOLEAN NULL, amount DECIMAL(6,2) NULL, big BIGINT NULL)";
-        overview.execute("CREATE TABLE wb_literal " + columns);
-        overview.execute("CREATE TABLE wb_bound " + columns);
+        overview.execute("CREATE TABLE wb_literal " + VALUE_COLUMNS);
+        List<Object[]> rows = hostileRows();
+        Sql sql = new Sql(jdbc);
+        String insert = "INSERT INTO %s (id, s, v, at, day, flag, amount, big) VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
+        transactions.executeWrite(status -> WriteBehind.during(jdbc, () -> {
+            rows.forEach(row -> sql.update(insert.formatted("wb_literal"), Sql.params(row)));
+            return null;
+        }));
+
+        assertStoredAsBound("wb_literal", rows, insert);
+        assertThat(overview.count("SELECT COUNT(*) FROM wb_literal WHERE MICROSECOND(at) > 0")).isPositive();
+    }
+
+    /**
+     * An {@code INSERT IGNORE} of placeholders goes as {@code LOAD DATA LOCAL INFILE} (the overview allows it): the same
+     * values as binding would store, rows already there skipped and not counted, and the statement really was a load.
+     */
+    @Test
+    void insertIgnoreSentAsLoadDataStoresWhatBindingWouldAndCountsNewRows() {
+        List<Object[]> rows = hostileRows();
+        Sql sql = new Sql(jdbc);
+        String insert = "INSERT IGNORE INTO %s (id, s, v, at, day, flag, amount, big) VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
+        overview.execute("CREATE TABLE wb_loaded " + VALUE_COLUMNS);
+        long[] loads = new long[2];
+        int firstHalf = transactions.executeWrite(status -> {
+            loads[0] = sessionLoads(sql);
+            int inserted = sql.insertNow(insert.formatted("wb_loaded"), rows.subList(0, rows.size() / 2));
+            loads[1] = sessionLoads(sql);
+            return inserted;
+        });
+        int all = transactions.executeWrite(status -> sql.insertNow(insert.formatted("wb_loaded"), rows));
+
+        assertThat(loads[1] - loads[0]).isEqualTo(1);
+        assertThat(firstHalf).isEqualTo(rows.size() / 2);
+        assertThat(all).isEqualTo(rows.size() - rows.size() / 2);
+        assertStoredAsBound("wb_loaded", rows, insert);
+    }
+
+    /**
+     * The overview's connections take {@code LOAD DATA LOCAL} for the rows the kit gives them, and read no file: not one
+     * named in a statement, and so not one that a server would ask for either.
+     */
+    @Test
+    void theConnectionsReadNoLocalFile() throws Exception {
+        java.nio.file.Path file = java.nio.file.Files.createTempFile("not-for-the-database-", ".txt");
+        java.nio.file.Files.writeString(file, "1\n2\n");
+        overview.execute("CREATE TABLE wb_file (id INT PRIMARY KEY)");
+
+        assertThatThrownBy(() -> transactions.executeWrite(status -> jdbc.execute(connection -> {
+            try (java.sql.Statement statement = connection.createStatement()) {
+                return statement.executeUpdate("LOAD DATA LOCAL INFILE '" + file + "' INTO TABLE wb_file");
+            }
+        }))).hasStackTraceContaining("is not under the safe path");
+        assertThat(overview.count("SELECT COUNT(*) FROM wb_file")).isZero();
+        java.nio.file.Files.delete(file);
+    }
+
+    /**
+     * A server with {@code local_infile=OFF} refuses the load: the rows go as the insert, with the same effect. Last in
+     * this class, because the kit then stops trying loads for the rest of the JVM.
+     */
+    @Test
+    @Order(Integer.MAX_VALUE)
+    void aServerThatRefusesLoadDataGetsTheInsert() {
+        overview.execute("CREATE TABLE wb_refused (id INT PRIMARY KEY, s TEXT NULL)");
+        List<Object[]> rows = new ArrayList<>();
+        for (int i = 0; i < 300; i++) {
+            rows.add(new Object[]{i, "row\t" + i});
+        }
+        Sql sql = new Sql(jdbc);
+        String insert = "INSERT IGNORE INTO wb_refused (id, s) VALUES (?, ?)";
+        overview.execute("SET GLOBAL local_infile = 0");
+        try {
+            long[] loads = new long[2];
+            int inserted = transactions.executeWrite(status -> {
+                loads[0] = sessionLoads(sql);
+                int n = sql.insertNow(insert, rows.subList(0, 200));
+                n += sql.insertNow(insert, rows);
+                loads[1] = sessionLoads(sql);
+                return n;
+            });
+
+            assertThat(inserted).isEqualTo(300);
+            assertThat(loads[1] - loads[0]).isLessThanOrEqualTo(1); // at most the refused one
+            assertThat(overview.count("SELECT COUNT(*) FROM wb_refused WHERE s = CONCAT('row', CHAR(9), id)")).isEqualTo(300);
+        } finally {
+            overview.execute("SET GLOBAL local_infile = 1");
+        }
+    }
+
+    private static long sessionLoads(Sql sql) {
+        return sql.one("SHOW SESSION STATUS LIKE 'Com_load'", Sql.params(), rs -> rs.getLong(2)).orElseThrow();
+    }
+
+    /** Strings that break naive escaping (quotes, backslashes, tabs, line breaks, NUL, \\N), and every type the services bind. */
+    private static List<Object[]> hostileRows() {
         List<String> strings = new ArrayList<>(List.of("", " ", "O'Brien", "\\", "\\'", "'; DROP TABLE wb_literal; --", "\u0000x",
-                "\u001a", "line\nbreak\r", "\"quoted\"", "café", "Zürich ☕ 🎓", "?", "{fn now()}", "%_", "日本語", "x".repeat(2_000)));
+                "\u001a", "line\nbreak\r", "tab\tin", "\\N", "\\t", "\"quoted\"", "café", "Zürich ☕ 🎓", "?", "{fn now()}", "%_",
+                "日本語", "x".repeat(2_000)));
         Random random = new Random(7);
         for (int i = 0; i < 1_000; i++) {
             strings.add(random.ints(random.nextInt(40), 0, 0x2FFF).mapToObj(Character::toString).collect(Collectors.joining()));
@@ -138,21 +238,22 @@ class WriteBehindTest implements TestPropertyProvider {
                     Date.valueOf(LocalDate.of(1999 + i % 30, 2, 28)), i % 3 == 0 ? null : i % 2 == 0, new BigDecimal(i).movePointLeft(2),
                     (long) i * 3_000_000_007L});
         }
+        return rows;
+    }
+
+    /** The table holds exactly the rows, value for value, as statements with bound parameters store them. */
+    private void assertStoredAsBound(String table, List<Object[]> rows, String insert) {
+        String bound = table + "_bound";
+        overview.execute("CREATE TABLE " + bound + " " + VALUE_COLUMNS);
         Sql sql = new Sql(jdbc);
-        String insert = "INSERT INTO %s (id, s, v, at, day, flag, amount, big) VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
-        transactions.executeWrite(status -> WriteBehind.during(jdbc, () -> {
-            rows.forEach(row -> sql.update(insert.formatted("wb_literal"), Sql.params(row)));
-            return null;
-        }));
         transactions.executeWrite(status -> {
-            rows.forEach(row -> sql.update(insert.formatted("wb_bound"), Sql.params(row)));
+            rows.forEach(row -> sql.update(insert.formatted(bound), Sql.params(row)));
             return null;
         });
-
-        assertThat(overview.count("SELECT COUNT(*) FROM wb_literal")).isEqualTo(rows.size());
+        assertThat(overview.count("SELECT COUNT(*) FROM " + table)).isEqualTo(rows.size());
         assertThat(overview.count("""
-                SELECT COUNT(*) FROM wb_literal l JOIN wb_bound b ON b.id = l.id AND BINARY b.s <=> BINARY l.s AND BINARY b.v <=> BINARY l.v
-                    AND b.at <=> l.at AND b.day <=> l.day AND b.flag <=> l.flag AND b.amount <=> l.amount AND b.big <=> l.big""")).isEqualTo(rows.size());
-        assertThat(overview.count("SELECT COUNT(*) FROM wb_literal WHERE MICROSECOND(at) > 0")).isPositive();
+                SELECT COUNT(*) FROM %s l JOIN %s b ON b.id = l.id AND BINARY b.s <=> BINARY l.s AND BINARY b.v <=> BINARY l.v
+                    AND b.at <=> l.at AND b.day <=> l.day AND b.flag <=> l.flag AND b.amount <=> l.amount AND b.big <=> l.big"""
+                .formatted(table, bound))).isEqualTo(rows.size());
     }
 }

@@ -1,9 +1,13 @@
 package nl.programmes.platform.bench;
 
+import com.mysql.cj.jdbc.JdbcStatement;
 import nl.programmes.kit.ids.TimeOrderedIds;
 import nl.programmes.testkit.TestPlatform;
 
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
@@ -47,8 +51,16 @@ public final class RowCostBenchmark {
      * sorted at the commit). The rebuild cannot use it as it writes now (three consumers, a transaction per poll,
      * upserts); this says what a rebuild that loads each table once would save. Measured in session 11, it cost
      * MariaDB more CPU per row, not less (docs/benchmarks/README.md).
+     * <p>
+     * {@code loadData}: the rows as {@code LOAD DATA LOCAL INFILE} text in statements of the same size, as the overview
+     * sends its timeline lines and positions since session 12 (the kit's {@code LoadData}).
      */
-    private record Variant(String name, String table, boolean sentences, boolean dedupe, boolean timeOrderedIds, boolean bulk) {
+    private record Variant(String name, String table, boolean sentences, boolean dedupe, boolean timeOrderedIds, boolean bulk,
+                           boolean loadData) {
+
+        Variant(String name, String table, boolean sentences, boolean dedupe, boolean timeOrderedIds, boolean bulk) {
+            this(name, table, sentences, dedupe, timeOrderedIds, bulk, false);
+        }
 
         Variant(String name, String table, boolean sentences) {
             this(name, table, sentences, false, false, false);
@@ -84,6 +96,10 @@ public final class RowCostBenchmark {
                         + ", PRIMARY KEY (event_id)) ENGINE = InnoDB", true, false, true),
                 new Variant("  with time-ordered ids, loaded in bulk", "CREATE TABLE row_cost (" + COLUMNS + SENTENCES
                         + ", PRIMARY KEY (event_id)" + SECONDARY + ") ENGINE = InnoDB", true, false, true, true),
+                new Variant("  with time-ordered ids, as LOAD DATA", "CREATE TABLE row_cost (" + COLUMNS + SENTENCES
+                        + ", PRIMARY KEY (event_id)" + SECONDARY + ") ENGINE = InnoDB", true, false, true, false, true),
+                new Variant("  … and no secondary indexes (as a rebuild)", "CREATE TABLE row_cost (" + COLUMNS + SENTENCES
+                        + ", PRIMARY KEY (event_id)) ENGINE = InnoDB", true, false, true, false, true),
                 new Variant("processed_event (dedupe)", DEDUPE, false, true),
                 new Variant("  with its id in ascii_bin", DEDUPE.replace("CHAR(36)", ASCII_ID), false, true));
         TestPlatform platform = TestPlatform.get();
@@ -91,7 +107,10 @@ public final class RowCostBenchmark {
         long mariadb = ProcessCpu.find().pid("MariaDB");
         System.out.printf("%n==== Database cost per row (%,d rows, %,d per statement, one commit each unless in bulk) ====%n", ROWS, PER_STATEMENT);
         System.out.println("  (waited for: the client's time in statements and commits; MariaDB's CPU: its whole process, purge included)");
-        try (Connection connection = platform.connect(schema)) {
+        // allowLoadLocalInfile: this benchmark's own connection to its own database, for the LOAD DATA variants. The services
+        // open theirs more narrowly (LoadDataConnections in the kit).
+        String url = platform.jdbcUrl(schema);
+        try (Connection connection = DriverManager.getConnection(url + (url.contains("?") ? "&" : "?") + "allowLoadLocalInfile=true", "root", "")) {
             for (int round = 1; round <= 2; round++) { // the second round is the one to read: the first warms the server
                 System.out.println("round " + round);
                 for (Variant variant : variants) {
@@ -136,9 +155,18 @@ public final class RowCostBenchmark {
                 statement.execute("SET unique_checks = 0, foreign_key_checks = 0");
             }
             for (int first = 0; first < ROWS; first += PER_STATEMENT) {
-                String sql = variant.dedupe() ? dedupeRows() : timelineRows(first, variant, announcements, random);
-                long started = System.nanoTime();
-                statement.executeUpdate(sql);
+                long started;
+                if (variant.loadData()) {
+                    byte[] text = timelineText(first, variant, announcements, random);
+                    started = System.nanoTime();
+                    statement.unwrap(JdbcStatement.class).setLocalInfileInputStream(new ByteArrayInputStream(text));
+                    statement.executeUpdate("LOAD DATA LOCAL INFILE 'rows' IGNORE INTO TABLE row_cost CHARACTER SET utf8mb4 ("
+                            + timelineColumns(variant) + ")");
+                } else {
+                    String sql = variant.dedupe() ? dedupeRows() : timelineRows(first, variant, announcements, random);
+                    started = System.nanoTime();
+                    statement.executeUpdate(sql);
+                }
                 if (!variant.bulk() || first + PER_STATEMENT >= ROWS) {
                     connection.commit();
                 }
@@ -154,22 +182,47 @@ public final class RowCostBenchmark {
     }
 
     private static String timelineRows(int first, Variant variant, List<String> announcements, Random random) {
-        boolean sentences = variant.sentences();
-        StringBuilder sql = new StringBuilder("INSERT IGNORE INTO row_cost (event_id, occurred_on, recorded_at, announcement_id, kind, "
-                + "actor_user, actor_org" + (sentences ? ", sentence_nl, sentence_en" : "") + ") VALUES ");
+        StringBuilder sql = new StringBuilder("INSERT IGNORE INTO row_cost (" + timelineColumns(variant) + ") VALUES ");
         for (int i = 0; i < PER_STATEMENT; i++) {
-            sql.append(i == 0 ? "" : ",").append("('").append(variant.timeOrderedIds() ? timeOrdered(first + i) : UUID.randomUUID())
-                    .append("','2026-0").append(1 + random.nextInt(9))
-                    .append("-1").append(random.nextInt(9)).append("','2026-11-27 10:00:00.").append(100_000 + first + i).append("','")
-                    .append(announcements.get(random.nextInt(announcements.size())))
-                    .append("','nl.programmes.consultation.outcome-recorded.v1','user-").append(random.nextInt(500)).append("','org-")
-                    .append(random.nextInt(100)).append('\'');
-            if (sentences) {
-                sql.append(",'").append(DUTCH).append("','").append(ENGLISH).append('\'');
+            sql.append(i == 0 ? "(" : ",(");
+            List<String> values = timelineRow(first + i, variant, announcements, random);
+            for (int v = 0; v < values.size(); v++) {
+                sql.append(v == 0 ? "'" : ",'").append(values.get(v)).append('\'');
             }
             sql.append(')');
         }
         return sql.toString();
+    }
+
+    /** The same rows as {@link #timelineRows}, as the text {@code LOAD DATA} reads: tab between fields, a line each. */
+    private static byte[] timelineText(int first, Variant variant, List<String> announcements, Random random) {
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; i < PER_STATEMENT; i++) {
+            text.append(String.join("\t", timelineRow(first + i, variant, announcements, random))).append('\n');
+        }
+        return text.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static String timelineColumns(Variant variant) {
+        return "event_id, occurred_on, recorded_at, announcement_id, kind, actor_user, actor_org"
+                + (variant.sentences() ? ", sentence_nl, sentence_en" : "");
+    }
+
+    /** One timeline row's values; none holds a quote, backslash, tab or line break, so both formats take them as they are. */
+    private static List<String> timelineRow(int n, Variant variant, List<String> announcements, Random random) {
+        List<String> values = new ArrayList<>(List.of(
+                (variant.timeOrderedIds() ? timeOrdered(n) : UUID.randomUUID()).toString(),
+                "2026-0" + (1 + random.nextInt(9)) + "-1" + random.nextInt(9),
+                "2026-11-27 10:00:00." + (100_000 + n),
+                announcements.get(random.nextInt(announcements.size())),
+                "nl.programmes.consultation.outcome-recorded.v1",
+                "user-" + random.nextInt(500),
+                "org-" + random.nextInt(100)));
+        if (variant.sentences()) {
+            values.add(DUTCH);
+            values.add(ENGLISH);
+        }
+        return values;
     }
 
     /** A UUIDv7 as the platform mints it ({@code TimeOrderedIds}), one millisecond apart per row. */

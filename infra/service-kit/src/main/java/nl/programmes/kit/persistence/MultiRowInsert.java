@@ -39,8 +39,13 @@ final class MultiRowInsert {
             Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
     private static final Map<String, Optional<MultiRowInsert>> SHAPES = new ConcurrentHashMap<>();
 
+    private static final Pattern IGNORE_INTO = Pattern.compile(
+            "^INSERT\\s+IGNORE\\s+INTO\\s+(`?[A-Za-z0-9_]+`?)\\s*\\(([^()]*)\\)\\s*VALUES\\s*$", Pattern.CASE_INSENSITIVE);
+
     private final String head;
     private final String tail;
+    /** The same rows as {@code LOAD DATA LOCAL INFILE}, for an {@code INSERT IGNORE} of placeholders only; else null. */
+    private final String loadData;
     /** The row's items in order: null for a placeholder, else the constant's text. */
     private final List<String> items;
     private final int columns;
@@ -52,6 +57,10 @@ final class MultiRowInsert {
         this.tail = tail;
         this.items = items;
         this.columns = (int) items.stream().filter(java.util.Objects::isNull).count();
+        Matcher ignore = IGNORE_INTO.matcher(head.strip());
+        this.loadData = ignore.matches() && tail.isBlank() && columns == items.size()
+                ? "LOAD DATA LOCAL INFILE 'rows' IGNORE INTO TABLE " + ignore.group(1) + " CHARACTER SET utf8mb4 (" + ignore.group(2) + ")"
+                : null;
     }
 
     /** The statement's shape when it is a single-row insert of placeholders and constants; empty otherwise. */
@@ -118,6 +127,12 @@ final class MultiRowInsert {
 
     /** Sends the rows; returns the rows the server reports as changed (for {@code INSERT IGNORE}: inserted). */
     int execute(JdbcOperations jdbc, List<Object[]> rows) {
+        if (loadData != null && rows.size() >= LoadData.MIN_ROWS) {
+            Integer loaded = jdbc.execute(connection -> LoadData.send(connection, loadData, rows, columns));
+            if (loaded != null) {
+                return loaded;
+            }
+        }
         List<String> statements = statements(rows);
         return jdbc.execute(connection -> {
             try (Statement statement = connection.createStatement()) {
