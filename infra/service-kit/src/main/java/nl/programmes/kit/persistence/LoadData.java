@@ -102,29 +102,41 @@ final class LoadData {
         if (value == null) {
             text.append("\\N");
         } else if (value instanceof String s) {
-            for (int i = 0; i < s.length(); i++) {
-                char c = s.charAt(i);
-                switch (c) {
-                    case '\\' -> text.append("\\\\");
-                    case '\t' -> text.append("\\t");
-                    case '\n' -> text.append("\\n");
-                    case '\r' -> text.append("\\r");
-                    case '\0' -> text.append("\\0");
-                    default -> text.append(c);
-                }
-            }
+            string(text, s);
         } else if (value instanceof Boolean b) {
             text.append(b ? '1' : '0'); // TRUE would be read as a string, and stored as 0
-        } else if (value instanceof Integer || value instanceof Long || value instanceof Short || value instanceof Byte
-                || value instanceof BigDecimal || value instanceof Timestamp || value instanceof LocalDateTime
-                || value instanceof java.sql.Date || value instanceof LocalDate) {
-            int from = text.length();
-            SqlLiterals.append(text, value);
-            if (text.charAt(from) == '\'') { // a date or time: its literal without the quotes
-                text.deleteCharAt(text.length() - 1).deleteCharAt(from);
-            }
+        } else if (value instanceof Integer || value instanceof Long || value instanceof Short || value instanceof Byte) {
+            text.append(value);
+        } else if (value instanceof BigDecimal d) {
+            text.append(d.toPlainString());
+        } else if (value instanceof Timestamp || value instanceof LocalDateTime || value instanceof java.sql.Date
+                || value instanceof LocalDate) {
+            SqlLiterals.temporal(text, value);
         } else {
             SqlLiterals.append(text, value); // refuses, naming the types it takes
         }
+    }
+
+    /**
+     * The string with {@code LOAD DATA}'s escapes. Most have nothing to escape and are copied whole: a character at a time,
+     * the copy was about a seventh of what the rebuild's consumers spent (JFR).
+     */
+    private static void string(StringBuilder text, String s) {
+        int from = 0;
+        for (int i = 0; i < s.length(); i++) {
+            String escape = switch (s.charAt(i)) {
+                case '\\' -> "\\\\";
+                case '\t' -> "\\t";
+                case '\n' -> "\\n";
+                case '\r' -> "\\r";
+                case '\0' -> "\\0";
+                default -> null;
+            };
+            if (escape != null) {
+                text.append(s, from, i).append(escape);
+                from = i + 1;
+            }
+        }
+        text.append(s, from, s.length());
     }
 }

@@ -38,14 +38,9 @@ final class SqlLiterals {
             sql.append(b ? "TRUE" : "FALSE");
         } else if (value instanceof BigDecimal d) {
             sql.append(d.toPlainString());
-        } else if (value instanceof Timestamp t) {
-            dateTime(sql, t.toLocalDateTime());
-        } else if (value instanceof LocalDateTime t) {
-            dateTime(sql, t);
-        } else if (value instanceof java.sql.Date d) {
-            date(sql.append('\''), d.toLocalDate()).append('\'');
-        } else if (value instanceof LocalDate d) {
-            date(sql.append('\''), d).append('\'');
+        } else if (value instanceof Timestamp || value instanceof LocalDateTime || value instanceof java.sql.Date
+                || value instanceof LocalDate) {
+            temporal(sql.append('\''), value).append('\'');
         } else {
             throw new IllegalArgumentException("No SQL literal for a " + value.getClass().getName()
                     + "; bind a String, number, Boolean, BigDecimal, Timestamp or Date");
@@ -79,15 +74,29 @@ final class SqlLiterals {
         sql.append('\'');
     }
 
-    private static void dateTime(StringBuilder sql, LocalDateTime exact) {
+    /** A date or date and time, without the quotes (also {@link LoadData}'s text); the caller has checked the type. */
+    static StringBuilder temporal(StringBuilder sql, Object value) {
+        if (value instanceof Timestamp t) {
+            return dateTime(sql, t.toLocalDateTime());
+        } else if (value instanceof LocalDateTime t) {
+            return dateTime(sql, t);
+        } else if (value instanceof java.sql.Date d) {
+            return date(sql, d.toLocalDate());
+        } else if (value instanceof LocalDate d) {
+            return date(sql, d);
+        }
+        throw new IllegalArgumentException("Not a date or time: " + value.getClass().getName());
+    }
+
+    private static StringBuilder dateTime(StringBuilder sql, LocalDateTime exact) {
         // DATETIME(6) keeps microseconds; round the rest half up, as Connector/J does with a bound value.
         LocalDateTime t = exact.plusNanos(500).truncatedTo(ChronoUnit.MICROS);
-        date(sql.append('\''), t.toLocalDate()).append(' ');
+        date(sql, t.toLocalDate()).append(' ');
         two(sql, t.getHour()).append(':');
         two(sql, t.getMinute()).append(':');
         two(sql, t.getSecond()).append('.');
         String micros = Integer.toString(t.getNano() / 1000);
-        sql.append("000000", micros.length(), 6).append(micros).append('\'');
+        return sql.append("000000", micros.length(), 6).append(micros);
     }
 
     private static StringBuilder date(StringBuilder sql, LocalDate d) {
