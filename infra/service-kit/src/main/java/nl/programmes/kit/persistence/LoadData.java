@@ -106,7 +106,7 @@ final class LoadData {
         } else if (value instanceof Boolean b) {
             text.append(b ? '1' : '0'); // TRUE would be read as a string, and stored as 0
         } else if (value instanceof Integer || value instanceof Long || value instanceof Short || value instanceof Byte) {
-            text.append(value);
+            text.append(((Number) value).longValue()); // digits straight into the text, no String on the way
         } else if (value instanceof BigDecimal d) {
             text.append(d.toPlainString());
         } else if (value instanceof Timestamp || value instanceof LocalDateTime || value instanceof java.sql.Date
