@@ -21,7 +21,7 @@ import java.util.List;
 /**
  * Sends the rows of an {@code INSERT IGNORE … VALUES (?, …)} as {@code LOAD DATA LOCAL INFILE … IGNORE}, and those of a
  * {@code REPLACE} as {@code … REPLACE}: the rows as tab-separated text from memory, which MariaDB reads without parsing a
- * statement's literals. A timeline row cost MariaDB about 30% less CPU that way (docs/benchmarks, {@code row-cost.sh}).
+ * statement's literals. A timeline row cost MariaDB about a quarter less CPU that way (docs/benchmarks, {@code row-cost.sh}).
  * Same effect as the statement: rows whose key is there already are skipped (or replaced), and the count is the one
  * the statement gives (for {@code IGNORE}, the rows inserted).
  * <p>
