@@ -19,11 +19,10 @@ import java.time.LocalDateTime;
 import java.util.List;
 
 /**
- * Sends the rows of an {@code INSERT IGNORE … VALUES (?, …)} as {@code LOAD DATA LOCAL INFILE … IGNORE}, and those of a
- * {@code REPLACE} as {@code … REPLACE}: the rows as tab-separated text from memory, which MariaDB reads without parsing a
- * statement's literals. A timeline row cost MariaDB about a quarter less CPU that way (docs/benchmarks, {@code row-cost.sh}).
- * Same effect as the statement: rows whose key is there already are skipped (or replaced), and the count is the one
- * the statement gives (for {@code IGNORE}, the rows inserted).
+ * Sends the rows of an {@code INSERT IGNORE … VALUES (?, …)} as {@code LOAD DATA LOCAL INFILE … IGNORE}: the rows as
+ * tab-separated text from memory, which MariaDB reads without parsing a statement's literals. A timeline row cost MariaDB
+ * about a quarter less CPU that way (docs/benchmarks, {@code row-cost.sh}). Same effect as the insert: rows whose key is
+ * there already are skipped, values that do not fit are adjusted with a warning, and the count is of the rows inserted.
  * <p>
  * Only on connections that {@link LoadDataConnections} opened for it. Connector/J reads a local file for any
  * {@code LOAD DATA LOCAL} the server asks for, so it is allowed for the duration of this one statement, whose data is

@@ -12,9 +12,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Sends a run of the same {@code INSERT … VALUES (?, …) [ON DUPLICATE KEY UPDATE …]} (or {@code REPLACE}) as multi-row
+ * Sends a run of the same {@code INSERT … VALUES (?, …) [ON DUPLICATE KEY UPDATE …]} as multi-row
  * statements that it writes itself, with the values as literals ({@link SqlLiterals}); a long run of an
- * {@code INSERT IGNORE} or a {@code REPLACE} as {@code LOAD DATA} where the connection takes it ({@link LoadData}).
+ * {@code INSERT IGNORE} as {@code LOAD DATA} where the connection takes it ({@link LoadData}).
  * <p>
  * Why not leave it to Connector/J's {@code rewriteBatchedStatements}: profiling a rebuild showed about
  * 60% of the projection's CPU inside the driver's batch rewriting, which encodes every value twice (once
@@ -36,17 +36,21 @@ final class MultiRowInsert {
     private static final String ITEM = "(?:\\?|'[^'\\\\]*'|-?\\d+(?:\\.\\d+)?|NULL|TRUE|FALSE)";
     private static final Pattern ITEMS = Pattern.compile(ITEM, Pattern.CASE_INSENSITIVE);
     private static final Pattern SHAPE = Pattern.compile(
-            "^(\\s*(?:INSERT\\s+(?:IGNORE\\s+)?|REPLACE\\s+)INTO\\s+.*?\\bVALUES)\\s*\\((\\s*" + ITEM + "(?:\\s*,\\s*" + ITEM + ")*\\s*)\\)([^?]*)$",
+            "^(\\s*INSERT\\s+(?:IGNORE\\s+)?INTO\\s+.*?\\bVALUES)\\s*\\((\\s*" + ITEM + "(?:\\s*,\\s*" + ITEM + ")*\\s*)\\)([^?]*)$",
             Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
     private static final Map<String, Optional<MultiRowInsert>> SHAPES = new ConcurrentHashMap<>();
 
-    /** An {@code INSERT IGNORE} or a {@code REPLACE}, which {@code LOAD DATA} can do as well: its verb, table and columns. */
+    /**
+     * An {@code INSERT IGNORE}, which {@code LOAD DATA LOCAL … IGNORE} does the same way: its table and columns. Only that:
+     * {@code LOCAL} turns the errors of strict mode into warnings (a value too long is cut, say), which {@code IGNORE}
+     * does anyway, and which any other statement must not do silently.
+     */
     private static final Pattern LOADABLE = Pattern.compile(
-            "^(?:INSERT\\s+(IGNORE)|(REPLACE))\\s+INTO\\s+(`?[A-Za-z0-9_]+`?)\\s*\\(([^()]*)\\)\\s*VALUES\\s*$", Pattern.CASE_INSENSITIVE);
+            "^INSERT\\s+IGNORE\\s+INTO\\s+(`?[A-Za-z0-9_]+`?)\\s*\\(([^()]*)\\)\\s*VALUES\\s*$", Pattern.CASE_INSENSITIVE);
 
     private final String head;
     private final String tail;
-    /** The same rows as {@code LOAD DATA LOCAL INFILE}, for an {@code INSERT IGNORE} or {@code REPLACE} of placeholders only; else null. */
+    /** The same rows as {@code LOAD DATA LOCAL INFILE}, for an {@code INSERT IGNORE} of placeholders only; else null. */
     private final String loadData;
     /** The row's items in order: null for a placeholder, else the constant's text. */
     private final List<String> items;
@@ -61,8 +65,7 @@ final class MultiRowInsert {
         this.columns = (int) items.stream().filter(java.util.Objects::isNull).count();
         Matcher loadable = LOADABLE.matcher(head.strip());
         this.loadData = loadable.matches() && tail.isBlank() && columns == items.size()
-                ? "LOAD DATA LOCAL INFILE 'rows' " + (loadable.group(1) != null ? "IGNORE" : "REPLACE") + " INTO TABLE " + loadable.group(3)
-                        + " CHARACTER SET utf8mb4 (" + loadable.group(4) + ")"
+                ? "LOAD DATA LOCAL INFILE 'rows' IGNORE INTO TABLE " + loadable.group(1) + " CHARACTER SET utf8mb4 (" + loadable.group(2) + ")"
                 : null;
     }
 

@@ -19,7 +19,6 @@ class MultiRowInsertTest {
     void takesSingleRowInsertsOfPlaceholdersOnly() {
         assertThat(MultiRowInsert.of("INSERT INTO t (a, b) VALUES (?, ?)")).isPresent();
         assertThat(MultiRowInsert.of("INSERT IGNORE INTO t (a) VALUES (?)")).isPresent();
-        assertThat(MultiRowInsert.of("REPLACE INTO t (a, b) VALUES (?, ?)")).isPresent();
         assertThat(MultiRowInsert.of("""
                 INSERT INTO t (a, b) VALUES (?, ?)
                 ON DUPLICATE KEY UPDATE b = IF(VALUES(b) = '', b, VALUES(b))""")).isPresent();

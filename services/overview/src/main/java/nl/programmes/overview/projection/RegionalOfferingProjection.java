@@ -9,10 +9,6 @@ import nl.programmes.kit.persistence.Sql;
 
 /**
  * Existing offerings with their intake. A suppressed intake stays suppressed: no count is stored for it.
- * <p>
- * The last report of an offering or a year's intake wins, column for column. {@code REPLACE} says that: both tables have
- * no column but the ones given, and no foreign key, so replacing the row is updating every column. Unlike an upsert, a
- * poll's run of it goes to MariaDB as {@code LOAD DATA … REPLACE} (the kit's {@code LoadData}), which costs it less per row.
  */
 @Singleton
 public class RegionalOfferingProjection {
@@ -26,11 +22,16 @@ public class RegionalOfferingProjection {
     public void on(DomainEvent event) {
         if (event instanceof OfferingRegistered o) {
             sql.update("""
-                    REPLACE INTO overview_offering (offering_id, institution_id, programme_name, isat_code, crebo, level, form, location)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?)""", Sql.params(o.offeringId(), o.institutionId(), o.programmeName(),
+                    INSERT INTO overview_offering (offering_id, institution_id, programme_name, isat_code, crebo, level, form, location)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                    ON DUPLICATE KEY UPDATE institution_id = VALUES(institution_id), programme_name = VALUES(programme_name),
+                        isat_code = VALUES(isat_code), crebo = VALUES(crebo), level = VALUES(level), form = VALUES(form),
+                        location = VALUES(location)""", Sql.params(o.offeringId(), o.institutionId(), o.programmeName(),
                     o.isatCode(), o.crebo(), o.level().name(), o.form().name(), o.location()));
         } else if (event instanceof IntakeReported i) {
-            sql.update("REPLACE INTO overview_intake (offering_id, study_year, intake_count, suppressed) VALUES (?, ?, ?, ?)",
+            sql.update("""
+                    INSERT INTO overview_intake (offering_id, study_year, intake_count, suppressed) VALUES (?, ?, ?, ?)
+                    ON DUPLICATE KEY UPDATE intake_count = VALUES(intake_count), suppressed = VALUES(suppressed)""",
                     Sql.params(i.offeringId(), i.studyYear(), i.count(), i.suppressed()));
         }
     }
