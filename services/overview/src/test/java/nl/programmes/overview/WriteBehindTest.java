@@ -241,10 +241,10 @@ class WriteBehindTest implements TestPropertyProvider {
         return sql.one("SHOW SESSION STATUS LIKE 'Com_load'", Sql.params(), rs -> rs.getLong(2)).orElseThrow();
     }
 
-    /** Strings that break naive escaping (quotes, backslashes, tabs, line breaks, NUL, \\N), and every type the services bind. */
+    /** Strings that break naive escaping (quotes, backslashes, tabs, line breaks, NUL, \N, NULL), and every type the services bind. */
     private static List<Object[]> hostileRows() {
         List<String> strings = new ArrayList<>(List.of("", " ", "O'Brien", "\\", "\\'", "'; DROP TABLE wb_literal; --", "\u0000x",
-                "\u001a", "line\nbreak\r", "tab\tin", "\\N", "\\t", "\"quoted\"", "café", "Zürich ☕ 🎓", "?", "{fn now()}", "%_",
+                "\u001a", "line\nbreak\r", "tab\tin", "\\N", "\\t", "NULL", "\"quoted\"", "café", "Zürich ☕ 🎓", "?", "{fn now()}", "%_",
                 "日本語", "x".repeat(2_000)));
         Random random = new Random(7);
         for (int i = 0; i < 1_000; i++) {
