@@ -1,11 +1,17 @@
 package nl.programmes.testkit;
 
+import nl.programmes.events.CloudEvent;
+import nl.programmes.events.KafkaCloudEvents;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.record.TimestampType;
+
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 
 /** One service's slice of the test platform: its schema, its topic prefix and its configuration. */
 public record ServiceUnderTest(TestPlatform platform, String name, String schema, String topicPrefix) {
@@ -25,6 +31,15 @@ public record ServiceUnderTest(TestPlatform platform, String name, String schema
     /** The physical name of a platform topic for this slice. */
     public String topic(String logicalTopic) {
         return topicPrefix + logicalTopic;
+    }
+
+    /**
+     * The event as this slice's consumers would poll it from partition 0 of the topic at this offset: the envelope in the
+     * headers, the subject as the key. For tests that hand polls to {@code InboundEvents} without the broker.
+     */
+    public ConsumerRecord<String, byte[]> polled(String logicalTopic, long offset, CloudEvent event) {
+        return new ConsumerRecord<>(topic(logicalTopic), 0, offset, event.time().toEpochMilli(), TimestampType.CREATE_TIME, -1,
+                event.data().length, event.subject(), event.data(), KafkaCloudEvents.headers(event), Optional.empty());
     }
 
     /** Counts rows with a plain query against this slice's schema, bypassing the service. */

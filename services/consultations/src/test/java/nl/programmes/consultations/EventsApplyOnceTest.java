@@ -7,7 +7,6 @@ import jakarta.inject.Inject;
 import nl.programmes.events.Actor;
 import nl.programmes.events.CloudEvent;
 import nl.programmes.events.EventTypes;
-import nl.programmes.events.KafkaCloudEvents;
 import nl.programmes.events.Topics;
 import nl.programmes.events.organisation.OrganisationKind;
 import nl.programmes.events.organisation.OrganisationRegistered;
@@ -15,7 +14,6 @@ import nl.programmes.kit.inbox.InboundEvents;
 import nl.programmes.testkit.ServiceUnderTest;
 import nl.programmes.testkit.TestPlatform;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.common.record.TimestampType;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
@@ -24,7 +22,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -88,8 +85,6 @@ class EventsApplyOnceTest implements TestPropertyProvider {
     }
 
     private ConsumerRecord<String, byte[]> record(CloudEvent event) {
-        return new ConsumerRecord<>(consultations.topic(Topics.ORGANISATIONS), 0, offset++, event.time().toEpochMilli(),
-                TimestampType.CREATE_TIME, -1, event.data().length, event.subject(), event.data(), KafkaCloudEvents.headers(event),
-                Optional.empty());
+        return consultations.polled(Topics.ORGANISATIONS, offset++, event);
     }
 }

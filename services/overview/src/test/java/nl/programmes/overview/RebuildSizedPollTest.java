@@ -8,13 +8,11 @@ import nl.programmes.events.CloudEvent;
 import nl.programmes.events.DomainEvent;
 import nl.programmes.events.EventType;
 import nl.programmes.events.EventTypes;
-import nl.programmes.events.KafkaCloudEvents;
 import nl.programmes.kit.inbox.InboundEvents;
 import nl.programmes.overview.projection.OverviewProjections;
 import nl.programmes.testkit.ServiceUnderTest;
 import nl.programmes.testkit.TestPlatform;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.common.record.TimestampType;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
@@ -26,7 +24,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -100,10 +97,7 @@ class RebuildSizedPollTest implements TestPropertyProvider {
                 time = time.plusSeconds(1);
                 CloudEvent envelope = new CloudEvent(UUID.randomUUID().toString(), type.ceType(), "/tests", event.subject(), time,
                         json.writeValueAsBytes(event));
-                byte[] value = envelope.data();
-                records.add(new ConsumerRecord<>(overview.topic(type.topic()), 0, records.size(), time.toEpochMilli(),
-                        TimestampType.CREATE_TIME, -1, value.length, event.subject(), value, KafkaCloudEvents.headers(envelope),
-                        Optional.empty()));
+                records.add(overview.polled(type.topic(), records.size(), envelope));
             }
         }
         return records;

@@ -13,9 +13,6 @@ import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.sql.Timestamp;
-import java.time.LocalDate;
-import java.time.LocalDateTime;
 import java.util.List;
 
 /**
@@ -108,8 +105,7 @@ final class LoadData {
             text.append(((Number) value).longValue()); // digits straight into the text, no String on the way
         } else if (value instanceof BigDecimal d) {
             text.append(d.toPlainString());
-        } else if (value instanceof Timestamp || value instanceof LocalDateTime || value instanceof java.sql.Date
-                || value instanceof LocalDate) {
+        } else if (SqlLiterals.isTemporal(value)) {
             SqlLiterals.temporal(text, value);
         } else {
             SqlLiterals.append(text, value); // refuses, naming the types it takes

@@ -38,8 +38,7 @@ final class SqlLiterals {
             sql.append(b ? "TRUE" : "FALSE");
         } else if (value instanceof BigDecimal d) {
             sql.append(d.toPlainString());
-        } else if (value instanceof Timestamp || value instanceof LocalDateTime || value instanceof java.sql.Date
-                || value instanceof LocalDate) {
+        } else if (isTemporal(value)) {
             temporal(sql.append('\''), value).append('\'');
         } else {
             throw new IllegalArgumentException("No SQL literal for a " + value.getClass().getName()
@@ -74,7 +73,11 @@ final class SqlLiterals {
         sql.append('\'');
     }
 
-    /** A date or date and time, without the quotes (also {@link LoadData}'s text); the caller has checked the type. */
+    static boolean isTemporal(Object value) {
+        return value instanceof Timestamp || value instanceof LocalDateTime || value instanceof java.sql.Date || value instanceof LocalDate;
+    }
+
+    /** A date or date and time ({@link #isTemporal}), without the quotes: also {@link LoadData}'s text. */
     static StringBuilder temporal(StringBuilder sql, Object value) {
         if (value instanceof Timestamp t) {
             return dateTime(sql, t.toLocalDateTime());
