@@ -36,7 +36,8 @@ final class LoadData {
     private static final Logger LOG = LoggerFactory.getLogger(LoadData.class);
     /** MariaDB's and MySQL's answers when {@code LOAD DATA LOCAL} is off on the server. */
     private static final List<Integer> REFUSED = List.of(1148, 3948, 4166);
-    private static volatile boolean refused;
+    /** Said once: a refusing server costs each long run a refused round trip, and takes loads again once it allows them. */
+    private static volatile boolean warned;
 
     private LoadData() {
     }
@@ -48,7 +49,7 @@ final class LoadData {
      */
     static Integer send(Connection connection, String statement, List<Object[]> rows, int columns) {
         try {
-            if (refused || !connection.isWrapperFor(JdbcConnection.class)) {
+            if (!connection.isWrapperFor(JdbcConnection.class)) {
                 return null;
             }
             JdbcConnection mysql = connection.unwrap(JdbcConnection.class);
@@ -66,9 +67,11 @@ final class LoadData {
             }
         } catch (SQLException e) {
             if (REFUSED.contains(e.getErrorCode())) {
-                refused = true;
-                LOG.warn("The database refuses LOAD DATA LOCAL ({}); rows are sent as multi-row inserts from now on. "
-                        + "Set local_infile=ON on the server for faster rebuilds.", e.getMessage());
+                if (!warned) {
+                    warned = true;
+                    LOG.warn("The database refuses LOAD DATA LOCAL ({}); rows are sent as multi-row inserts while it does. "
+                            + "Set local_infile=ON on the server for faster rebuilds.", e.getMessage());
+                }
                 return null;
             }
             throw new PersistenceException(e);
