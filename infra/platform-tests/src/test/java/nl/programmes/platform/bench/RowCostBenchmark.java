@@ -45,33 +45,36 @@ public final class RowCostBenchmark {
     private static final String DEDUPE = "CREATE TABLE row_cost (event_id CHAR(36) NOT NULL, "
             + "ce_type VARCHAR(200) NOT NULL, processed_at DATETIME(6) NOT NULL, PRIMARY KEY (event_id)) ENGINE = InnoDB";
 
-    /**
-     * {@code bulk}: every row in one transaction into the empty table, with {@code unique_checks} and
-     * {@code foreign_key_checks} off, the conditions of MariaDB's bulk insert (no undo record per row, indexes built
-     * sorted at the commit). The rebuild cannot use it as it writes now (three consumers, a transaction per poll,
-     * upserts); this says what a rebuild that loads each table once would save. Measured in session 11, it cost
-     * MariaDB more CPU per row, not less (docs/benchmarks/README.md).
-     * <p>
-     * {@code loadData}: the rows as {@code LOAD DATA LOCAL INFILE} text in statements of the same size, as the overview
-     * sends its timeline lines and positions since session 12 (the kit's {@code LoadData}).
-     */
-    private record Variant(String name, String table, boolean sentences, boolean dedupe, boolean timeOrderedIds, boolean bulk,
-                           boolean loadData) {
+    /** How the rows are sent. */
+    private enum Write {
+        /** Multi-row statements of {@link #PER_STATEMENT} rows with a commit each, as a poll writes them. */
+        STATEMENTS,
+        /**
+         * Every row in one transaction into the empty table, with {@code unique_checks} and {@code foreign_key_checks} off,
+         * the conditions of MariaDB's bulk insert (no undo record per row, indexes built sorted at the commit). The rebuild
+         * cannot use it as it writes now (three consumers, a transaction per poll, upserts); this says what a rebuild that
+         * loads each table once would save. Measured in session 11, it cost MariaDB more CPU per row, not less.
+         */
+        BULK,
+        /**
+         * The rows as {@code LOAD DATA LOCAL INFILE} text in loads of the same size, as the overview sends its timeline
+         * lines and positions since session 12 (the kit's {@code LoadData}).
+         */
+        LOAD_DATA
+    }
 
-        Variant(String name, String table, boolean sentences, boolean dedupe, boolean timeOrderedIds, boolean bulk) {
-            this(name, table, sentences, dedupe, timeOrderedIds, bulk, false);
-        }
+    private record Variant(String name, String table, boolean sentences, boolean dedupe, boolean timeOrderedIds, Write write) {
 
         Variant(String name, String table, boolean sentences) {
-            this(name, table, sentences, false, false, false);
+            this(name, table, sentences, false, false, Write.STATEMENTS);
         }
 
         Variant(String name, String table, boolean sentences, boolean dedupe) {
-            this(name, table, sentences, dedupe, false, false);
+            this(name, table, sentences, dedupe, false, Write.STATEMENTS);
         }
 
         Variant(String name, String table, boolean sentences, boolean dedupe, boolean timeOrderedIds) {
-            this(name, table, sentences, dedupe, timeOrderedIds, false);
+            this(name, table, sentences, dedupe, timeOrderedIds, Write.STATEMENTS);
         }
     }
 
@@ -95,11 +98,11 @@ public final class RowCostBenchmark {
                 new Variant("  with time-ordered ids, no secondary indexes", "CREATE TABLE row_cost (" + COLUMNS + SENTENCES
                         + ", PRIMARY KEY (event_id)) ENGINE = InnoDB", true, false, true),
                 new Variant("  with time-ordered ids, loaded in bulk", "CREATE TABLE row_cost (" + COLUMNS + SENTENCES
-                        + ", PRIMARY KEY (event_id)" + SECONDARY + ") ENGINE = InnoDB", true, false, true, true),
+                        + ", PRIMARY KEY (event_id)" + SECONDARY + ") ENGINE = InnoDB", true, false, true, Write.BULK),
                 new Variant("  with time-ordered ids, as LOAD DATA", "CREATE TABLE row_cost (" + COLUMNS + SENTENCES
-                        + ", PRIMARY KEY (event_id)" + SECONDARY + ") ENGINE = InnoDB", true, false, true, false, true),
+                        + ", PRIMARY KEY (event_id)" + SECONDARY + ") ENGINE = InnoDB", true, false, true, Write.LOAD_DATA),
                 new Variant("  … and no secondary indexes (as a rebuild)", "CREATE TABLE row_cost (" + COLUMNS + SENTENCES
-                        + ", PRIMARY KEY (event_id)) ENGINE = InnoDB", true, false, true, false, true),
+                        + ", PRIMARY KEY (event_id)) ENGINE = InnoDB", true, false, true, Write.LOAD_DATA),
                 new Variant("processed_event (dedupe)", DEDUPE, false, true),
                 new Variant("  with its id in ascii_bin", DEDUPE.replace("CHAR(36)", ASCII_ID), false, true));
         TestPlatform platform = TestPlatform.get();
@@ -151,12 +154,12 @@ public final class RowCostBenchmark {
         long inDatabase = 0;
         connection.setAutoCommit(false);
         try (Statement statement = connection.createStatement()) {
-            if (variant.bulk()) {
+            if (variant.write() == Write.BULK) {
                 statement.execute("SET unique_checks = 0, foreign_key_checks = 0");
             }
             for (int first = 0; first < ROWS; first += PER_STATEMENT) {
                 long started;
-                if (variant.loadData()) {
+                if (variant.write() == Write.LOAD_DATA) {
                     byte[] text = timelineText(first, variant, announcements, random);
                     started = System.nanoTime();
                     statement.unwrap(JdbcStatement.class).setLocalInfileInputStream(new ByteArrayInputStream(text));
@@ -167,12 +170,12 @@ public final class RowCostBenchmark {
                     started = System.nanoTime();
                     statement.executeUpdate(sql);
                 }
-                if (!variant.bulk() || first + PER_STATEMENT >= ROWS) {
+                if (variant.write() != Write.BULK || first + PER_STATEMENT >= ROWS) {
                     connection.commit();
                 }
                 inDatabase += System.nanoTime() - started;
             }
-            if (variant.bulk()) {
+            if (variant.write() == Write.BULK) {
                 statement.execute("SET unique_checks = 1, foreign_key_checks = 1");
             }
         } finally {
