@@ -109,6 +109,7 @@ public class RegionalSnapshot {
     private final long maxAgeNanos;
     private Map<String, Views.Intended> byAnnouncement = new HashMap<>();
     private Map<String, String> names = Map.of();
+    private final RecurringValues recurring = new RecurringValues();
     private long merging; // the last update's time spent merging, for the debug line
     private final AtomicBoolean updateQueued = new AtomicBoolean();
     private final ExecutorService updater = Executors.newSingleThreadExecutor(runnable -> {
@@ -481,16 +482,18 @@ public class RegionalSnapshot {
 
     private Map<String, List<Views.Offering>> offerings(Map<String, String> provinceOf) {
         Map<String, Map<String, String>> intake = new HashMap<>();
-        sql.query("SELECT * FROM overview_intake ORDER BY study_year", Sql.params(), rs -> intake.computeIfAbsent(rs.getString("offering_id"),
-                k -> new LinkedHashMap<>()).put(Integer.toString(rs.getInt("study_year")), rs.getBoolean("suppressed") ? "<5"
-                : Integer.toString(rs.getInt("intake_count"))));
+        // In the primary key's order: the server sorts nothing (at 100,000 offerings it sorted half a million rows),
+        // and each offering's years come together, ascending, as its map keeps them.
+        sql.query("SELECT * FROM overview_intake ORDER BY offering_id, study_year", Sql.params(), rs -> intake.computeIfAbsent(rs.getString("offering_id"),
+                k -> new LinkedHashMap<>()).put(recurring.of(Integer.toString(rs.getInt("study_year"))), rs.getBoolean("suppressed") ? "<5"
+                : recurring.of(Integer.toString(rs.getInt("intake_count")))));
         Map<String, List<Views.Offering>> byProvince = new HashMap<>();
         sql.query("SELECT * FROM overview_offering ORDER BY institution_id, programme_name, form", Sql.params(), rs -> {
-            String code = rs.getString("isat_code") != null ? rs.getString("isat_code") : rs.getString("crebo");
-            Views.Offering offering = new Views.Offering(rs.getString("offering_id"), rs.getString("institution_id"),
-                    names.getOrDefault(rs.getString("institution_id"), rs.getString("institution_id")), rs.getString("programme_name"),
-                    code, rs.getString("level"), rs.getString("form"), rs.getString("location"),
-                    intake.getOrDefault(rs.getString("offering_id"), Map.of()));
+            String institution = recurring.of(rs.getString("institution_id"));
+            String code = recurring.of(rs.getString("isat_code") != null ? rs.getString("isat_code") : rs.getString("crebo"));
+            Views.Offering offering = new Views.Offering(rs.getString("offering_id"), institution, names.getOrDefault(institution, institution),
+                    rs.getString("programme_name"), code, recurring.of(rs.getString("level")), recurring.of(rs.getString("form")),
+                    recurring.of(rs.getString("location")), intake.getOrDefault(rs.getString("offering_id"), Map.of()));
             byProvince.computeIfAbsent(regionOf(offering.location(), provinceOf), r -> new ArrayList<>()).add(offering);
             return offering;
         });
@@ -499,10 +502,12 @@ public class RegionalSnapshot {
     }
 
     private Views.Intended intended(java.sql.ResultSet rs) throws java.sql.SQLException {
-        return new Views.Intended(rs.getString("announcement_id"), rs.getString("reference"), rs.getString("institution_id"),
-                names.getOrDefault(rs.getString("institution_id"), rs.getString("institution_id")), rs.getString("programme_name"),
-                rs.getString("level"), rs.getString("isat_code") != null ? rs.getString("isat_code") : rs.getString("crebo"),
-                List.of(rs.getString("forms").split(",")), lists.of(rs.getString("candidate_locations")), rs.getString("status"),
-                rs.getString("intended_start"), rs.getString("domain"));
+        String institution = recurring.of(rs.getString("institution_id"));
+        return new Views.Intended(rs.getString("announcement_id"), rs.getString("reference"), institution,
+                names.getOrDefault(institution, institution), rs.getString("programme_name"), recurring.of(rs.getString("level")),
+                recurring.of(rs.getString("isat_code") != null ? rs.getString("isat_code") : rs.getString("crebo")),
+                recurring.list(rs.getString("forms"), forms -> List.of(forms.split(","))),
+                recurring.list(rs.getString("candidate_locations"), lists::of), recurring.of(rs.getString("status")),
+                recurring.of(rs.getString("intended_start")), recurring.of(rs.getString("domain")));
     }
 }
