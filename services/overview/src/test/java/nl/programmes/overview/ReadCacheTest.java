@@ -73,6 +73,19 @@ class ReadCacheTest {
     }
 
     @Test
+    void aFullCacheKeepsTheAnswersAskedForMost() {
+        // Three times as many other answers as the cache holds (1,000), each asked once, between askings of one matrix.
+        AtomicInteger hotReads = new AtomicInteger();
+        for (int i = 0; i < 3_000; i++) {
+            cache.getAsync("matrix|hot", "hot", hotReads::incrementAndGet, executor).join();
+            matrix("other-" + i);
+        }
+
+        assertThat(hotReads).as("read once; emptying the whole cache when full read it again after each emptying (four times)").hasValue(1);
+        assertThat(reads).hasValue(3_000);
+    }
+
+    @Test
     void anOrganisationChangeForgetsEveryAnswer() {
         matrix("A");
         cache.changedEverything();

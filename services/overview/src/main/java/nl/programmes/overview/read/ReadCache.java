@@ -1,5 +1,6 @@
 package nl.programmes.overview.read;
 
+import com.github.benmanes.caffeine.cache.Caffeine;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.context.annotation.Value;
@@ -48,7 +49,7 @@ public class ReadCache {
     private record Entry(Version version, long readFrom, Instant computedAt, Object value) {
     }
 
-    private final Map<String, Entry> entries = new ConcurrentHashMap<>();
+    private final Map<String, Entry> entries;
     private final Map<String, Object> locks = new ConcurrentHashMap<>();
     private final AtomicLong generation = new AtomicLong();
     private final AtomicLong epoch = new AtomicLong();
@@ -70,6 +71,10 @@ public class ReadCache {
         this.clock = clock;
         this.maxAge = maxAge;
         this.maxEntries = maxEntries;
+        // Bounded by Caffeine, which evicts the answers least asked for one by one. The bound used to empty the whole
+        // cache when full: at 100,000 announcements readers asking about many of them filled it every minute or so, and
+        // every answer, the much-asked ones too, was then read again at once.
+        this.entries = Caffeine.newBuilder().maximumSize(maxEntries).executor(Runnable::run).<String, Entry>build().asMap();
         this.reads = new Semaphore(concurrentReads, true);
         this.hits = meters.counter("overview.read.cache", "result", "hit");
         this.misses = meters.counter("overview.read.cache", "result", "miss");
@@ -152,9 +157,6 @@ public class ReadCache {
             // An answer built from cached answers is as old as the oldest of them, and is versioned so.
             long readFrom = reading.readFrom;
             Entry kept = new Entry(announcementId == null ? new Version(readFrom, 0, -1, 0) : version, readFrom, now, value);
-            if (entries.size() >= maxEntries) {
-                entries.clear(); // crude bound; a full cache is rebuilt from the next requests
-            }
             entries.put(key, kept);
             used(kept);
             return value;
