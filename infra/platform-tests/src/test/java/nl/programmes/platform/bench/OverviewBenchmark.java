@@ -158,21 +158,20 @@ public final class OverviewBenchmark {
             String reader = platform.tokens().mint("bench-reader", "bench-org", "CONSULTEE");
             boolean queried = phases.contains("queries");
             List<List<Long>> none = List.of(List.of(), List.of(), List.of());
-            List<List<Long>> alone = queried ? queryLatency(overview, reader, announcementIds, 1, Duration.ofSeconds(5), Duration.ZERO, ASKED) : none;
+            List<List<Long>> alone = queried ? queryLatency(overview, reader, announcementIds, 1, Duration.ofSeconds(5), Duration.ZERO, Draw.ASKED) : none;
             if (queried && !QUERY_WARM_UP.isZero()) {
                 // The JIT compiles the request path with C2 only after some ten thousand requests. At 100,000 announcements
                 // the closed loop (mostly misses) sends a tenth of what it sends at 1,000, and the paced readers after it
-                // measured the compiler. It asks for regional pages only (WARMING): answers about announcements would take
-                // the read cache's room from the answers the measured phases ask for.
-                queryLatency(overview, reader, announcementIds, readers, QUERY_WARM_UP, Duration.ZERO, WARMING);
+                // measured the compiler.
+                queryLatency(overview, reader, announcementIds, readers, QUERY_WARM_UP, Duration.ZERO, Draw.WARMING);
             }
-            List<List<Long>> queries = queried ? queryLatency(overview, reader, announcementIds, readers, Duration.ofSeconds(20), Duration.ZERO, ASKED) : none;
+            List<List<Long>> queries = queried ? queryLatency(overview, reader, announcementIds, readers, Duration.ofSeconds(20), Duration.ZERO, Draw.ASKED) : none;
             CacheCounts beforePaced = CacheCounts.of(overview);
-            List<List<Long>> paced = queried ? queryLatency(overview, reader, announcementIds, readers, Duration.ofSeconds(20), Duration.ofSeconds(1), ASKED) : none;
+            List<List<Long>> paced = queried ? queryLatency(overview, reader, announcementIds, readers, Duration.ofSeconds(20), Duration.ofSeconds(1), Draw.ASKED) : none;
             CacheCounts afterPaced = CacheCounts.of(overview);
             // The phases above draw the same announcements (one seed), so the paced readers find the closed loop's answers
             // cached. Drawn anew, they ask mostly about announcements nobody asked for when there are many (at 100,000).
-            List<List<Long>> drawnAnew = queried ? queryLatency(overview, reader, announcementIds, readers, Duration.ofSeconds(20), Duration.ofSeconds(1), ANEW) : none;
+            List<List<Long>> drawnAnew = queried ? queryLatency(overview, reader, announcementIds, readers, Duration.ofSeconds(20), Duration.ofSeconds(1), Draw.ANEW) : none;
             CacheCounts afterDrawnAnew = CacheCounts.of(overview);
             List<List<Long>> mixed = phases.contains("mixed")
                     ? readWhileWriting(announcements, token, overview, reader, announcementIds, commandsPerSecond, readers) : none;
@@ -514,6 +513,29 @@ public final class OverviewBenchmark {
         return List.of(latencies, toKafka);
     }
 
+    /** What the readers of a query phase ask for; the phases with one seed draw the same announcements in the same order. */
+    enum Draw {
+        /** The announcements the closed loop asked about, matrices, timelines and regional pages. */
+        ASKED(42, true),
+        /** Others, the same three kinds. */
+        ANEW(43, true),
+        /** Regional pages only: the warm-up, which should take no room in the read cache from the measured phases' answers. */
+        WARMING(44, false);
+
+        private final long seed;
+        private final boolean aboutAnnouncements;
+
+        Draw(long seed, boolean aboutAnnouncements) {
+            this.seed = seed;
+            this.aboutAnnouncements = aboutAnnouncements;
+        }
+
+        /** 0 a matrix, 1 a timeline, 2 a regional page. */
+        int kind(Random random) {
+            return aboutAnnouncements ? random.nextInt(3) : 2;
+        }
+    }
+
     /**
      * Query latency (microseconds) per kind of query (the objection matrix, one announcement's timeline, a
      * regional page) with N concurrent readers, each on its own kept-alive connection. With no pause each reader
@@ -521,13 +543,8 @@ public final class OverviewBenchmark {
      * pause each reader asks once per pause, at a random phase, like people reading pages; latency then counts
      * from when the request was due, so a slow answer that delays the next request is not hidden.
      */
-    /** The readers' seeds: the phases that ask what the first query phase asked, one that asks anew, the warm-up (regional pages only). */
-    private static final long ASKED = 42;
-    private static final long ANEW = 43;
-    private static final long WARMING = 44;
-
     private static List<List<Long>> queryLatency(RunningService overview, String token, List<String> announcementIds, int readers,
-                                           Duration length, Duration pause, long seed) throws Exception {
+                                           Duration length, Duration pause, Draw draw) throws Exception {
         List<List<Long>> latencies = List.of(Collections.synchronizedList(new ArrayList<>()),
                 Collections.synchronizedList(new ArrayList<>()), Collections.synchronizedList(new ArrayList<>()));
         AtomicInteger failed = new AtomicInteger();
@@ -553,7 +570,7 @@ public final class OverviewBenchmark {
                         return;
                     }
                     connection.at(due - System.nanoTime(), () -> {
-                        int kind = seed == WARMING ? 2 : random.nextInt(3);
+                        int kind = draw.kind(random);
                         String path = switch (kind) {
                             case 0 -> "/api/overview/announcements/" + announcementIds.get(random.nextInt(announcementIds.size()));
                             case 1 -> "/api/timeline?size=50&announcement=" + announcementIds.get(random.nextInt(announcementIds.size()));
@@ -579,7 +596,7 @@ public final class OverviewBenchmark {
             }
             // One seed source for all readers: java.util.Random's first draws for consecutive seeds (new Random(r))
             // are nearly equal, which put every "paced" reader's phase within the same 100 ms of each second.
-            Random seeds = new Random(seed);
+            Random seeds = new Random(draw.seed);
             for (int r = 0; r < readers; r++) {
                 Random random = new Random(seeds.nextLong());
                 long firstDue = begin + (pause.isZero() ? 0 : (long) (random.nextDouble() * pause.toNanos()));
@@ -626,7 +643,7 @@ public final class OverviewBenchmark {
                                                      List<String> announcementIds, int perSecond, int readers) throws Exception {
         CompletableFuture<List<List<Long>>> reads = CompletableFuture.supplyAsync(() -> {
             try {
-                return queryLatency(overview, reader, announcementIds, readers, Duration.ofSeconds(20), Duration.ofSeconds(1), ASKED);
+                return queryLatency(overview, reader, announcementIds, readers, Duration.ofSeconds(20), Duration.ofSeconds(1), Draw.ASKED);
             } catch (Exception e) {
                 throw new CompletionException(e);
             }
