@@ -73,7 +73,8 @@ public class ReadCache {
         this.maxEntries = maxEntries;
         // Bounded by Caffeine, which evicts the answers least asked for one by one. The bound used to empty the whole
         // cache when full: at 100,000 announcements readers asking about many of them filled it every minute or so, and
-        // every answer, the much-asked ones too, was then read again at once.
+        // every answer, the much-asked ones too, was then read again at once. Its upkeep runs on the calling thread (a
+        // few map operations now and then), so an eviction has happened when put returns, not later on a pool thread.
         this.entries = Caffeine.newBuilder().maximumSize(maxEntries).executor(Runnable::run).<String, Entry>build().asMap();
         this.reads = new Semaphore(concurrentReads, true);
         this.hits = meters.counter("overview.read.cache", "result", "hit");
