@@ -38,8 +38,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class CrossTopicOrderPropertyTest {
 
-    private static final List<String> TABLES = List.of("announcement_overview", "overview_consultation", "overview_position",
-            "overview_decision", "overview_offering", "overview_intake", "organisation_replica", "timeline_entry");
 
     private static ApplicationContext context;
     private static ServiceUnderTest overview;
@@ -101,9 +99,7 @@ class CrossTopicOrderPropertyTest {
         OverviewProjections projections = context.getBean(OverviewProjections.class);
         ObjectMapper json = context.getBean(ObjectMapper.class);
         transactions.executeWrite(status -> {
-            for (String table : TABLES) {
-                status.getConnection().createStatement().execute("DELETE FROM " + table);
-            }
+            ReadModelTables.clear(status.getConnection());
             return null;
         });
         for (CloudEvent envelope : order) {

@@ -37,9 +37,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class RebuildSizedPollTest implements TestPropertyProvider {
 
-    /** Every read-model table; the timeline's {@code projected_at} is when it was written, so it is left out. */
-    private static final List<String> TABLES = List.of("announcement_overview", "overview_consultation", "overview_position",
-            "overview_decision", "overview_offering", "overview_intake", "organisation_replica", "timeline_entry");
 
     private final ServiceUnderTest overview = TestPlatform.get().service("overview");
 
@@ -104,7 +101,7 @@ class RebuildSizedPollTest implements TestPropertyProvider {
     }
 
     private void clear() {
-        TABLES.forEach(table -> overview.execute("DELETE FROM " + table));
+        ReadModelTables.ALL.forEach(table -> overview.execute("DELETE FROM " + table));
     }
 
     private long globalLoads() throws Exception {
@@ -115,11 +112,14 @@ class RebuildSizedPollTest implements TestPropertyProvider {
         }
     }
 
-    /** Every table's rows as text, in key order, so two read models compare as two strings. */
+    /**
+     * Every read-model table's rows as text, sorted, so two read models compare as two strings. The timeline's {@code
+     * projected_at} is when it was written, so it is left out.
+     */
     private String tables() throws Exception {
         StringBuilder text = new StringBuilder();
         try (Connection connection = overview.platform().connect(overview.schema()); Statement statement = connection.createStatement()) {
-            for (String table : TABLES) {
+            for (String table : ReadModelTables.ALL) {
                 text.append("== ").append(table).append('\n');
                 List<String> rows = new ArrayList<>();
                 try (ResultSet rs = statement.executeQuery("SELECT * FROM " + table)) {

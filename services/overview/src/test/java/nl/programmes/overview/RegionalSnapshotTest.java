@@ -60,8 +60,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class RegionalSnapshotTest {
 
-    private static final List<String> TABLES = List.of("announcement_overview", "overview_consultation", "overview_position",
-            "overview_decision", "overview_offering", "overview_intake", "organisation_replica", "timeline_entry");
     private static final List<String> PLACES = List.of("Enschede", "Deventer", "Apeldoorn", "Zwolle", "Arnhem", "Nijmegen",
             "Utrecht", "Amersfoort", "Leeuwarden", "Atlantis", "Groningen", "Hengelo");
 
@@ -90,9 +88,7 @@ class RegionalSnapshotTest {
         snapshot = context.getBean(RegionalSnapshot.class);
         json = context.getBean(ObjectMapper.class);
         transactions.executeWrite(status -> {
-            for (String table : TABLES) {
-                status.getConnection().createStatement().execute("DELETE FROM " + table);
-            }
+            ReadModelTables.clear(status.getConnection());
             status.getConnection().createStatement().execute("DELETE FROM municipality_region WHERE municipality = 'Atlantis'");
             return null;
         });
