@@ -23,7 +23,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class ReadCacheTest {
 
     private final ExecutorService executor = Executors.newFixedThreadPool(4);
-    private final ReadCache cache = new ReadCache(Clock.systemUTC(), Duration.ofMinutes(1), 1000, 2, new SimpleMeterRegistry());
+    private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
+    private final ReadCache cache = new ReadCache(Clock.systemUTC(), Duration.ofMinutes(1), 1000, 2, meters);
     private final AtomicInteger reads = new AtomicInteger();
 
     @AfterEach
@@ -70,6 +71,18 @@ class ReadCacheTest {
         assertThat(cache.get("timeline", counting())).isEqualTo(2);
         cache.changed(Set.of());
         assertThat(cache.get("timeline", counting())).as("a commit about no announcement (an offering)").isEqualTo(3);
+    }
+
+    @Test
+    void theHitRateCountsWhatRequestsAskedForNotTheNamesAReadLooksUp() {
+        // Two matrices read from the database, each looking up the organisation names while it is read.
+        for (String announcement : new String[] {"A", "B"}) {
+            cache.getAsync("matrix|" + announcement, announcement, () -> cache.get("organisation-names", counting()), executor).join();
+        }
+        matrix("A");
+
+        assertThat(meters.counter("overview.read.cache", "result", "miss").count()).as("the two matrices' first askings").isEqualTo(2.0);
+        assertThat(meters.counter("overview.read.cache", "result", "hit").count()).as("A's second asking only").isEqualTo(1.0);
     }
 
     @Test
