@@ -17,12 +17,6 @@ import nl.programmes.events.announcement.Programme;
 import nl.programmes.events.announcement.ProgrammeAnnounced;
 import nl.programmes.events.announcement.ProgrammeForm;
 import nl.programmes.events.announcement.ProgrammeLevel;
-import nl.programmes.events.consultation.ConsultationKind;
-import nl.programmes.events.consultation.ConsultationOutcomeRecorded;
-import nl.programmes.events.consultation.ConsultationRequested;
-import nl.programmes.events.consultation.LocationPosition;
-import nl.programmes.events.consultation.ObjectionGround;
-import nl.programmes.events.consultation.PositionKind;
 import nl.programmes.kit.inbox.DeadLetters;
 import nl.programmes.testkit.EventProbe;
 import nl.programmes.testkit.EventPublisher;
@@ -205,40 +199,6 @@ class AnnouncementOverviewTest implements TestPropertyProvider {
 
         publisher.publish(new AnnouncementWithdrawn(id, 3, "fictional: test", saxion));
         TestPlatform.eventually().until(() -> read(id), body -> "WITHDRAWN".equals(body.get("status")));
-    }
-
-    @Test
-    void aMatrixLargerThanMariaDbsDefaultJsonLimitIsShownWhole() {
-        // Ten consultations with a long explanation on each of three locations: 1.2 MB of positions, past the 1 MB at
-        // which MariaDB cuts the JSON arrays the matrix is read as, unless the overview's connections raise the limit.
-        String id = UUID.randomUUID().toString();
-        publisher.publish(smartMediaProduction(id));
-        List<String> locations = List.of("Enschede", "Deventer", "Apeldoorn");
-        for (int i = 0; i < 10; i++) {
-            String consultation = UUID.randomUUID().toString();
-            String org = "org-" + i;
-            String explanation = ("Explanation " + i + " ").repeat(4_000).substring(0, 40_000);
-            publisher.publish(new ConsultationRequested(consultation, id, "saxion", org, ConsultationKind.BILATERAL, locations,
-                    List.of(ProgrammeForm.VOLTIJD), null, null, new Actor("saxion-staff", "Saxion", "saxion")));
-            publisher.publish(new ConsultationOutcomeRecorded(consultation, id, org, 1, LocalDate.of(2025, 1, 10 + i), null, null,
-                    locations.stream().map(l -> new LocationPosition(l, null, PositionKind.OBJECTION, List.of(ObjectionGround.STUDENT_COMPETITION),
-                            explanation, null, false, false)).toList(), new Actor(org + "-adviser", "Adviser", org)));
-        }
-
-        Map<?, ?> matrix = TestPlatform.eventually().until(() -> read(id),
-                body -> body != null && ((List<?>) body.get("rows")).size() == 10
-                        && ((List<?>) body.get("rows")).stream().allMatch(r -> "OBJECTION".equals(firstCell(r).get("position"))));
-        for (Object row : (List<?>) matrix.get("rows")) {
-            String org = (String) ((Map<?, ?>) row).get("organisation");
-            List<?> cells = (List<?>) ((Map<?, ?>) row).get("cells");
-            assertThat(cells).hasSize(3);
-            cells.forEach(cell -> assertThat((String) ((Map<?, ?>) cell).get("explanation"))
-                    .as(org).hasSize(40_000).startsWith("Explanation " + org.substring(4) + " "));
-        }
-    }
-
-    private static Map<?, ?> firstCell(Object row) {
-        return (Map<?, ?>) ((List<?>) ((Map<?, ?>) row).get("cells")).get(0);
     }
 
     private Map<?, ?> read(String id) {
