@@ -7,6 +7,8 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
@@ -71,6 +73,53 @@ class ReadCacheTest {
         assertThat(cache.get("timeline", counting())).isEqualTo(2);
         cache.changed(Set.of());
         assertThat(cache.get("timeline", counting())).as("a commit about no announcement (an offering)").isEqualTo(3);
+    }
+
+    @Test
+    void anAnswerAboutOneAnnouncementStaysPastTheMaxAgeUntilTheDateChanges() {
+        // A quarter to midnight in Amsterdam: a matrix read now stays all evening, but tomorrow a consultation may be overdue.
+        MovableClock clock = new MovableClock(Instant.parse("2026-03-10T22:45:00Z"), ZoneId.of("Europe/Amsterdam"));
+        ReadCache cache = new ReadCache(clock, Duration.ofMinutes(1), 1000, 2, new SimpleMeterRegistry());
+        assertThat(cache.getAsync("matrix|A", "A", counting(), executor).join()).isEqualTo(1);
+        assertThat(cache.getAsync("timeline", null, counting(), executor).join()).isEqualTo(2);
+
+        clock.advance(Duration.ofMinutes(10));
+        assertThat(cache.getAsync("matrix|A", "A", counting(), executor).join()).as("ten minutes later, the same day").isEqualTo(1);
+        assertThat(cache.getAsync("timeline", null, counting(), executor).join()).as("an answer about everything, past the max-age")
+                .isEqualTo(3);
+
+        clock.advance(Duration.ofMinutes(10));
+        assertThat(cache.getAsync("matrix|A", "A", counting(), executor).join()).as("past midnight in Amsterdam").isEqualTo(4);
+    }
+
+    /** A clock the test moves on. */
+    private static final class MovableClock extends Clock {
+        private Instant now;
+        private final ZoneId zone;
+
+        MovableClock(Instant now, ZoneId zone) {
+            this.now = now;
+            this.zone = zone;
+        }
+
+        void advance(Duration duration) {
+            now = now.plus(duration);
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return zone;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return new MovableClock(now, zone);
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
     }
 
     @Test

@@ -9,6 +9,7 @@ import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.Collection;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -28,8 +29,9 @@ import java.util.function.Supplier;
  * next commit. So a cached answer is never older than the last commit that could change it: each answer
  * carries the version of what it depends on, taken before it was read, and is served only while that
  * version is still current. Misses for the same answer wait for one read, so a burst of readers after a
- * commit costs one or two reads, not one each, however often commits come. A short time limit covers
- * answers that depend on the date (overdue consultations). Hits and misses are counted in
+ * commit costs one or two reads, not one each, however often commits come. An answer about one
+ * announcement is also read again when the date changes (overdue consultations); every other answer at
+ * least once a max-age. Hits and misses are counted in
  * {@code overview_read_cache_total{result=hit|miss}} on {@code /prometheus}, together with the regional
  * pages' (see {@link RegionalPages}, which keeps its own).
  */
@@ -45,8 +47,8 @@ public class ReadCache {
     private record Version(long generation, long epoch, int stripe, long stripeVersion) {
     }
 
-    /** An answer, the version of what it depends on, and the commit count when its read began. */
-    private record Entry(Version version, long readFrom, Instant computedAt, Object value) {
+    /** An answer, the version of what it depends on, the commit count when its read began, and when it was read. */
+    private record Entry(Version version, long readFrom, Instant computedAt, LocalDate computedOn, Object value) {
     }
 
     private final Map<String, Entry> entries;
@@ -147,6 +149,7 @@ public class ReadCache {
             Reading reading = new Reading(asked, generation.get());
             Version version = current(announcementId);
             Instant now = clock.instant();
+            LocalDate today = LocalDate.ofInstant(now, clock.getZone());
             Reading outer = READING.get();
             READING.set(reading);
             Object value;
@@ -157,7 +160,7 @@ public class ReadCache {
             }
             // An answer built from cached answers is as old as the oldest of them, and is versioned so.
             long readFrom = reading.readFrom;
-            Entry kept = new Entry(announcementId == null ? new Version(readFrom, 0, -1, 0) : version, readFrom, now, value);
+            Entry kept = new Entry(announcementId == null ? new Version(readFrom, 0, -1, 0) : version, readFrom, now, today, value);
             entries.put(key, kept);
             used(kept);
             return value;
@@ -186,8 +189,15 @@ public class ReadCache {
         }
     }
 
+    /**
+     * An answer about one announcement changes only with events about it, organisation names, and the date (a
+     * consultation becomes overdue): it is kept until the day ends. Every other answer is kept at most the max-age,
+     * since what it shows may also come from reference data no event announces (the municipality table).
+     */
     private boolean expired(Entry entry) {
-        return !entry.computedAt().plus(maxAge).isAfter(clock.instant());
+        Instant now = clock.instant();
+        return entry.version().stripe() >= 0 ? !entry.computedOn().equals(LocalDate.ofInstant(now, clock.getZone()))
+                : !entry.computedAt().plus(maxAge).isAfter(now);
     }
 
     /**
