@@ -47,8 +47,8 @@ public class ReadCache {
     private record Version(long generation, long epoch, int stripe, long stripeVersion) {
     }
 
-    /** An answer, the version of what it depends on, the commit count when its read began, and when it was read. */
-    private record Entry(Version version, long readFrom, Instant computedAt, LocalDate computedOn, Object value) {
+    /** An answer, the version of what it depends on, the commit count when its read began, and until when it may be served. */
+    private record Entry(Version version, long readFrom, Instant expiresAt, Object value) {
     }
 
     private final Map<String, Entry> entries;
@@ -148,8 +148,7 @@ public class ReadCache {
             }
             Reading reading = new Reading(asked, generation.get());
             Version version = current(announcementId);
-            Instant now = clock.instant();
-            LocalDate today = LocalDate.ofInstant(now, clock.getZone());
+            Instant expiresAt = expiresAt(announcementId, clock.instant());
             Reading outer = READING.get();
             READING.set(reading);
             Object value;
@@ -160,7 +159,7 @@ public class ReadCache {
             }
             // An answer built from cached answers is as old as the oldest of them, and is versioned so.
             long readFrom = reading.readFrom;
-            Entry kept = new Entry(announcementId == null ? new Version(readFrom, 0, -1, 0) : version, readFrom, now, today, value);
+            Entry kept = new Entry(announcementId == null ? new Version(readFrom, 0, -1, 0) : version, readFrom, expiresAt, value);
             entries.put(key, kept);
             used(kept);
             return value;
@@ -194,10 +193,13 @@ public class ReadCache {
      * consultation becomes overdue): it is kept until the day ends. Every other answer is kept at most the max-age,
      * since what it shows may also come from reference data no event announces (the municipality table).
      */
+    private Instant expiresAt(String announcementId, Instant readAt) {
+        return announcementId == null ? readAt.plus(maxAge)
+                : LocalDate.ofInstant(readAt, clock.getZone()).plusDays(1).atStartOfDay(clock.getZone()).toInstant();
+    }
+
     private boolean expired(Entry entry) {
-        Instant now = clock.instant();
-        return entry.version().stripe() >= 0 ? !entry.computedOn().equals(LocalDate.ofInstant(now, clock.getZone()))
-                : !entry.computedAt().plus(maxAge).isAfter(now);
+        return !entry.expiresAt().isAfter(clock.instant());
     }
 
     /**
