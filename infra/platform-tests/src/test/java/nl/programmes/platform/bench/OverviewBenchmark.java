@@ -636,11 +636,11 @@ public final class OverviewBenchmark {
     private static final List<Stalls> STALLS = Collections.synchronizedList(new ArrayList<>());
 
     /**
-     * Slow requests (over 15 ms) that came together: grouped while each was due within 80 ms of the one before. On this
-     * machine they came every 0.545 s, with the kernel's DAMON pass (see the README's "What limits"); a spacing like that
-     * says the host, not the overview, made the tail.
+     * Slow requests (over 15 ms) that came together: a burst is two or more, each due within 80 ms of the one before. On
+     * this machine they came every 0.545 s, with the kernel's DAMON pass (see the README's "What limits"); a spacing like
+     * that says the host, not the overview, made the tail.
      *
-     * @param slowInBursts slow requests in bursts of two or more
+     * @param slowInBursts slow requests in bursts; the others came alone
      * @param spacingMillis the median time from one burst's start to the next's
      */
     record Stalls(Draw draw, int bursts, int slow, int slowInBursts, double spacingMillis) {
@@ -650,25 +650,22 @@ public final class OverviewBenchmark {
             synchronized (trace) {
                 slow = trace.stream().filter(t -> t[1] > 15_000).sorted(Comparator.comparingLong(t -> t[0])).toList();
             }
-            List<Long> starts = new ArrayList<>();
-            int inBursts = 0;
-            int size = 0;
-            long last = 0;
+            List<List<long[]>> together = new ArrayList<>();
             for (long[] request : slow) {
-                if (starts.isEmpty() || request[0] - last >= 80_000) {
-                    inBursts += size > 1 ? size : 0;
-                    starts.add(request[0]);
-                    size = 0;
+                List<long[]> last = together.isEmpty() ? null : together.get(together.size() - 1);
+                if (last != null && request[0] - last.get(last.size() - 1)[0] < 80_000) {
+                    last.add(request);
+                } else {
+                    together.add(new ArrayList<>(List.of(request)));
                 }
-                size++;
-                last = request[0];
             }
-            inBursts += size > 1 ? size : 0;
+            List<List<long[]>> bursts = together.stream().filter(group -> group.size() > 1).toList();
             List<Long> spacings = new ArrayList<>();
-            for (int i = 1; i < starts.size(); i++) {
-                spacings.add(starts.get(i) - starts.get(i - 1));
+            for (int i = 1; i < bursts.size(); i++) {
+                spacings.add(bursts.get(i).get(0)[0] - bursts.get(i - 1).get(0)[0]);
             }
-            return new Stalls(draw, starts.size(), slow.size(), inBursts, pct(spacings, 50) / 1000.0);
+            return new Stalls(draw, bursts.size(), slow.size(), bursts.stream().mapToInt(List::size).sum(),
+                    pct(spacings, 50) / 1000.0);
         }
 
         @Override
