@@ -1,6 +1,7 @@
 package nl.programmes.overview;
 
 import io.micronaut.context.ApplicationContext;
+import io.micronaut.inject.qualifiers.Qualifiers;
 import io.micronaut.serde.ObjectMapper;
 import io.micronaut.transaction.TransactionOperations;
 import nl.programmes.events.CloudEvent;
@@ -22,6 +23,7 @@ import nl.programmes.events.steering.SteeringDecisionRecorded;
 import nl.programmes.kit.inbox.InboundEvent;
 import nl.programmes.overview.projection.OverviewProjections;
 import nl.programmes.overview.read.OverviewReads;
+import nl.programmes.overview.read.ReadCache;
 import nl.programmes.overview.read.ReadModelChanges;
 import nl.programmes.overview.read.RegionalPages;
 import nl.programmes.overview.read.RegionalSnapshot;
@@ -46,6 +48,7 @@ import java.util.Random;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -159,6 +162,20 @@ class RegionalSnapshotTest {
                 .contains("PAGE-UTRECHT");
         assertThat(text(pages.region("Utrecht", any))).doesNotContain("PAGE-UTRECHT");
         assertThat(text(pages.regions())).contains("Overijssel");
+    }
+
+    @Test
+    void aFullPageMapKeepsThePagesAskedForMost() throws Exception {
+        // Room for ten pages; thirty other filters, each asked once, between askings of one page. The map used to empty
+        // itself when full, and that page was derived again.
+        RegionalPages pages = new RegionalPages(snapshot, context.getBean(ReadCache.class), json,
+                context.getBean(ExecutorService.class, Qualifiers.byName("regional")), 10);
+        OverviewReads.RegionFilter any = new OverviewReads.RegionFilter(null, null, null, null, null);
+        byte[] overijssel = pages.region("Overijssel", any).get(10, TimeUnit.SECONDS);
+        for (int i = 0; i < 30; i++) {
+            pages.region("Overijssel", new OverviewReads.RegionFilter(null, null, "code-" + i, null, null)).get(10, TimeUnit.SECONDS);
+            assertThat(pages.region("Overijssel", any).get(10, TimeUnit.SECONDS)).as("after %d other pages", i + 1).isSameAs(overijssel);
+        }
     }
 
     private static String text(CompletableFuture<byte[]> page) throws Exception {

@@ -1,5 +1,6 @@
 package nl.programmes.overview.read;
 
+import com.github.benmanes.caffeine.cache.Caffeine;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.serde.ObjectMapper;
 import jakarta.inject.Named;
@@ -9,7 +10,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.function.Supplier;
 
@@ -39,8 +39,7 @@ public class RegionalPages {
     private final ReadCache cache;
     private final ObjectMapper json;
     private final ExecutorService executor;
-    private final int maxEntries;
-    private final Map<String, Page> pages = new ConcurrentHashMap<>();
+    private final Map<String, Page> pages;
 
     public RegionalPages(RegionalSnapshot snapshot, ReadCache cache, ObjectMapper json, @Named("regional") ExecutorService executor,
                          @Value("${platform.overview.read-cache.max-entries:20000}") int maxEntries) {
@@ -48,7 +47,10 @@ public class RegionalPages {
         this.cache = cache;
         this.json = json;
         this.executor = executor;
-        this.maxEntries = maxEntries;
+        // Filters come from query parameters, so the pages are bounded; Caffeine evicts the pages asked for least, as in
+        // the read cache (which says why its upkeep runs on the calling thread). Emptying the map when full, as before,
+        // dropped the much-asked pages with the rest.
+        this.pages = Caffeine.newBuilder().maximumSize(maxEntries).executor(Runnable::run).<String, Page>build().asMap();
     }
 
     /** A province's existing and intended programmes, filtered. */
@@ -74,9 +76,6 @@ public class RegionalPages {
             return kept.json();
         }
         cache.count(false);
-        if (pages.size() >= maxEntries) {
-            pages.clear(); // crude bound: filters come from query parameters
-        }
         Page fresh = new Page(inputs, new CompletableFuture<>());
         // One derivation per page and inputs: whoever comes second takes the first one's.
         Page winner = pages.compute(key, (k, old) -> old != null && old.derivedFrom(inputs) && !old.json().isCompletedExceptionally()
