@@ -199,18 +199,18 @@ public final class OverviewBenchmark {
                     queries, 1 reader                p50 %.1f ms, p99 %.1f ms (%,d requests; one after the other)
                     queries, %d readers              p50 %.1f ms, p99 %.1f ms (%,d requests, matrix/timeline/region; each reader asks again at once; after %d s of warm-up)
                     queries, %d readers, 1 req/s each p50 %.1f ms, p99 %.1f ms (%,d requests; from the intended send time)
-                      by kind, p50 / p99             matrix %.1f / %.1f ms, timeline %.1f / %.1f ms, region %.1f / %.1f ms
+                      by kind, p50 / p99             %s
                       read cache hit rate            %.0f%%
                     queries, %d readers, 1 req/s each, announcements drawn anew
                                                      p50 %.1f ms, p99 %.1f ms (%,d requests; at 1k announcements all were asked before, at 100k most were not)
-                      by kind, p50 / p99             matrix %.1f / %.1f ms, timeline %.1f / %.1f ms, region %.1f / %.1f ms
+                      by kind, p50 / p99             %s
                       read cache hit rate            %.0f%%
                     queries, 1 reader, drawn anew    p50 %.1f ms, p99 %.1f ms (%,d requests; one after the other, warm)
-                      by kind, p50 / p99             matrix %.1f / %.1f ms, timeline %.1f / %.1f ms, region %.1f / %.1f ms
+                      by kind, p50 / p99             %s
                       read cache hit rate            %.0f%%
                     queries, %d readers, 1 req/s each, while %d cmd/s are written
                                                      p50 %.1f ms, p99 %.1f ms (%,d requests; each committed poll renews the answers it changes)
-                      by kind, p50 / p99             matrix %.1f / %.1f ms, timeline %.1f / %.1f ms, region %.1f / %.1f ms
+                      by kind, p50 / p99             %s
                       read cache hit rate            %.0f%%
                     stalls of the paced phases (cached, drawn anew, while writing; requests over 15 ms due within 80 ms of each other)
                     %s
@@ -222,16 +222,12 @@ public final class OverviewBenchmark {
                     again.seconds(), again.cpu(),
                     commandsPerSecond, ms(e2e.get(0), 50), ms(e2e.get(0), 99), e2e.get(0).size(), WARM_UP.toSeconds(), ms(e2e.get(1), 50), ms(e2e.get(1), 99),
                     ms(all(alone), 50), ms(all(alone), 99), all(alone).size(), readers, ms(all(queries), 50), ms(all(queries), 99), all(queries).size(), QUERY_WARM_UP.toSeconds(), readers, ms(all(paced), 50), ms(all(paced), 99),
-                    all(paced).size(), ms(paced.get(0), 50), ms(paced.get(0), 99), ms(paced.get(1), 50), ms(paced.get(1), 99),
-                    ms(paced.get(2), 50), ms(paced.get(2), 99), afterPaced.hitRateSince(beforePaced),
-                    readers, ms(all(drawnAnew), 50), ms(all(drawnAnew), 99), all(drawnAnew).size(), ms(drawnAnew.get(0), 50),
-                    ms(drawnAnew.get(0), 99), ms(drawnAnew.get(1), 50), ms(drawnAnew.get(1), 99), ms(drawnAnew.get(2), 50),
-                    ms(drawnAnew.get(2), 99), afterDrawnAnew.hitRateSince(afterPaced),
-                    ms(all(aloneAnew), 50), ms(all(aloneAnew), 99), all(aloneAnew).size(), ms(aloneAnew.get(0), 50), ms(aloneAnew.get(0), 99),
-                    ms(aloneAnew.get(1), 50), ms(aloneAnew.get(1), 99), ms(aloneAnew.get(2), 50), ms(aloneAnew.get(2), 99),
+                    all(paced).size(), byKind(paced), afterPaced.hitRateSince(beforePaced),
+                    readers, ms(all(drawnAnew), 50), ms(all(drawnAnew), 99), all(drawnAnew).size(), byKind(drawnAnew),
+                    afterDrawnAnew.hitRateSince(afterPaced),
+                    ms(all(aloneAnew), 50), ms(all(aloneAnew), 99), all(aloneAnew).size(), byKind(aloneAnew),
                     afterAloneAnew.hitRateSince(afterDrawnAnew),
-                    readers, commandsPerSecond, ms(all(mixed), 50), ms(all(mixed), 99), all(mixed).size(), ms(mixed.get(0), 50), ms(mixed.get(0), 99),
-                    ms(mixed.get(1), 50), ms(mixed.get(1), 99), ms(mixed.get(2), 50), ms(mixed.get(2), 99), mixedHitRate,
+                    readers, commandsPerSecond, ms(all(mixed), 50), ms(all(mixed), 99), all(mixed).size(), byKind(mixed), mixedHitRate,
                     STALLS.stream().map(stalls -> "  " + stalls).collect(Collectors.joining("\n")));
         } finally {
             if (announcements != null) {
@@ -641,7 +637,7 @@ public final class OverviewBenchmark {
      * that says the host, not the overview, made the tail.
      *
      * @param slowInBursts slow requests in bursts; the others came alone
-     * @param spacingMillis the median time from one burst's start to the next's
+     * @param spacingMillis the median time from one burst's start to the next's; NaN with fewer than two bursts
      */
     record Stalls(Draw draw, int bursts, int slow, int slowInBursts, double spacingMillis) {
 
@@ -665,13 +661,14 @@ public final class OverviewBenchmark {
                 spacings.add(bursts.get(i).get(0)[0] - bursts.get(i - 1).get(0)[0]);
             }
             return new Stalls(draw, bursts.size(), slow.size(), bursts.stream().mapToInt(List::size).sum(),
-                    pct(spacings, 50) / 1000.0);
+                    spacings.isEmpty() ? Double.NaN : pct(spacings, 50) / 1000.0);
         }
 
         @Override
         public String toString() {
-            return String.format("%-7s %d bursts, median %.0f ms apart; %d of %d slow requests in bursts", draw, bursts,
-                    spacingMillis, slowInBursts, slow);
+            return String.format("%-7s %d bursts, %s; %d of %d slow requests in bursts", draw, bursts,
+                    Double.isNaN(spacingMillis) ? "too few to space" : String.format("median %.0f ms apart", spacingMillis),
+                    slowInBursts, slow);
         }
     }
 
@@ -738,6 +735,13 @@ public final class OverviewBenchmark {
             return metrics.lines().filter(l -> l.startsWith("overview_read_cache_total") && l.contains("result=\"" + result + "\""))
                     .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum();
         }
+    }
+
+    /** p50 / p99 of a query phase's matrices, timelines and regional pages, as the summary prints them. */
+    private static String byKind(List<List<Long>> latencies) {
+        return String.format("matrix %.1f / %.1f ms, timeline %.1f / %.1f ms, region %.1f / %.1f ms", ms(latencies.get(0), 50),
+                ms(latencies.get(0), 99), ms(latencies.get(1), 50), ms(latencies.get(1), 99), ms(latencies.get(2), 50),
+                ms(latencies.get(2), 99));
     }
 
     private static List<Long> all(List<List<Long>> byKind) {

@@ -30,4 +30,15 @@ class StallsTest {
         assertThat(stalls.slowInBursts()).isEqualTo(9);
         assertThat(stalls.spacingMillis()).as("545 ms apart twice").isEqualTo(545.0);
     }
+
+    @Test
+    void fewerThanTwoBurstsHaveNoSpacing() {
+        List<long[]> trace = List.of(new long[] {100_000, 40_000, 0}, new long[] {110_000, 40_000, 0}, new long[] {900_000, 20_000, 1});
+
+        OverviewBenchmark.Stalls stalls = OverviewBenchmark.Stalls.of(OverviewBenchmark.Draw.ANEW, trace);
+
+        assertThat(stalls.bursts()).isEqualTo(1);
+        assertThat(stalls.spacingMillis()).isNaN();
+        assertThat(stalls.toString()).contains("too few to space").contains("2 of 3 slow requests");
+    }
 }
