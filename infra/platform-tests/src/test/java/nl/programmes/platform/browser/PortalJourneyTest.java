@@ -173,7 +173,7 @@ class PortalJourneyTest {
 
     @Test
     @Order(4)
-    void theOverviewAndTimelineShowAllThree() {
+    void theOverviewAndTimelineShowAllThree() throws Exception {
         signIn("stuurgroep-ad-ci-member");
         browser.open("/announcements/" + announcementId).reloadUntil(page -> page.contains("ROC van Twente")
                 && page.contains("bezwaar") && page.contains("ontraden"));
@@ -190,6 +190,13 @@ class PortalJourneyTest {
                 .reloadUntil(page -> page.contains("besluit") || page.contains("ontraadt"));
         String timeline = browser.text();
         assertThat(timeline).contains("Saxion Hogeschool kondigt").contains("ROC van Twente").contains("Stuurgroep");
+        // The export takes the page's filters: this announcement's lines, oldest first, and nothing else.
+        URI export = URI.create(browser.find(By.linkText("Download CSV")).getAttribute("href"));
+        assertThat(export.getQuery()).contains("announcement=" + announcementId).contains("order=oldest");
+        String csv = page("stuurgroep-ad-ci-member", export.getRawPath() + "?" + export.getRawQuery()).body();
+        assertThat(csv.lines().skip(1).toList()).hasSizeGreaterThanOrEqualTo(3)
+                .allSatisfy(line -> assertThat(line).contains(announcementId));
+        assertThat(csv).contains("ROC van Twente").contains("Saxion Hogeschool kondigt");
 
         // Live: while the page is open, a new event appears without a reload. The meeting is dated today in the
         // Netherlands, the date the steering service checks against, and the day the overview dates the evening's

@@ -100,6 +100,21 @@ public final class ProblemHandlers {
 
     @Singleton
     @Produces(Problem.MEDIA_TYPE)
+    public static class InvalidParameters implements ExceptionHandler<InvalidParameterException, HttpResponse<?>> {
+        private final Problems problems;
+
+        public InvalidParameters(Problems problems) {
+            this.problems = problems;
+        }
+
+        @Override
+        public HttpResponse<?> handle(HttpRequest request, InvalidParameterException exception) {
+            return problems.fields(request, HttpStatus.BAD_REQUEST, exception, List.of(exception.violation()));
+        }
+    }
+
+    @Singleton
+    @Produces(Problem.MEDIA_TYPE)
     public static class NotFound implements ExceptionHandler<NotFoundException, HttpResponse<?>> {
         private final Problems problems;
 

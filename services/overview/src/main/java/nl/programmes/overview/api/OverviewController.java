@@ -1,5 +1,6 @@
 package nl.programmes.overview.api;
 
+import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
@@ -23,37 +24,49 @@ import nl.programmes.overview.read.OverviewReads;
 import nl.programmes.overview.read.ReadCache;
 import nl.programmes.overview.read.RegionalPages;
 import nl.programmes.overview.read.Views;
+import org.reactivestreams.Publisher;
+import reactor.core.publisher.Flux;
+import reactor.core.scheduler.Schedulers;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
-import java.util.List;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
+import java.util.stream.Collectors;
 
 /** The shared overview: regions, the objection matrix of an announcement, and the consolidated timeline. */
 @Controller("/api")
 @Secured(SecurityRule.IS_AUTHENTICATED)
 public class OverviewController {
 
+    private static final MediaType CSV = MediaType.of("text/csv; charset=utf-8");
+
     private final OverviewReads reads;
     private final ReadCache cache;
     private final ExecutorService blocking;
     private final RegionalPages pages;
     private final ObjectMapper json;
+    private final int csvPageSize;
 
     /**
      * The cached reads run on the event loop and answer a cache hit at once; a miss goes to the blocking
      * pool (database). Measured: each hand-off between threads costs milliseconds on a small machine.
      */
     public OverviewController(OverviewReads reads, ReadCache cache, @Named(TaskExecutors.BLOCKING) ExecutorService blocking,
-                              RegionalPages pages, ObjectMapper json) {
+                              RegionalPages pages, ObjectMapper json,
+                              @Value("${platform.overview.csv-page-size:500}") int csvPageSize) {
         this.reads = reads;
         this.cache = cache;
         this.blocking = blocking;
         this.pages = pages;
         this.json = json;
+        this.csvPageSize = csvPageSize;
     }
 
     /** The announcement with its objection matrix: consulted organisations × candidate locations. */
@@ -82,23 +95,30 @@ public class OverviewController {
         return pages.region(region, filter).thenApply(OverviewController::ok);
     }
 
-    /** The regional page as CSV: one line per existing offering or intended programme and location. */
+    /**
+     * The regional page as CSV, with the page's filters: one line per existing offering, and one per intended
+     * programme and candidate location. Intake figures keep suppressed values as published ("2021: <5").
+     */
     @Get("/overview/regions/{region}.csv")
     @Produces("text/csv")
     @ExecuteOn(TaskExecutors.BLOCKING)
-    public HttpResponse<String> regionCsv(String region) {
-        StringBuilder csv = new StringBuilder("municipality,kind,institution,programme,code,level,forms,status,intake\n");
-        for (Views.Municipality m : reads.region(region, new OverviewReads.RegionFilter(null, null, null, null, null)).municipalities()) {
+    public HttpResponse<String> regionCsv(String region, @Nullable @QueryValue String level, @Nullable @QueryValue String domain,
+                                          @Nullable @QueryValue String code, @Nullable @QueryValue String institution,
+                                          @Nullable @QueryValue String status) {
+        StringBuilder csv = new StringBuilder(Csv.line("municipality", "kind", "institution", "programme", "code", "level", "forms",
+                "status", "intake", "reference"));
+        OverviewReads.RegionFilter filter = new OverviewReads.RegionFilter(level, domain, code, institution, status);
+        for (Views.Municipality m : reads.region(region, filter).municipalities()) {
             for (Views.Offering o : m.existing()) {
                 csv.append(Csv.line(m.municipality(), "existing", o.institutionName(), o.programme(), o.code(), o.level(), o.form(),
-                        "", o.intake().toString()));
+                        "", Csv.intake(o.intake()), ""));
             }
             for (Views.Intended i : m.intended()) {
                 csv.append(Csv.line(m.municipality(), "intended", i.institutionName(), i.programme(), i.code(), i.level(),
-                        String.join(" ", i.forms()), i.status(), ""));
+                        String.join(" ", i.forms()), i.status(), "", i.reference()));
             }
         }
-        return HttpResponse.ok(csv.toString()).header("Content-Disposition", "attachment; filename=\"" + region + ".csv\"");
+        return csv(csv.toString(), region + ".csv");
     }
 
     /** Every event from every service, newest first unless {@code order=oldest}, paged by cursor. */
@@ -114,22 +134,58 @@ public class OverviewController {
                                        @Nullable @QueryValue String cursor,
                                        @QueryValue(defaultValue = "50") @Min(1) @Max(500) int size) {
         OverviewReads.TimelineFilter filter = new OverviewReads.TimelineFilter(announcement, institution, kind, from, to, region);
+        OverviewReads.TimelineCursor after = cursor == null ? null : OverviewReads.TimelineCursor.parse(cursor);
         // Filtered to one announcement, the page shows only that announcement's events.
         return cache.getAsync("timeline|" + filter + "|" + order + "|" + cursor + "|" + size, filter.announcementId(),
-                () -> json(reads.timeline(filter, "newest".equals(order), cursor, size)), blocking).thenApply(OverviewController::ok);
+                () -> json(reads.timeline(filter, "newest".equals(order), after, size)), blocking).thenApply(OverviewController::ok);
     }
 
+    /**
+     * The timeline as CSV, with the timeline's filters: every line that matches, however many, read a page at a
+     * time by cursor and written as it is read, so a long export neither holds the whole timeline in memory nor
+     * keeps one database connection for its duration.
+     */
     @Get("/timeline.csv")
     @Produces("text/csv")
-    @ExecuteOn(TaskExecutors.BLOCKING)
-    public HttpResponse<String> timelineCsv(@Nullable @QueryValue String announcement) {
-        StringBuilder csv = new StringBuilder("date,recorded,reference,organisation,nl,en\n");
-        for (Views.TimelineLine line : reads.timeline(new OverviewReads.TimelineFilter(announcement, null, null, null, null),
-                false, null, 500).entries()) {
-            csv.append(Csv.line(line.occurredOn().toString(), line.recordedAt().toString(), line.reference(),
-                    line.actorOrganisationName(), line.textNl(), line.textEn()));
-        }
-        return HttpResponse.ok(csv.toString()).header("Content-Disposition", "attachment; filename=\"timeline.csv\"");
+    public HttpResponse<Publisher<byte[]>> timelineCsv(@Nullable @QueryValue String announcement, @Nullable @QueryValue String institution,
+                                                       @Nullable @QueryValue String region, @Nullable @QueryValue String kind,
+                                                       @Nullable @QueryValue LocalDate from, @Nullable @QueryValue LocalDate to,
+                                                       @QueryValue(defaultValue = "newest") @Pattern(regexp = "newest|oldest",
+                                                               message = "must be newest or oldest") String order) {
+        OverviewReads.TimelineFilter filter = new OverviewReads.TimelineFilter(announcement, institution, kind, from, to, region);
+        boolean newestFirst = "newest".equals(order);
+        byte[] header = Csv.line("date", "recorded", "reference", "announcement", "kind", "actor", "organisation", "nl", "en")
+                .getBytes(StandardCharsets.UTF_8);
+        Flux<byte[]> pages = Flux.<byte[], ExportPosition>generate(() -> ExportPosition.FIRST, (position, sink) -> {
+            if (position.done()) {
+                sink.complete();
+                return position;
+            }
+            Views.TimelinePage page = reads.timeline(filter, newestFirst, position.cursor(), csvPageSize);
+            StringBuilder csv = new StringBuilder();
+            for (Views.TimelineLine line : page.entries()) {
+                csv.append(Csv.line(line.occurredOn().toString(), line.recordedAt().toString(), line.reference(), line.announcementId(),
+                        line.kind(), line.actor(), line.actorOrganisationName(), line.textNl(), line.textEn()));
+            }
+            if (csv.isEmpty()) {
+                sink.complete(); // only an empty first page has no line; an empty chunk would end the response early
+            } else {
+                sink.next(csv.toString().getBytes(StandardCharsets.UTF_8));
+            }
+            return page.nextCursor() == null ? ExportPosition.DONE
+                    : new ExportPosition(OverviewReads.TimelineCursor.parse(page.nextCursor()), false);
+        }).subscribeOn(Schedulers.fromExecutorService(blocking));
+        return csv(Flux.concat(Flux.just(header), pages), "timeline.csv");
+    }
+
+    /** How far a timeline export has read: the cursor of the next page, or done. */
+    private record ExportPosition(OverviewReads.TimelineCursor cursor, boolean done) {
+        static final ExportPosition FIRST = new ExportPosition(null, false);
+        static final ExportPosition DONE = new ExportPosition(null, true);
+    }
+
+    private static <T> HttpResponse<T> csv(T body, String filename) {
+        return HttpResponse.ok(body).contentType(CSV).header("Content-Disposition", "attachment; filename=\"" + filename + "\"");
     }
 
     /**
@@ -148,14 +204,31 @@ public class OverviewController {
         return HttpResponse.ok(json).contentType(MediaType.APPLICATION_JSON_TYPE);
     }
 
-    /** Minimal CSV quoting. */
+    /** CSV as spreadsheets read it (RFC 4180). */
     static final class Csv {
         private Csv() {
         }
 
         static String line(String... cells) {
-            return String.join(",", List.of(cells).stream().map(c -> c == null ? ""
-                    : "\"" + c.replace("\"", "\"\"") + "\"").toList()) + "\n";
+            return String.join(",", Arrays.stream(cells).map(Csv::cell).toList()) + "\r\n";
+        }
+
+        /**
+         * Quoted, and a cell that a spreadsheet would take for a formula (=, +, -, @, tab or carriage return first)
+         * gets a leading apostrophe: sentences and names come from other organisations' input.
+         */
+        static String cell(String value) {
+            if (value == null || value.isEmpty()) {
+                return "";
+            }
+            String text = "=+-@\t\r".indexOf(value.charAt(0)) >= 0 ? "'" + value : value;
+            return "\"" + text.replace("\"", "\"\"") + "\"";
+        }
+
+        /** Intake by year, oldest first, as published: "2021: <5; 2022: 14". */
+        static String intake(Map<String, String> byYear) {
+            return new TreeMap<>(byYear).entrySet().stream().map(e -> e.getKey() + ": " + e.getValue())
+                    .collect(Collectors.joining("; "));
         }
     }
 

@@ -6,6 +6,7 @@ import io.micronaut.serde.ObjectMapper;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import nl.programmes.kit.persistence.Sql;
+import nl.programmes.kit.problem.InvalidParameterException;
 import nl.programmes.kit.problem.NotFoundException;
 import nl.programmes.kit.replica.OrganisationReplica;
 
@@ -229,11 +230,36 @@ public class OverviewReads {
     }
 
     /**
+     * Where a timeline page ended: its last line's business date, recorded time and event id, the order the lines
+     * are sorted in. Handed out as {@code nextCursor}, an opaque URL-safe string.
+     */
+    public record TimelineCursor(LocalDate occurredOn, Instant recordedAt, String eventId) {
+
+        /** The cursor a page handed out; anything else is the caller's mistake, answered as such (400), not a 500. */
+        public static TimelineCursor parse(String text) {
+            try {
+                String[] parts = new String(Base64.getUrlDecoder().decode(text), StandardCharsets.UTF_8).split("\\|", -1);
+                if (parts.length != 3 || parts[2].isEmpty()) {
+                    throw new IllegalArgumentException("not three parts");
+                }
+                return new TimelineCursor(LocalDate.parse(parts[0]), Instant.parse(parts[1]), parts[2]);
+            } catch (IllegalArgumentException | java.time.DateTimeException e) {
+                throw new InvalidParameterException("cursor", "is not a cursor a timeline page handed out (its nextCursor)");
+            }
+        }
+
+        String encoded() {
+            return Base64.getUrlEncoder().withoutPadding().encodeToString((occurredOn + "|" + recordedAt + "|" + eventId)
+                    .getBytes(StandardCharsets.UTF_8));
+        }
+    }
+
+    /**
      * A connection without a transaction: the page is one statement (plus, for offerings' events, their current
      * names), and a read-only transaction around it cost three more round trips (autocommit off, commit, autocommit on).
      */
     @Connectable
-    public Views.TimelinePage timeline(TimelineFilter filter, boolean newestFirst, String cursor, int size) {
+    public Views.TimelinePage timeline(TimelineFilter filter, boolean newestFirst, TimelineCursor cursor, int size) {
         StringBuilder where = new StringBuilder(" WHERE 1 = 1");
         List<Object> values = new ArrayList<>();
         if (filter.announcementId() != null) {
@@ -271,12 +297,11 @@ public class OverviewReads {
             values.add(Date.valueOf(filter.to()));
         }
         if (cursor != null) {
-            String[] parts = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8).split("\\|");
             where.append(newestFirst ? " AND (t.occurred_on, t.recorded_at, t.event_id) < (?, ?, ?)"
                     : " AND (t.occurred_on, t.recorded_at, t.event_id) > (?, ?, ?)");
-            values.add(Date.valueOf(LocalDate.parse(parts[0])));
-            values.add(Timestamp.from(Instant.parse(parts[1])));
-            values.add(parts[2]);
+            values.add(Date.valueOf(cursor.occurredOn()));
+            values.add(Timestamp.from(cursor.recordedAt()));
+            values.add(cursor.eventId());
         }
         String order = newestFirst ? "DESC" : "ASC";
         values.add(size + 1);
@@ -295,8 +320,7 @@ public class OverviewReads {
         String next = null;
         if (lines.size() > size) {
             Views.TimelineLine last = lines.get(size - 1);
-            next = Base64.getUrlEncoder().withoutPadding().encodeToString((last.occurredOn() + "|" + last.recordedAt() + "|"
-                    + last.eventId()).getBytes(StandardCharsets.UTF_8));
+            next = new TimelineCursor(last.occurredOn(), last.recordedAt(), last.eventId()).encoded();
             lines = lines.subList(0, size);
         }
         return new Views.TimelinePage(lines, next);

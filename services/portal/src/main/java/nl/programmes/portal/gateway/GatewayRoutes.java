@@ -21,14 +21,18 @@ public class GatewayRoutes {
         this.routes = routes;
     }
 
-    /** The owning service's base URI for a request path such as {@code /api/announcements/42}. */
+    /**
+     * The owning service's base URI for a request path such as {@code /api/announcements/42}. A segment's export
+     * ({@code /api/timeline.csv}) belongs to the segment's service.
+     */
     public Optional<URI> target(String path) {
         if (!path.startsWith("/api/")) {
             return Optional.empty();
         }
         String rest = path.substring("/api/".length());
-        int slash = rest.indexOf('/');
-        String segment = slash < 0 ? rest : rest.substring(0, slash);
-        return Optional.ofNullable(routes.get(segment)).map(URI::create);
+        int end = rest.indexOf('/');
+        String segment = end < 0 ? rest : rest.substring(0, end);
+        int dot = segment.indexOf('.');
+        return Optional.ofNullable(routes.get(dot < 0 ? segment : segment.substring(0, dot))).map(URI::create);
     }
 }

@@ -107,7 +107,7 @@ public class OverviewPages {
         model.put("filter", filter);
         model.put("levels", Choices.LEVELS);
         model.put("statuses", Choices.STATUSES);
-        model.put("csv", "/api/overview/regions/" + PortalApi.encode(region).replace("+", "%20") + ".csv");
+        model.put("csv", "/api/overview/regions/" + PortalApi.encode(region).replace("+", "%20") + ".csv" + PortalApi.queryString(filter));
         model.put("spark", new SparkView());
         return Page.render(auth, request, "region", model);
     }
@@ -124,8 +124,9 @@ public class OverviewPages {
         model.put("errors", answer.fieldErrors());
         model.put("filter", filter);
         boolean oldestFirst = "oldest".equals(filter.get("order"));
-        Map<String, Object> live = new LinkedHashMap<>(filter);
-        live.remove("cursor");
+        Map<String, Object> fromTheStart = new LinkedHashMap<>(filter);
+        fromTheStart.remove("cursor");
+        Map<String, Object> live = new LinkedHashMap<>(fromTheStart);
         if (!oldestFirst) {
             // The stream starts a moment after this page was read: it sends every newest line but these, so a line
             // projected in between still arrives. (Oldest first, the page does not hold the newest lines to compare with.)
@@ -139,8 +140,8 @@ public class OverviewPages {
         Map<String, Object> next = new LinkedHashMap<>(filter);
         next.put("cursor", answer.body().get("nextCursor"));
         model.put("next", answer.body().get("nextCursor") == null ? null : "/timeline" + PortalApi.queryString(next));
-        model.put("csv", "/api/timeline.csv" + PortalApi.queryString(filter.get("announcement") == null ? Map.of()
-                : Map.of("announcement", filter.get("announcement"))));
+        // The export holds every line the filters match, from the first, so it takes the filters but not the cursor.
+        model.put("csv", "/api/timeline.csv" + PortalApi.queryString(fromTheStart));
         model.put("kinds", kinds());
         model.put("provinces", nl.programmes.portal.web.domain.Provinces.all());
         return Page.render(auth, request, "timeline", model);

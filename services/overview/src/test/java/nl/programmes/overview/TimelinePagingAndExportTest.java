@@ -1,0 +1,206 @@
+package nl.programmes.overview;
+
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.client.HttpClient;
+import io.micronaut.http.client.annotation.Client;
+import io.micronaut.http.client.exceptions.HttpClientResponseException;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.micronaut.test.support.TestPropertyProvider;
+import jakarta.inject.Inject;
+import nl.programmes.testkit.EventPublisher;
+import nl.programmes.testkit.ServiceUnderTest;
+import nl.programmes.testkit.TestPlatform;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+/**
+ * The timeline read page by page with its cursor, and the CSV exports of the timeline and a regional page with
+ * the same filters as the pages. The export reads four lines at a time here, so the demo case's timeline takes
+ * several of its pages.
+ */
+@MicronautTest(transactional = false)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@SuppressWarnings("unchecked")
+class TimelinePagingAndExportTest implements TestPropertyProvider {
+
+    private final ServiceUnderTest overview = TestPlatform.get().service("overview");
+    private final EventPublisher publisher = new EventPublisher(overview);
+    private final String reader = TestPlatform.get().tokens().mint("rocvantwente-adviser", "rocvantwente", "CONSULTEE");
+    private final DemoCaseEvents demo = new DemoCaseEvents();
+
+    @Inject
+    @Client("/")
+    HttpClient http;
+
+    @Override
+    public Map<String, String> getProperties() {
+        Map<String, String> properties = new HashMap<>(overview.properties());
+        properties.put("platform.overview.csv-page-size", "4");
+        return properties;
+    }
+
+    @BeforeAll
+    void demoCase() {
+        demo.directory().forEach(publisher::publish);
+        publisher.publish(demo.announced());
+        demo.consultationsAndDecisions().forEach(publisher::publish);
+        publisher.publish(demo.applicationForEnschede());
+        demo.offerings().forEach(publisher::publish);
+        Projected.caughtUp(overview);
+    }
+
+    @AfterAll
+    void close() {
+        publisher.close();
+    }
+
+    @Test
+    void pagesByCursorShowEveryLineOnceInEitherOrder() {
+        List<String> all = eventIds(timeline("announcement=" + demo.announcement + "&order=oldest&size=500"));
+        assertThat(all).hasSize(11).doesNotHaveDuplicates();
+
+        for (String order : List.of("oldest", "newest")) {
+            List<String> paged = new ArrayList<>();
+            String cursor = null;
+            int pages = 0;
+            do {
+                Map<String, Object> page = timeline("announcement=" + demo.announcement + "&order=" + order + "&size=3"
+                        + (cursor == null ? "" : "&cursor=" + cursor));
+                paged.addAll(eventIds(page));
+                cursor = (String) page.get("nextCursor");
+                pages++;
+            } while (cursor != null);
+            assertThat(pages).as(order).isEqualTo(4);
+            List<String> expected = new ArrayList<>(all);
+            if (order.equals("newest")) {
+                Collections.reverse(expected);
+            }
+            assertThat(paged).as(order).isEqualTo(expected);
+        }
+    }
+
+    @Test
+    void aCursorNoPageHandedOutIsTheCallersMistakeNamedAsSuch() {
+        for (String cursor : List.of("not-a-cursor", "MjAyNC0wOS0xMnx5ZXN0ZXJkYXl8eA", "%25%25")) {
+            HttpClientResponseException error = assertThrows(HttpClientResponseException.class,
+                    () -> http.toBlocking().exchange(HttpRequest.GET("/api/timeline?cursor=" + cursor).bearerAuth(reader), Map.class));
+            assertThat(error.getStatus().getCode()).as(cursor).isEqualTo(400);
+            assertThat(error.getResponse().getContentType()).hasValueSatisfying(
+                    type -> assertThat(type.toString()).isEqualTo("application/problem+json"));
+            Map<String, Object> problem = error.getResponse().getBody(Map.class).orElseThrow();
+            assertThat((List<Map<String, Object>>) problem.get("errors")).singleElement()
+                    .satisfies(field -> assertThat(field.get("field")).isEqualTo("cursor"));
+        }
+    }
+
+    @Test
+    void timelineExportHoldsEveryMatchingLineInThePagesOrder() {
+        HttpResponse<String> response = http.toBlocking().exchange(HttpRequest.GET("/api/timeline.csv?order=oldest&announcement="
+                + demo.announcement).bearerAuth(reader), String.class);
+        assertThat(response.header("Content-Disposition")).isEqualTo("attachment; filename=\"timeline.csv\"");
+        assertThat(response.getContentType().orElseThrow().toString()).startsWith("text/csv");
+        List<List<String>> rows = parse(response.body());
+        assertThat(rows.get(0)).containsExactly("date", "recorded", "reference", "announcement", "kind", "actor", "organisation",
+                "nl", "en");
+        List<Map<String, Object>> lines = (List<Map<String, Object>>) timeline("announcement=" + demo.announcement
+                + "&order=oldest&size=500").get("entries");
+        // 11 lines read four at a time: three of the export's pages, each line once, in the page's order.
+        assertThat(rows.subList(1, rows.size())).extracting(row -> row.get(7))
+                .isEqualTo(lines.stream().map(l -> (String) l.get("textNl")).toList());
+        assertThat(rows.get(1)).startsWith("2024-09-12").contains("A24-056", demo.announcement,
+                "Stuurgroep Landelijk Ad-overleg Cluster Creatieve Industrie");
+        assertThat(rows).extracting(row -> row.get(7)).contains("Saxion Hogeschool dient de aanvraag in voor Enschede (voltijd, deeltijd).");
+
+        List<List<String>> newestFirst = parse(http.toBlocking().retrieve(HttpRequest.GET("/api/timeline.csv?announcement="
+                + demo.announcement).bearerAuth(reader), String.class));
+        assertThat(newestFirst.get(1)).isEqualTo(rows.get(rows.size() - 1));
+    }
+
+    @Test
+    void timelineExportTakesTheTimelinesFilters() {
+        List<List<String>> decisions = parse(http.toBlocking().retrieve(HttpRequest.GET("/api/timeline.csv?kind=decision&announcement="
+                + demo.announcement).bearerAuth(reader), String.class));
+        assertThat(decisions).hasSize(2);
+        assertThat(decisions.get(1).get(4)).contains("decision");
+
+        List<List<String>> december = parse(http.toBlocking().retrieve(HttpRequest.GET("/api/timeline.csv?from=2024-12-01&to=2024-12-31"
+                + "&order=oldest&announcement=" + demo.announcement).bearerAuth(reader), String.class));
+        assertThat(december.subList(1, december.size())).extracting(row -> row.get(0)).containsExactly("2024-12-03", "2024-12-10");
+
+        List<List<String>> limburg = parse(http.toBlocking().retrieve(HttpRequest.GET("/api/timeline.csv?region=Limburg&announcement="
+                + demo.announcement).bearerAuth(reader), String.class));
+        assertThat(limburg).as("the header alone").hasSize(1);
+
+        HttpClientResponseException error = assertThrows(HttpClientResponseException.class, () -> http.toBlocking().exchange(
+                HttpRequest.GET("/api/timeline.csv?order=sideways").bearerAuth(reader), String.class));
+        assertThat(error.getStatus().getCode()).isEqualTo(400);
+        assertThat(error.getResponse().getBody(String.class).orElseThrow()).contains("\"field\":\"order\"");
+    }
+
+    @Test
+    void regionalExportTakesThePagesFiltersAndKeepsSuppressedIntake() {
+        List<List<String>> overijssel = parse(http.toBlocking().retrieve(HttpRequest.GET("/api/overview/regions/Overijssel.csv")
+                .bearerAuth(reader), String.class));
+        assertThat(overijssel.get(0)).containsExactly("municipality", "kind", "institution", "programme", "code", "level", "forms",
+                "status", "intake", "reference");
+        // After the application only Enschede is a candidate location.
+        assertThat(overijssel).contains(List.of("Enschede", "intended", "Saxion Hogeschool", "Smart Media Production", "80179",
+                "ASSOCIATE_DEGREE", "VOLTIJD DEELTIJD", "SUBMITTED", "", "A24-056"));
+        assertThat(parse(http.toBlocking().retrieve(HttpRequest.GET("/api/overview/regions/Overijssel.csv?status=WITHDRAWN")
+                .bearerAuth(reader), String.class))).noneMatch(row -> row.contains(demo.announcement) || row.contains("A24-056"));
+
+        List<List<String>> friesland = parse(http.toBlocking().retrieve(HttpRequest.GET("/api/overview/regions/Friesland.csv?code=80151")
+                .bearerAuth(reader), String.class));
+        assertThat(friesland).contains(List.of("Leeuwarden", "existing", "NHL Stenden", "Ad Creative Media Professional", "80151",
+                "ASSOCIATE_DEGREE", "VOLTIJD", "", "2021: <5", ""));
+        assertThat(friesland.subList(1, friesland.size())).allSatisfy(row -> assertThat(row.get(4)).isEqualTo("80151"));
+    }
+
+    private Map<String, Object> timeline(String query) {
+        return http.toBlocking().retrieve(HttpRequest.GET("/api/timeline?" + query).bearerAuth(reader), Map.class);
+    }
+
+    private static List<String> eventIds(Map<String, Object> page) {
+        return ((List<Map<String, Object>>) page.get("entries")).stream().map(e -> (String) e.get("eventId")).toList();
+    }
+
+    /** RFC 4180, enough for these files: quoted cells, doubled quotes, CRLF between records. */
+    static List<List<String>> parse(String csv) {
+        assertThat(csv).endsWith("\r\n");
+        List<List<String>> rows = new ArrayList<>();
+        for (String record : csv.split("\r\n")) {
+            List<String> cells = new ArrayList<>();
+            StringBuilder cell = new StringBuilder();
+            boolean quoted = false;
+            for (int i = 0; i < record.length(); i++) {
+                char c = record.charAt(i);
+                if (quoted && c == '"' && i + 1 < record.length() && record.charAt(i + 1) == '"') {
+                    cell.append('"');
+                    i++;
+                } else if (c == '"') {
+                    quoted = !quoted;
+                } else if (c == ',' && !quoted) {
+                    cells.add(cell.toString());
+                    cell.setLength(0);
+                } else {
+                    cell.append(c);
+                }
+            }
+            cells.add(cell.toString());
+            rows.add(cells);
+        }
+        return rows;
+    }
+}
