@@ -231,6 +231,14 @@ class PortalJourneyTest {
         browser.screenshot(screenshots, "09-region-utrecht");
         browser.find(By.linkText("Nederlands")).click();
         browser.waitFor(d -> d.findElement(By.tagName("main")).getText().contains("Bestaand aanbod") ? true : null);
+
+        // Related programmes side by side, by name: Hogeschool Rotterdam's 80035 in two forms.
+        browser.open("/regions/Zuid-Holland");
+        WebElement related = browser.find(By.xpath("//section[@class='related'][h3[contains(., '80035')]]"));
+        assertThat(related.findElement(By.tagName("h3")).getText()).isEqualTo("Zelfde code 80035");
+        assertThat(related.findElements(By.cssSelector("tbody tr td:first-child"))).extracting(td -> td.getText().replaceAll("\\s+", " "))
+                .contains("Ad Crossmediale Communicatie Rotterdam · deeltijd", "Ad Crossmediale Communicatie Rotterdam · voltijd");
+        browser.screenshot(screenshots, "10-region-related");
     }
 
     @Test

@@ -205,12 +205,45 @@ public class OverviewReads {
         places.sort(String::compareTo);
         List<Views.Municipality> municipalities = places.stream().map(p -> new Views.Municipality(p, all.labourMarket().get(p),
                 existing.getOrDefault(p, List.of()), intended.getOrDefault(p, List.of()))).toList();
-        Map<String, Views.Related> related = new TreeMap<>();
-        existing.values().stream().flatMap(List::stream).filter(o -> o.code() != null).forEach(o -> related.computeIfAbsent(o.code(),
-                code -> new Views.Related(code, new ArrayList<>(), new ArrayList<>())).existingOfferingIds().add(o.offeringId()));
-        intended.values().stream().flatMap(List::stream).filter(i -> i.code() != null).distinct().forEach(i -> related.computeIfAbsent(
-                i.code(), code -> new Views.Related(code, new ArrayList<>(), new ArrayList<>())).intendedAnnouncementIds().add(i.announcementId()));
-        return new Views.Region(region, municipalities, List.copyOf(related.values()));
+        return new Views.Region(region, municipalities, related(existing.values().stream().flatMap(List::stream).toList(),
+                intended.values().stream().flatMap(List::stream).distinct().toList()));
+    }
+
+    /**
+     * The page's programmes that belong side by side: those with the same CROHO/ISAT code, then intended programmes in
+     * the same domain together with the existing offerings that share a code with one of them. The register of existing
+     * offerings carries no domain, so a code is their only tie. A group needs two programmes: one alone relates to nothing.
+     */
+    static List<Views.Related> related(List<Views.Offering> existing, List<Views.Intended> intended) {
+        Map<String, List<String>> existingByCode = new TreeMap<>();
+        existing.stream().filter(o -> o.code() != null).forEach(o -> existingByCode.computeIfAbsent(o.code(), c -> new ArrayList<>())
+                .add(o.offeringId()));
+        Map<String, List<String>> intendedByCode = new TreeMap<>();
+        intended.stream().filter(i -> i.code() != null).forEach(i -> intendedByCode.computeIfAbsent(i.code(), c -> new ArrayList<>())
+                .add(i.announcementId()));
+        List<Views.Related> related = new ArrayList<>();
+        java.util.Set<String> codes = new java.util.TreeSet<>(existingByCode.keySet());
+        codes.addAll(intendedByCode.keySet());
+        for (String code : codes) {
+            List<String> offerings = existingByCode.getOrDefault(code, List.of());
+            List<String> announcements = intendedByCode.getOrDefault(code, List.of());
+            if (offerings.size() + announcements.size() >= 2) {
+                related.add(new Views.Related(code, null, offerings, announcements));
+            }
+        }
+        // Domains are free text: "Techniek" and "techniek " are one domain, shown as first written.
+        Map<String, List<Views.Intended>> byDomain = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        intended.stream().filter(i -> i.domain() != null && !i.domain().isBlank())
+                .forEach(i -> byDomain.computeIfAbsent(i.domain().strip(), d -> new ArrayList<>()).add(i));
+        byDomain.forEach((domain, programmes) -> {
+            if (programmes.size() >= 2) {
+                List<String> offerings = programmes.stream().map(Views.Intended::code).filter(java.util.Objects::nonNull).distinct()
+                        .flatMap(code -> existingByCode.getOrDefault(code, List.of()).stream()).toList();
+                related.add(new Views.Related(null, programmes.get(0).domain().strip(), offerings,
+                        programmes.stream().map(Views.Intended::announcementId).toList()));
+            }
+        });
+        return related;
     }
 
     private static boolean matches(RegionFilter f, String level, String domain, String code, String institution, String status) {

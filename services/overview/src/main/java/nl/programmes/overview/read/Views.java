@@ -73,9 +73,13 @@ public final class Views {
                                List<Intended> intended) {
     }
 
-    /** Programmes that belong together: the same CROHO/ISAT code, with what exists and what is intended. */
+    /**
+     * Programmes that belong side by side, with what exists and what is intended: the same CROHO/ISAT code
+     * ({@code code}), or intended programmes in the same domain ({@code domain}) with the offerings sharing their codes.
+     */
     @Serdeable
-    public record Related(String code, List<String> existingOfferingIds, List<String> intendedAnnouncementIds) {
+    public record Related(@Nullable String code, @Nullable String domain, List<String> existingOfferingIds,
+                          List<String> intendedAnnouncementIds) {
     }
 
     @Serdeable

@@ -109,7 +109,39 @@ public class OverviewPages {
         model.put("statuses", Choices.STATUSES);
         model.put("csv", "/api/overview/regions/" + PortalApi.encode(region).replace("+", "%20") + ".csv" + PortalApi.queryString(filter));
         model.put("spark", new SparkView());
+        model.put("related", relatedSideBySide(answer.body()));
         return Page.render(auth, request, "region", model);
+    }
+
+    /**
+     * The page's related groups with their programmes, not their ids: each group's existing offerings beside its
+     * intended programmes. Every id the overview lists in a group is on the same page.
+     */
+    static List<Map<String, Object>> relatedSideBySide(Map<String, Object> page) {
+        Map<String, Map<String, Object>> offerings = new HashMap<>();
+        Map<String, Map<String, Object>> intended = new HashMap<>();
+        for (Map<String, Object> m : (List<Map<String, Object>>) page.getOrDefault("municipalities", List.of())) {
+            for (Map<String, Object> o : (List<Map<String, Object>>) m.getOrDefault("existing", List.of())) {
+                Map<String, Object> placed = new HashMap<>(o);
+                placed.put("municipality", m.get("municipality"));
+                offerings.put((String) o.get("offeringId"), placed);
+            }
+            for (Map<String, Object> i : (List<Map<String, Object>>) m.getOrDefault("intended", List.of())) {
+                intended.putIfAbsent((String) i.get("announcementId"), i);
+            }
+        }
+        List<Map<String, Object>> groups = new ArrayList<>();
+        for (Map<String, Object> r : (List<Map<String, Object>>) page.getOrDefault("related", List.of())) {
+            Map<String, Object> group = new HashMap<>();
+            group.put("code", r.get("code"));
+            group.put("domain", r.get("domain"));
+            group.put("existing", ((List<String>) r.getOrDefault("existingOfferingIds", List.of())).stream()
+                    .map(offerings::get).filter(java.util.Objects::nonNull).toList());
+            group.put("intended", ((List<String>) r.getOrDefault("intendedAnnouncementIds", List.of())).stream()
+                    .map(intended::get).filter(java.util.Objects::nonNull).toList());
+            groups.add(group);
+        }
+        return groups;
     }
 
     @Get("/timeline")
