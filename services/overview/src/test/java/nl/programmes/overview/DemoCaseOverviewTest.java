@@ -3,6 +3,7 @@ package nl.programmes.overview;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.annotation.Client;
+import io.micronaut.http.client.exceptions.HttpClientResponseException;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
@@ -31,6 +32,7 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 /**
  * The demo case told by the overview: every cell of A24-056's objection matrix before and after the
@@ -132,6 +134,23 @@ class DemoCaseOverviewTest implements TestPropertyProvider {
         assertThat(nhl.get("intake")).isEqualTo(Map.of("2021", "<5"));
         // HU's 80150 in Amersfoort has no other programme with its code in Utrecht: nothing to put beside it.
         assertThat((List<?>) region("Utrecht").get("related")).isEmpty();
+    }
+
+    @Test
+    void aRegionThatIsNoProvinceIsNotFoundAndAProvinceWithNothingInItIsEmpty() {
+        for (String path : List.of("/api/overview/regions/Overijsel", "/api/overview/regions/Overijsel.csv")) {
+            HttpClientResponseException error = assertThrows(HttpClientResponseException.class,
+                    () -> http.toBlocking().exchange(HttpRequest.GET(path).bearerAuth(reader), String.class));
+            assertThat(error.getStatus().getCode()).as(path).isEqualTo(404);
+            assertThat(error.getResponse().getBody(String.class).orElseThrow()).as(path).contains("Region Overijsel does not exist");
+        }
+        assertThat(region("overijssel")).containsKey("municipalities");
+        assertThat(region("region%20unknown")).containsKey("municipalities");
+        // Every province is in the municipality table, so none is "not found" for want of programmes.
+        for (String province : List.of("Groningen", "Friesland", "Drenthe", "Overijssel", "Flevoland", "Gelderland", "Utrecht",
+                "Noord-Holland", "Zuid-Holland", "Zeeland", "Noord-Brabant", "Limburg")) {
+            assertThat(region(province)).as(province).containsKey("municipalities");
+        }
     }
 
     @Test

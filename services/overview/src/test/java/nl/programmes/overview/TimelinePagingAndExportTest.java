@@ -106,6 +106,21 @@ class TimelinePagingAndExportTest implements TestPropertyProvider {
     }
 
     @Test
+    void filtersTheTimelineCannotUseAreNamedInsteadOfAnsweredWithNothing() {
+        for (String query : List.of("region=Overijsel", "from=2025-01-01&to=2024-12-31")) {
+            for (String path : List.of("/api/timeline?", "/api/timeline.csv?")) {
+                HttpClientResponseException error = assertThrows(HttpClientResponseException.class,
+                        () -> http.toBlocking().exchange(HttpRequest.GET(path + query).bearerAuth(reader), String.class));
+                assertThat(error.getStatus().getCode()).as(path + query).isEqualTo(400);
+                assertThat(error.getResponse().getBody(String.class).orElseThrow()).as(path + query)
+                        .contains(query.startsWith("region") ? "\"field\":\"region\"" : "\"field\":\"to\"");
+            }
+        }
+        assertThat(eventIds(timeline("region=region%20unknown"))).isNotNull();
+        assertThat(eventIds(timeline("from=2024-12-03&to=2024-12-03&announcement=" + demo.announcement))).hasSize(1);
+    }
+
+    @Test
     void timelineExportHoldsEveryMatchingLineInThePagesOrder() {
         HttpResponse<String> response = http.toBlocking().exchange(HttpRequest.GET("/api/timeline.csv?order=oldest&announcement="
                 + demo.announcement).bearerAuth(reader), String.class);

@@ -143,10 +143,12 @@ public class OverviewController {
     /**
      * The timeline as CSV, with the timeline's filters: every line that matches, however many, read a page at a
      * time by cursor and written as it is read, so a long export neither holds the whole timeline in memory nor
-     * keeps one database connection for its duration.
+     * keeps one database connection for its duration. The first page is read before the response starts, so a
+     * filter the timeline cannot use is a 400, not a download cut short.
      */
     @Get("/timeline.csv")
     @Produces("text/csv")
+    @ExecuteOn(TaskExecutors.BLOCKING)
     public HttpResponse<Publisher<byte[]>> timelineCsv(@Nullable @QueryValue String announcement, @Nullable @QueryValue String institution,
                                                        @Nullable @QueryValue String region, @Nullable @QueryValue String kind,
                                                        @Nullable @QueryValue LocalDate from, @Nullable @QueryValue LocalDate to,
@@ -154,34 +156,37 @@ public class OverviewController {
                                                                message = "must be newest or oldest") String order) {
         OverviewReads.TimelineFilter filter = new OverviewReads.TimelineFilter(announcement, institution, kind, from, to, region);
         boolean newestFirst = "newest".equals(order);
-        byte[] header = Csv.line("date", "recorded", "reference", "announcement", "kind", "actor", "organisation", "nl", "en")
-                .getBytes(StandardCharsets.UTF_8);
-        Flux<byte[]> pages = Flux.<byte[], ExportPosition>generate(() -> ExportPosition.FIRST, (position, sink) -> {
+        Views.TimelinePage first = reads.timeline(filter, newestFirst, null, csvPageSize);
+        byte[] start = (Csv.line("date", "recorded", "reference", "announcement", "kind", "actor", "organisation", "nl", "en")
+                + csvLines(first)).getBytes(StandardCharsets.UTF_8);
+        Flux<byte[]> rest = Flux.<byte[], ExportPosition>generate(() -> ExportPosition.after(first), (position, sink) -> {
             if (position.done()) {
                 sink.complete();
                 return position;
             }
             Views.TimelinePage page = reads.timeline(filter, newestFirst, position.cursor(), csvPageSize);
-            StringBuilder csv = new StringBuilder();
-            for (Views.TimelineLine line : page.entries()) {
-                csv.append(Csv.line(line.occurredOn().toString(), line.recordedAt().toString(), line.reference(), line.announcementId(),
-                        line.kind(), line.actor(), line.actorOrganisationName(), line.textNl(), line.textEn()));
-            }
-            if (csv.isEmpty()) {
-                sink.complete(); // only an empty first page has no line; an empty chunk would end the response early
-            } else {
-                sink.next(csv.toString().getBytes(StandardCharsets.UTF_8));
-            }
-            return page.nextCursor() == null ? ExportPosition.DONE
-                    : new ExportPosition(OverviewReads.TimelineCursor.parse(page.nextCursor()), false);
+            // A page with a cursor before it holds a line, so no chunk is empty (an empty one would end the response).
+            sink.next(csvLines(page).getBytes(StandardCharsets.UTF_8));
+            return ExportPosition.after(page);
         }).subscribeOn(Schedulers.fromExecutorService(blocking));
-        return csv(Flux.concat(Flux.just(header), pages), "timeline.csv");
+        return csv(Flux.concat(Flux.just(start), rest), "timeline.csv");
+    }
+
+    private static String csvLines(Views.TimelinePage page) {
+        StringBuilder csv = new StringBuilder();
+        for (Views.TimelineLine line : page.entries()) {
+            csv.append(Csv.line(line.occurredOn().toString(), line.recordedAt().toString(), line.reference(), line.announcementId(),
+                    line.kind(), line.actor(), line.actorOrganisationName(), line.textNl(), line.textEn()));
+        }
+        return csv.toString();
     }
 
     /** How far a timeline export has read: the cursor of the next page, or done. */
     private record ExportPosition(OverviewReads.TimelineCursor cursor, boolean done) {
-        static final ExportPosition FIRST = new ExportPosition(null, false);
-        static final ExportPosition DONE = new ExportPosition(null, true);
+        static ExportPosition after(Views.TimelinePage page) {
+            return page.nextCursor() == null ? new ExportPosition(null, true)
+                    : new ExportPosition(OverviewReads.TimelineCursor.parse(page.nextCursor()), false);
+        }
     }
 
     private static <T> HttpResponse<T> csv(T body, String filename) {

@@ -184,9 +184,17 @@ public class OverviewReads {
                 .orElse(REGION_UNKNOWN.equalsIgnoreCase(region) ? REGION_UNKNOWN : region);
     }
 
-    /** A regional page from one state of the regional data. */
+    /** A province of the municipality table, or the place for municipalities it does not know. */
+    static boolean isRegion(RegionalSnapshot.Regional all, String province) {
+        return all.municipalities().containsKey(province) || REGION_UNKNOWN.equals(province);
+    }
+
+    /** A regional page from one state of the regional data; a name that is no province (nor "region unknown") is not found. */
     public static Views.Region region(RegionalSnapshot.Regional all, String region, RegionFilter filter) {
         String province = province(all, region);
+        if (!isRegion(all, province)) {
+            throw new NotFoundException("Region", region);
+        }
         Map<String, List<Views.Offering>> existing = new TreeMap<>();
         Map<String, List<Views.Intended>> intended = new TreeMap<>();
         for (Views.Offering o : all.offeringsIn(province, filter.institution())) {
@@ -257,6 +265,12 @@ public class OverviewReads {
     /** Filters of the timeline; null means any. */
     public record TimelineFilter(String announcementId, String institution, String kind, LocalDate from, LocalDate to,
                                  String region) {
+        public TimelineFilter {
+            if (from != null && to != null && to.isBefore(from)) {
+                throw new InvalidParameterException("to", "is before from (" + from + ")");
+            }
+        }
+
         public TimelineFilter(String announcementId, String institution, String kind, LocalDate from, LocalDate to) {
             this(announcementId, institution, kind, from, to, null);
         }
@@ -307,6 +321,9 @@ public class OverviewReads {
         if (filter.region() != null) {
             // Announcements with a candidate location in the province; the list is small next to the timeline.
             RegionalSnapshot.Regional all = regional.current();
+            if (!isRegion(all, province(all, filter.region()))) {
+                throw new InvalidParameterException("region", "is not a province (nor \"" + REGION_UNKNOWN + "\")");
+            }
             List<String> ids = all.intended().entrySet().stream().filter(e -> filter.region().equalsIgnoreCase(e.getKey()))
                     .flatMap(e -> e.getValue().stream()).map(p -> p.programme().announcementId()).distinct().toList();
             if (ids.isEmpty()) {
