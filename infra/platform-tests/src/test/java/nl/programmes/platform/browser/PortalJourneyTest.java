@@ -239,7 +239,7 @@ class PortalJourneyTest {
         assertThat(related.findElements(By.cssSelector("tbody tr td:first-child"))).extracting(td -> td.getText().replaceAll("\\s+", " "))
                 .contains("Ad Crossmediale Communicatie Rotterdam · deeltijd", "Ad Crossmediale Communicatie Rotterdam · voltijd");
         ((org.openqa.selenium.JavascriptExecutor) browser.driver()).executeScript("arguments[0].scrollIntoView()", related);
-        browser.screenshot(screenshots, "10-region-related");
+        browser.screenshot(screenshots, "11-region-related");
     }
 
     @Test
