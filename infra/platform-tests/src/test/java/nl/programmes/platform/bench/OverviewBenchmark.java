@@ -182,7 +182,10 @@ public final class OverviewBenchmark {
                     ? readWhileWriting(announcements, token, overview, reader, announcementIds, commandsPerSecond, readers) : none;
             double mixedHitRate = CacheCounts.of(overview).hitRateSince(afterAloneAnew);
 
-            System.out.printf("""
+            boolean rebuilt = phases.contains("rebuild");
+            boolean commanded = phases.contains("commands");
+            boolean mixedRun = phases.contains("mixed");
+            StringBuilder summary = new StringBuilder(String.format("""
 
                     ==== Overview benchmark (%d cores) ====
                     events generated                 %,d (%,d announcements; published in %.1f s)
@@ -190,12 +193,23 @@ public final class OverviewBenchmark {
                       its first pass (cold code)     %,.0f events/s (what sessions 1-10 called the raw rate)
                       with three consumers (warm)    %,.0f events/s (one pass; the rebuild reads with three)
                     new deployment catching up       %,.0f events/s (%.0f%% of raw; cold JVM, from its first second)
+                    """, Runtime.getRuntime().availableProcessors(), published, announcementIds.size(), publishSeconds, rawRate,
+                    warmPasses.get(0), warmPasses.get(2), firstPassRate, threeConsumersRate, catchUpRate, 100 * catchUpRate / rawRate));
+            // A phase BENCH_PHASES left out says so, rather than printing zeros that read like a measurement.
+            summary.append(rebuilt ? String.format("""
                     rebuild (admin endpoint)         %,.0f events/s (%.1f%% of raw, %.1f%% of the first pass; %.1f s from request to switch-over)
                       CPU per event                  %s
                     rebuild again (JIT warm)         %,.0f events/s (%.1f%% of raw, %.1f%% of the first pass; %.1f s from request to switch-over)
                       CPU per event                  %s
+                    """, rebuild.eventsPerSecond(), 100 * rebuild.eventsPerSecond() / rawRate, 100 * rebuild.eventsPerSecond() / firstPassRate,
+                    rebuild.seconds(), rebuild.cpu(), again.eventsPerSecond(), 100 * again.eventsPerSecond() / rawRate,
+                    100 * again.eventsPerSecond() / firstPassRate, again.seconds(), again.cpu()) : notRun("rebuild"));
+            summary.append(commanded ? String.format("""
                     command -> visible, %d cmd/s    p50 %.1f ms, p99 %.1f ms (%d commands, after %d s of warm-up)
                       of which command -> on Kafka   p50 %.1f ms, p99 %.1f ms (commit to the relay's acknowledgement)
+                    """, commandsPerSecond, ms(e2e.get(0), 50), ms(e2e.get(0), 99), e2e.get(0).size(), WARM_UP.toSeconds(),
+                    ms(e2e.get(1), 50), ms(e2e.get(1), 99)) : notRun("commands"));
+            summary.append(queried ? String.format("""
                     queries, 1 reader                p50 %.1f ms, p99 %.1f ms (%,d requests; one after the other)
                     queries, %d readers              p50 %.1f ms, p99 %.1f ms (%,d requests, matrix/timeline/region; each reader asks again at once; after %d s of warm-up)
                     queries, %d readers, 1 req/s each p50 %.1f ms, p99 %.1f ms (%,d requests; from the intended send time)
@@ -208,27 +222,25 @@ public final class OverviewBenchmark {
                     queries, 1 reader, drawn anew    p50 %.1f ms, p99 %.1f ms (%,d requests; one after the other, warm)
                       by kind, p50 / p99             %s
                       read cache hit rate            %.0f%%
-                    queries, %d readers, 1 req/s each, while %d cmd/s are written
-                                                     p50 %.1f ms, p99 %.1f ms (%,d requests; each committed poll renews the answers it changes)
-                      by kind, p50 / p99             %s
-                      read cache hit rate            %.0f%%
-                    stalls of the paced phases (cached, drawn anew, while writing; requests over 15 ms due within 80 ms of each other)
-                    %s
-                    """, Runtime.getRuntime().availableProcessors(), published, announcementIds.size(), publishSeconds, rawRate, warmPasses.get(0),
-                    warmPasses.get(2), firstPassRate, threeConsumersRate, catchUpRate, 100 * catchUpRate / rawRate,
-                    rebuild.eventsPerSecond(), 100 * rebuild.eventsPerSecond() / rawRate, 100 * rebuild.eventsPerSecond() / firstPassRate,
-                    rebuild.seconds(), rebuild.cpu(),
-                    again.eventsPerSecond(), 100 * again.eventsPerSecond() / rawRate, 100 * again.eventsPerSecond() / firstPassRate,
-                    again.seconds(), again.cpu(),
-                    commandsPerSecond, ms(e2e.get(0), 50), ms(e2e.get(0), 99), e2e.get(0).size(), WARM_UP.toSeconds(), ms(e2e.get(1), 50), ms(e2e.get(1), 99),
-                    ms(all(alone), 50), ms(all(alone), 99), all(alone).size(), readers, ms(all(queries), 50), ms(all(queries), 99), all(queries).size(), QUERY_WARM_UP.toSeconds(), readers, ms(all(paced), 50), ms(all(paced), 99),
+                    """, ms(all(alone), 50), ms(all(alone), 99), all(alone).size(), readers, ms(all(queries), 50), ms(all(queries), 99),
+                    all(queries).size(), QUERY_WARM_UP.toSeconds(), readers, ms(all(paced), 50), ms(all(paced), 99),
                     all(paced).size(), byKind(paced), afterPaced.hitRateSince(beforePaced),
                     readers, ms(all(drawnAnew), 50), ms(all(drawnAnew), 99), all(drawnAnew).size(), byKind(drawnAnew),
                     afterDrawnAnew.hitRateSince(afterPaced),
                     ms(all(aloneAnew), 50), ms(all(aloneAnew), 99), all(aloneAnew).size(), byKind(aloneAnew),
-                    afterAloneAnew.hitRateSince(afterDrawnAnew),
-                    readers, commandsPerSecond, ms(all(mixed), 50), ms(all(mixed), 99), all(mixed).size(), byKind(mixed), mixedHitRate,
-                    STALLS.stream().map(stalls -> "  " + stalls).collect(Collectors.joining("\n")));
+                    afterAloneAnew.hitRateSince(afterDrawnAnew)) : notRun("queries"));
+            summary.append(mixedRun ? String.format("""
+                    queries, %d readers, 1 req/s each, while %d cmd/s are written
+                                                     p50 %.1f ms, p99 %.1f ms (%,d requests; each committed poll renews the answers it changes)
+                      by kind, p50 / p99             %s
+                      read cache hit rate            %.0f%%
+                    """, readers, commandsPerSecond, ms(all(mixed), 50), ms(all(mixed), 99), all(mixed).size(), byKind(mixed),
+                    mixedHitRate) : notRun("mixed"));
+            if (queried || mixedRun) {
+                summary.append("stalls of the paced phases (cached, drawn anew, while writing; requests over 15 ms due within 80 ms of each other)\n")
+                        .append(STALLS.stream().map(stalls -> "  " + stalls).collect(Collectors.joining("\n"))).append('\n');
+            }
+            System.out.print(summary);
         } finally {
             if (announcements != null) {
                 announcements.close();
@@ -738,6 +750,10 @@ public final class OverviewBenchmark {
     }
 
     /** p50 / p99 of a query phase's matrices, timelines and regional pages, as the summary prints them. */
+    private static String notRun(String phase) {
+        return String.format("%-32s not run (BENCH_PHASES leaves it out)%n", phase);
+    }
+
     private static String byKind(List<List<Long>> latencies) {
         return String.format("matrix %.1f / %.1f ms, timeline %.1f / %.1f ms, region %.1f / %.1f ms", ms(latencies.get(0), 50),
                 ms(latencies.get(0), 99), ms(latencies.get(1), 50), ms(latencies.get(1), 99), ms(latencies.get(2), 50),
