@@ -1,6 +1,7 @@
 package nl.programmes.platform.browser;
 
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
@@ -120,6 +121,12 @@ public final class Browser implements AutoCloseable {
     public <T> T waitFor(Function<WebDriver, T> condition) {
         return new WebDriverWait(driver, Duration.ofSeconds(20), Duration.ofMillis(100))
                 .ignoring(StaleElementReferenceException.class).until(condition::apply);
+    }
+
+    /** Brings an element into the viewport, so a screenshot shows it. */
+    public Browser scrollTo(WebElement element) {
+        ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView()", element);
+        return this;
     }
 
     public void screenshot(Path dir, String name) {

@@ -238,8 +238,7 @@ class PortalJourneyTest {
         assertThat(related.findElement(By.tagName("h3")).getText()).isEqualTo("Zelfde code 80035");
         assertThat(related.findElements(By.cssSelector("tbody tr td:first-child"))).extracting(td -> td.getText().replaceAll("\\s+", " "))
                 .contains("Ad Crossmediale Communicatie Rotterdam · deeltijd", "Ad Crossmediale Communicatie Rotterdam · voltijd");
-        ((org.openqa.selenium.JavascriptExecutor) browser.driver()).executeScript("arguments[0].scrollIntoView()", related);
-        browser.screenshot(screenshots, "11-region-related");
+        browser.scrollTo(related).screenshot(screenshots, "11-region-related");
     }
 
     @Test
