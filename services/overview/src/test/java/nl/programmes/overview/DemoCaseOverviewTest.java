@@ -124,6 +124,10 @@ class DemoCaseOverviewTest implements TestPropertyProvider {
         List<String> names = ((List<?>) regions.get("regions")).stream().map(r -> (String) ((Map<String, Object>) r).get("region")).toList();
         assertThat(names).contains("Overijssel", "Gelderland", "Utrecht", "Friesland", "region unknown");
 
+        // The domain is free text: the filter finds a word of it, in any case. Existing offerings have no domain.
+        assertThat(municipalities(region("Overijssel?domain=%20creatieve%20INDUSTRIE")).get("Enschede")).contains("A24-056");
+        assertThat(municipalities(region("Overijssel?domain=zorg"))).doesNotContainKey("Enschede");
+        assertThat(municipalities(region("Overijssel?code=%2080179%20")).get("Enschede")).contains("A24-056");
         Map<String, Object> gelderland = region("Gelderland");
         assertThat(municipalities(gelderland)).containsEntry("Apeldoorn", "intended: A24-056");
         Map<String, Object> overijssel = region("Overijssel");

@@ -24,6 +24,7 @@ import java.util.Base64;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
@@ -254,9 +255,15 @@ public class OverviewReads {
         return related;
     }
 
+    /**
+     * Level, status and institution are chosen from lists, so they match exactly. A domain is free text ("Ad cluster
+     * Creatieve Industrie; domein Technologie & Media"), so the filter finds the words typed anywhere in it, in any case;
+     * a code is typed, so spaces around it do not count. Existing offerings have no domain: a domain filter leaves them out.
+     */
     private static boolean matches(RegionFilter f, String level, String domain, String code, String institution, String status) {
-        return (f.level() == null || f.level().equals(level)) && (f.domain() == null || f.domain().equals(domain))
-                && (f.code() == null || f.code().equals(code)) && (f.institution() == null || f.institution().equals(institution))
+        return (f.level() == null || f.level().equals(level))
+                && (f.domain() == null || domain != null && domain.toLowerCase(Locale.ROOT).contains(f.domain().strip().toLowerCase(Locale.ROOT)))
+                && (f.code() == null || f.code().strip().equals(code)) && (f.institution() == null || f.institution().equals(institution))
                 && (f.status() == null || f.status().equals(status));
     }
 
