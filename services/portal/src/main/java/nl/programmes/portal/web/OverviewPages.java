@@ -15,6 +15,9 @@ import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.views.thymeleaf.ThymeleafViewsRenderer;
+import nl.programmes.events.organisation.OrganisationKind;
+import nl.programmes.portal.identity.application.DirectoryService;
+import nl.programmes.portal.identity.domain.Organisation;
 import org.reactivestreams.Publisher;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -54,13 +57,24 @@ public class OverviewPages {
 
     private final PortalApi api;
     private final ThymeleafViewsRenderer<Map<String, Object>> renderer;
+    private final DirectoryService directory;
     private final Duration livePoll;
 
-    public OverviewPages(PortalApi api, ThymeleafViewsRenderer<Map<String, Object>> renderer,
+    public OverviewPages(PortalApi api, ThymeleafViewsRenderer<Map<String, Object>> renderer, DirectoryService directory,
                          @io.micronaut.context.annotation.Value("${platform.portal.timeline-poll:2s}") Duration livePoll) {
         this.api = api;
         this.renderer = renderer;
+        this.directory = directory;
         this.livePoll = livePoll;
+    }
+
+    /**
+     * The organisations a filter can name, by name: the overview filters by id, which nobody should have to type.
+     * Steering committees act on the timeline but offer no programmes, so a regional page leaves them out.
+     */
+    private List<Organisation> choices(boolean withCommittees) {
+        return directory.all().stream().filter(o -> withCommittees || o.kind() != OrganisationKind.STEERING_COMMITTEE)
+                .sorted(java.util.Comparator.comparing(Organisation::name, String.CASE_INSENSITIVE_ORDER)).toList();
     }
 
     @Get
@@ -107,6 +121,7 @@ public class OverviewPages {
         model.put("filter", filter);
         model.put("levels", Choices.LEVELS);
         model.put("statuses", Choices.STATUSES);
+        model.put("institutions", choices(false));
         model.put("csv", "/api/overview/regions/" + PortalApi.encode(region).replace("+", "%20") + ".csv" + PortalApi.queryString(filter));
         model.put("spark", new SparkView());
         model.put("related", relatedSideBySide(answer.body()));
@@ -175,6 +190,7 @@ public class OverviewPages {
         // The export holds every line the filters match, from the first, so it takes the filters but not the cursor.
         model.put("csv", "/api/timeline.csv" + PortalApi.queryString(fromTheStart));
         model.put("kinds", kinds());
+        model.put("institutions", choices(true));
         model.put("provinces", nl.programmes.portal.web.domain.Provinces.all());
         return Page.render(auth, request, "timeline", model);
     }
