@@ -247,6 +247,10 @@ class PortalJourneyTest {
         browser.choose("f-institution", "hr").submit(By.cssSelector("form.filters button[type=submit]"));
         assertThat(browser.text()).contains("Ad Crossmediale Communicatie");
         assertThat(browser.find(By.linkText("Download CSV")).getAttribute("href")).contains("institution=hr");
+
+        // A date range the timeline cannot use is named beside its field, in the page's language.
+        browser.open("/timeline?from=2025-01-02&to=2025-01-01");
+        assertThat(browser.find(By.id("to-error")).getText()).contains("ligt vóór de van-datum (2025-01-02)");
     }
 
     @Test
