@@ -178,6 +178,8 @@ public final class OverviewBenchmark {
             // figure is what reading an answer from the database costs without waiting behind other readers.
             List<List<Long>> aloneAnew = queried ? queryLatency(overview, reader, announcementIds, 1, Duration.ofSeconds(10), Duration.ZERO, Draw.ALONE) : none;
             CacheCounts afterAloneAnew = CacheCounts.of(overview);
+            // The whole timeline by each of its filters, one request at a time, each a different page size so none is a hit.
+            Map<String, List<Long>> filtered = phases.contains("filters") ? filterLatency(overview, reader) : Map.of();
             List<List<Long>> mixed = phases.contains("mixed")
                     ? readWhileWriting(announcements, token, overview, reader, announcementIds, commandsPerSecond, readers) : none;
             double mixedHitRate = CacheCounts.of(overview).hitRateSince(afterAloneAnew);
@@ -240,7 +242,16 @@ public final class OverviewBenchmark {
                 summary.append("stalls of the paced phases (cached, drawn anew, while writing; requests over 15 ms due within 80 ms of each other)\n")
                         .append(STALLS.stream().map(stalls -> "  " + stalls).collect(Collectors.joining("\n"))).append('\n');
             }
+            summary.append(phases.contains("filters") ? "timeline filters, 1 reader, misses (p50 / max)\n" + filtered.entrySet().stream()
+                    .map(e -> String.format("  %-30s %.1f / %.1f ms (%d requests)", e.getKey(), ms(e.getValue(), 50), ms(e.getValue(), 100),
+                            e.getValue().size())).collect(Collectors.joining("\n")) + "\n" : notRun("filters"));
             System.out.print(summary);
+            // BENCH_HOLD=<seconds> keeps the broker, the database and the overview up after the figures, to look into them.
+            long hold = Long.parseLong(System.getenv().getOrDefault("BENCH_HOLD", "0"));
+            if (hold > 0) {
+                System.out.printf("holding for %d s: overview %s, %s%n", hold, overview.url("/"), platform.jdbcUrl(slices.get("overview").schema()));
+                Thread.sleep(hold * 1000);
+            }
         } finally {
             if (announcements != null) {
                 announcements.close();
@@ -725,6 +736,42 @@ public final class OverviewBenchmark {
         return reads.get();
     }
 
+    /**
+     * The whole timeline (no announcement) by each filter a reader can choose, one request after the other, newest and
+     * oldest first in turn. Each request asks for a page size no request of its filter asked for before, so each is read
+     * from the database: what a person choosing a filter waits for. A filter is asked for up to 10 s or 20 times.
+     */
+    private static Map<String, List<Long>> filterLatency(RunningService overview, String token) throws Exception {
+        Map<String, String> filters = new java.util.LinkedHashMap<>();
+        filters.put("kind, common (positions)", "kind=nl.programmes.consultation.outcome-recorded.v1");
+        filters.put("kind, rare (organisations)", "kind=nl.programmes.organisation.registered.v1");
+        filters.put("kind, absent (decisions)", "kind=nl.programmes.steering.decision-recorded.v1");
+        filters.put("institution", "institution=org-7");
+        filters.put("institution, none of its own", "institution=org-unknown");
+        filters.put("region (Overijssel)", "region=Overijssel");
+        filters.put("region (Limburg)", "region=Limburg");
+        filters.put("dates (a month)", "from=2025-03-01&to=2025-03-31");
+        Map<String, List<Long>> latencies = new java.util.LinkedHashMap<>();
+        HttpClient http = HttpClient.newHttpClient();
+        for (Map.Entry<String, String> filter : filters.entrySet()) {
+            List<Long> micros = new ArrayList<>();
+            long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+            for (int n = 0; n < 20 && System.nanoTime() < deadline; n++) {
+                URI uri = URI.create(overview.url("/api/timeline?" + filter.getValue() + "&size=" + (20 + n) + "&order="
+                        + (n % 2 == 0 ? "newest" : "oldest")));
+                long start = System.nanoTime();
+                HttpResponse<Void> response = http.send(HttpRequest.newBuilder(uri).header("Authorization", "Bearer " + token).GET().build(),
+                        HttpResponse.BodyHandlers.discarding());
+                if (response.statusCode() != 200) {
+                    throw new IllegalStateException(uri + " answered " + response.statusCode());
+                }
+                micros.add((System.nanoTime() - start) / 1_000);
+            }
+            latencies.put(filter.getKey(), micros);
+        }
+        return latencies;
+    }
+
     /** The overview's read-cache counters, from Prometheus; NaN when they cannot be read. */
     record CacheCounts(double hits, double misses) {
         static CacheCounts of(RunningService overview) {
@@ -749,11 +796,11 @@ public final class OverviewBenchmark {
         }
     }
 
-    /** p50 / p99 of a query phase's matrices, timelines and regional pages, as the summary prints them. */
     private static String notRun(String phase) {
         return String.format("%-32s not run (BENCH_PHASES leaves it out)%n", phase);
     }
 
+    /** p50 / p99 of a query phase's matrices, timelines and regional pages, as the summary prints them. */
     private static String byKind(List<List<Long>> latencies) {
         return String.format("matrix %.1f / %.1f ms, timeline %.1f / %.1f ms, region %.1f / %.1f ms", ms(latencies.get(0), 50),
                 ms(latencies.get(0), 99), ms(latencies.get(1), 50), ms(latencies.get(1), 99), ms(latencies.get(2), 50),
