@@ -8,6 +8,7 @@ import io.micronaut.http.client.exceptions.HttpClientResponseException;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
+import nl.programmes.events.announcement.ProgrammeAnnounced;
 import nl.programmes.testkit.EventPublisher;
 import nl.programmes.testkit.ServiceUnderTest;
 import nl.programmes.testkit.TestPlatform;
@@ -39,6 +40,7 @@ class TimelinePagingAndExportTest implements TestPropertyProvider {
     private final EventPublisher publisher = new EventPublisher(overview);
     private final String reader = TestPlatform.get().tokens().mint("rocvantwente-adviser", "rocvantwente", "CONSULTEE");
     private final DemoCaseEvents demo = new DemoCaseEvents();
+    private static final String LIMBURG = "0190a4b8-0000-7000-8000-00000000a099";
 
     @Inject
     @Client("/")
@@ -48,6 +50,9 @@ class TimelinePagingAndExportTest implements TestPropertyProvider {
     public Map<String, String> getProperties() {
         Map<String, String> properties = new HashMap<>(overview.properties());
         properties.put("platform.overview.csv-page-size", "4");
+        // A region's lines are found by reading the timeline in order here, as for a province of thousands of
+        // announcements; DemoCaseOverviewTest reads them by announcement, as for a few.
+        properties.put("platform.overview.timeline.few-announcements", "0");
         return properties;
     }
 
@@ -58,6 +63,10 @@ class TimelinePagingAndExportTest implements TestPropertyProvider {
         demo.consultationsAndDecisions().forEach(publisher::publish);
         publisher.publish(demo.applicationForEnschede());
         demo.offerings().forEach(publisher::publish);
+        // Another of Saxion's announcements, in Limburg, so a region's lines are not simply every announcement's.
+        ProgrammeAnnounced inLimburg = demo.announced();
+        publisher.publish(new ProgrammeAnnounced(LIMBURG, "A24-099", inLimburg.institutionId(), inLimburg.programme(),
+                List.of("Maastricht"), inLimburg.intendedStart(), null, null, null, inLimburg.actor()));
         Projected.caughtUp(overview);
     }
 
@@ -102,7 +111,8 @@ class TimelinePagingAndExportTest implements TestPropertyProvider {
         assertThat(all).hasSizeGreaterThan(20);
         Map<String, java.util.function.Predicate<Map<String, Object>>> filters = new java.util.LinkedHashMap<>();
         // Saxion acts (its offerings, its requests) and the announcement is Saxion's, so its lines by others count too.
-        filters.put("institution=saxion", l -> "saxion".equals(l.get("actorOrganisation")) || demo.announcement.equals(l.get("announcementId")));
+        filters.put("institution=saxion", l -> "saxion".equals(l.get("actorOrganisation")) || demo.announcement.equals(l.get("announcementId"))
+                || LIMBURG.equals(l.get("announcementId")));
         filters.put("institution=han", l -> "han".equals(l.get("actorOrganisation")));
         filters.put("kind=consultation", l -> ((String) l.get("kind")).contains("consultation"));
         filters.put("kind=%20DECISION-recorded%20", l -> ((String) l.get("kind")).equals("nl.programmes.steering.decision-recorded.v1"));
@@ -111,6 +121,11 @@ class TimelinePagingAndExportTest implements TestPropertyProvider {
         filters.put("kind=offering&institution=platform&from=2022-01-01", l -> ((String) l.get("kind")).contains("offering")
                 && "platform".equals(l.get("actorOrganisation")) && ((String) l.get("occurredOn")).compareTo("2022-01-01") >= 0);
         filters.put("institution=saxion&region=Overijssel", l -> demo.announcement.equals(l.get("announcementId")));
+        filters.put("region=overijssel", l -> demo.announcement.equals(l.get("announcementId")));
+        filters.put("region=Overijssel&kind=consultation&institution=han", l -> demo.announcement.equals(l.get("announcementId"))
+                && ((String) l.get("kind")).contains("consultation") && "han".equals(l.get("actorOrganisation")));
+        filters.put("region=Overijssel&to=2024-12-05", l -> demo.announcement.equals(l.get("announcementId"))
+                && ((String) l.get("occurredOn")).compareTo("2024-12-05") <= 0);
         for (Map.Entry<String, java.util.function.Predicate<Map<String, Object>>> filter : filters.entrySet()) {
             List<String> expected = all.stream().filter(filter.getValue()).map(l -> (String) l.get("eventId")).toList();
             assertThat(expected).as(filter.getKey()).isNotEmpty();

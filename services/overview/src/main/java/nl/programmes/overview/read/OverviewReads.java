@@ -1,5 +1,6 @@
 package nl.programmes.overview.read;
 
+import io.micronaut.context.annotation.Value;
 import io.micronaut.data.connection.annotation.Connectable;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.serde.ObjectMapper;
@@ -23,11 +24,13 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -45,15 +48,21 @@ public class OverviewReads {
     private final OrganisationReplica organisations;
     private final ReadCache cache;
     private final RegionalSnapshot regional;
+    private final int fewAnnouncements;
 
+    /**
+     * @param fewAnnouncements above this many announcements in a province, the timeline's region filter reads the
+     *                         timeline in order and passes over other announcements' lines, instead of naming them all
+     */
     public OverviewReads(JdbcOperations jdbc, ObjectMapper json, Clock clock, OrganisationReplica organisations, ReadCache cache,
-                         RegionalSnapshot regional) {
+                         RegionalSnapshot regional, @Value("${platform.overview.timeline.few-announcements:1000}") int fewAnnouncements) {
         this.sql = new Sql(jdbc);
         this.lists = new StoredLists(json);
         this.clock = clock;
         this.organisations = organisations;
         this.cache = cache;
         this.regional = regional;
+        this.fewAnnouncements = fewAnnouncements;
     }
 
     // ---- the objection matrix -------------------------------------------------------------------
@@ -341,35 +350,28 @@ public class OverviewReads {
      * A connection without a transaction: the page is one statement (plus, for offerings' events, their current
      * names), and a read-only transaction around it cost three more round trips (autocommit off, commit, autocommit on).
      * <p>
-     * The statement finds the page's keys first and reads the rows after: each filter reads along an index that holds
-     * the timeline's order after the filtered column (kind, acting organisation, announcement; V6), so a filter that
-     * matches few lines, or lines far back, reads those lines and not every newer line before them. Where a filter
-     * matches either of two things (an institution acts, or the line is about its announcement) or several kinds, each
-     * is read in order on its own, up to a page, and the page is the first lines of their union.
+     * Each filter reads along an index that holds the timeline's order after the filtered column (kind, acting
+     * organisation, announcement; V6), so a filter that matches few lines, or lines far back, reads those lines and
+     * not every newer line before them. Where a filter matches either of two things (an institution acts, or the line
+     * is about its announcement) or several kinds, each is read in order on its own, up to a page, and the page is the
+     * first lines of their union, found by their keys before their rows are read.
      */
     @Connectable
     public Views.TimelinePage timeline(TimelineFilter filter, boolean newestFirst, TimelineCursor cursor, int size) {
         String announcementId = filter.announcementId();
         List<Clause> shared = new ArrayList<>();
-        String hint = "";
+        Set<String> manyAnnouncements = null;
         if (filter.region() != null) {
-            // Announcements with a candidate location in the province; the list is small next to the timeline.
-            RegionalSnapshot.Regional all = regional.current();
-            if (!isRegion(all, province(all, filter.region()))) {
-                throw new InvalidParameterException("region", "is not a province (nor \"" + REGION_UNKNOWN + "\")");
-            }
-            List<String> ids = all.intended().entrySet().stream().filter(e -> filter.region().equalsIgnoreCase(e.getKey()))
-                    .flatMap(e -> e.getValue().stream()).map(p -> p.programme().announcementId()).distinct().toList();
+            Set<String> ids = announcementsIn(filter.region());
             if (announcementId != null) {
                 shared.add(ids.contains(announcementId) ? Clause.NONE : Clause.NOTHING);
             } else if (ids.isEmpty()) {
                 shared.add(Clause.NOTHING);
+            } else if (ids.size() > fewAnnouncements) {
+                manyAnnouncements = ids;
             } else {
                 shared.add(new Clause("t.announcement_id IN (" + String.join(",", java.util.Collections.nCopies(ids.size(), "?")) + ")",
                         List.copyOf(ids)));
-                // Many announcements have many lines: sorting all their keys cost more than reading the timeline in
-                // order until a page is full (at 1.3 million lines, a province of 34,000 announcements: 250 against 65 ms).
-                hint = ids.size() > FEW_ANNOUNCEMENTS ? " IGNORE INDEX (timeline_announcement)" : "";
             }
         }
         if (announcementId != null) {
@@ -381,9 +383,6 @@ public class OverviewReads {
         if (filter.to() != null) {
             shared.add(new Clause("t.occurred_on <= ?", List.of(Date.valueOf(filter.to()))));
         }
-        if (cursor != null) {
-            shared.add(cursor.after(newestFirst));
-        }
         List<List<Clause>> branches = List.of(List.of());
         if (filter.kind() != null) {
             branches = alternatives(branches, filter.kinds().stream().map(kind -> new Clause("t.kind = ?", List.of(kind))).toList());
@@ -393,28 +392,40 @@ public class OverviewReads {
                     new Clause("a.institution_id = ?", List.of(filter.institution()))));
         }
         String order = newestFirst ? " DESC" : " ASC";
-        String byOrder = " ORDER BY occurred_on" + order + ", recorded_at" + order + ", event_id" + order + " LIMIT ?";
-        List<Object> values = new ArrayList<>();
-        List<String> reads = new ArrayList<>();
-        for (List<Clause> branch : branches) {
+        String byOrder = " ORDER BY t.occurred_on" + order + ", t.recorded_at" + order + ", t.event_id" + order;
+        List<Views.TimelineLine> raw;
+        if (manyAnnouncements != null) {
+            raw = linesOf(keysAmong(manyAnnouncements, shared, branches, newestFirst, cursor, size + 1), byOrder);
+        } else if (branches.size() == 1) {
             List<Clause> where = new ArrayList<>(shared);
-            where.addAll(branch);
-            boolean joined = where.stream().anyMatch(c -> c.sql().startsWith("a."));
-            reads.add("(SELECT t.occurred_on, t.recorded_at, t.event_id FROM timeline_entry t" + hint
-                    + (joined ? " JOIN announcement_overview a ON a.announcement_id = t.announcement_id" : "")
-                    + " WHERE " + (where.isEmpty() ? "1 = 1" : String.join(" AND ", where.stream().map(Clause::sql).toList())) + byOrder + ")");
-            where.forEach(c -> values.addAll(c.values()));
+            where.addAll(branches.get(0));
+            if (cursor != null) {
+                where.add(cursor.after(newestFirst));
+            }
+            List<Object> values = values(where);
             values.add(size + 1);
+            raw = sql.query("SELECT t.*, a.reference FROM timeline_entry t LEFT JOIN announcement_overview a "
+                    + "ON a.announcement_id = t.announcement_id WHERE " + and(where) + byOrder + " LIMIT ?", Sql.params(values.toArray()),
+                    OverviewReads::line);
+        } else {
+            List<Object> values = new ArrayList<>();
+            List<String> reads = new ArrayList<>();
+            for (List<Clause> branch : branches) {
+                List<Clause> where = new ArrayList<>(shared);
+                where.addAll(branch);
+                if (cursor != null) {
+                    where.add(cursor.after(newestFirst));
+                }
+                reads.add("(SELECT t.occurred_on, t.recorded_at, t.event_id FROM timeline_entry t" + joinIfAsked(where)
+                        + " WHERE " + and(where) + byOrder + " LIMIT ?)");
+                values.addAll(values(where));
+                values.add(size + 1);
+            }
+            values.add(size + 1);
+            raw = sql.query("SELECT t.*, a.reference FROM (" + String.join(" UNION ", reads) + byOrder.replace("t.", "")
+                            + " LIMIT ?) k JOIN timeline_entry t ON t.event_id = k.event_id LEFT JOIN announcement_overview a "
+                            + "ON a.announcement_id = t.announcement_id" + byOrder, Sql.params(values.toArray()), OverviewReads::line);
         }
-        values.add(size + 1);
-        List<Views.TimelineLine> raw = sql.query("SELECT t.*, a.reference FROM (" + String.join(" UNION ", reads) + byOrder
-                        + ") k JOIN timeline_entry t ON t.event_id = k.event_id LEFT JOIN announcement_overview a "
-                        + "ON a.announcement_id = t.announcement_id ORDER BY t.occurred_on" + order + ", t.recorded_at" + order
-                        + ", t.event_id" + order, Sql.params(values.toArray()),
-                rs -> new Views.TimelineLine(rs.getString("event_id"), rs.getDate("occurred_on").toLocalDate(),
-                        rs.getTimestamp("recorded_at").toInstant(), rs.getString("announcement_id"), rs.getString("reference"),
-                        rs.getString("kind"), rs.getString("actor_user"), rs.getString("actor_org"), rs.getString("actor_org"),
-                        rs.getString("sentence_nl"), rs.getString("sentence_en")));
         Map<String, String> names = namesFor(raw);
         List<Views.TimelineLine> lines = raw.stream().map(l -> new Views.TimelineLine(l.eventId(), l.occurredOn(), l.recordedAt(),
                 l.announcementId(), l.reference(), l.kind(), l.actor(), l.actorOrganisation(),
@@ -429,8 +440,103 @@ public class OverviewReads {
         return new Views.TimelinePage(lines, next);
     }
 
-    /** Above this many announcements a region's lines are found by reading the timeline in order, not by announcement. */
-    private static final int FEW_ANNOUNCEMENTS = 1_000;
+    /** The province's announcements, for one state of the regional data: computed once per state, not per page. */
+    private volatile Map.Entry<RegionalSnapshot.Regional, Map<String, Set<String>>> announcementsByProvince;
+
+    private Set<String> announcementsIn(String region) {
+        RegionalSnapshot.Regional all = regional.current();
+        String province = province(all, region);
+        if (!isRegion(all, province)) {
+            throw new InvalidParameterException("region", "is not a province (nor \"" + REGION_UNKNOWN + "\")");
+        }
+        Map.Entry<RegionalSnapshot.Regional, Map<String, Set<String>>> known = announcementsByProvince;
+        if (known == null || known.getKey() != all) {
+            known = Map.entry(all, new java.util.concurrent.ConcurrentHashMap<>());
+            announcementsByProvince = known;
+        }
+        return known.getValue().computeIfAbsent(province, p -> all.intendedIn(p, null).stream()
+                .map(placed -> placed.programme().announcementId()).collect(java.util.stream.Collectors.toUnmodifiableSet()));
+    }
+
+    /**
+     * The first keys in the page's order of lines about these announcements, when there are too many of them to name in
+     * a statement (a list of 34,000 ids cost MariaDB 37 ms to read, at 1.3 million lines; sorting their lines' keys 250
+     * ms). So many announcements have lines all through the timeline: each branch is read in order, a few hundred keys at
+     * first and four times as many each round after, and the keys of lines about other announcements are passed over.
+     */
+    private List<String> keysAmong(Set<String> announcements, List<Clause> shared, List<List<Clause>> branches, boolean newestFirst,
+                                   TimelineCursor cursor, int wanted) {
+        String order = newestFirst ? " DESC" : " ASC";
+        List<TimelineKey> found = new ArrayList<>();
+        for (List<Clause> branch : branches) {
+            List<Clause> where = new ArrayList<>(shared);
+            where.addAll(branch);
+            TimelineCursor after = cursor;
+            int matched = 0;
+            for (int chunk = 4 * wanted; matched < wanted; chunk = Math.min(4 * chunk, 50_000)) {
+                List<Clause> read = new ArrayList<>(where);
+                if (after != null) {
+                    read.add(after.after(newestFirst));
+                }
+                List<Object> values = values(read);
+                values.add(chunk);
+                List<TimelineKey> keys = sql.query("SELECT t.occurred_on, t.recorded_at, t.event_id, t.announcement_id FROM timeline_entry t"
+                                + joinIfAsked(read) + " WHERE " + and(read) + " ORDER BY t.occurred_on" + order + ", t.recorded_at" + order
+                                + ", t.event_id" + order + " LIMIT ?", Sql.params(values.toArray()),
+                        rs -> new TimelineKey(new TimelineCursor(rs.getDate(1).toLocalDate(), rs.getTimestamp(2).toInstant(), rs.getString(3)),
+                                rs.getString(4)));
+                for (TimelineKey key : keys) {
+                    if (matched < wanted && key.announcementId() != null && announcements.contains(key.announcementId())) {
+                        found.add(key);
+                        matched++;
+                    }
+                }
+                if (keys.size() < chunk) {
+                    break;
+                }
+                after = keys.get(keys.size() - 1).position();
+            }
+        }
+        Comparator<TimelineCursor> inOrder = Comparator.comparing(TimelineCursor::occurredOn).thenComparing(TimelineCursor::recordedAt)
+                .thenComparing(TimelineCursor::eventId);
+        return found.stream().map(TimelineKey::position).distinct().sorted(newestFirst ? inOrder.reversed() : inOrder).limit(wanted)
+                .map(TimelineCursor::eventId).toList();
+    }
+
+    /** Where a line stands in the timeline's order, and the announcement it is about. */
+    private record TimelineKey(TimelineCursor position, String announcementId) {
+    }
+
+    private List<Views.TimelineLine> linesOf(List<String> eventIds, String byOrder) {
+        if (eventIds.isEmpty()) {
+            return List.of();
+        }
+        return sql.query("SELECT t.*, a.reference FROM timeline_entry t LEFT JOIN announcement_overview a ON a.announcement_id = "
+                        + "t.announcement_id WHERE t.event_id IN (" + String.join(",", java.util.Collections.nCopies(eventIds.size(), "?"))
+                        + ")" + byOrder, Sql.params(eventIds.toArray()), OverviewReads::line);
+    }
+
+    private static Views.TimelineLine line(ResultSet rs) throws SQLException {
+        return new Views.TimelineLine(rs.getString("event_id"), rs.getDate("occurred_on").toLocalDate(),
+                rs.getTimestamp("recorded_at").toInstant(), rs.getString("announcement_id"), rs.getString("reference"),
+                rs.getString("kind"), rs.getString("actor_user"), rs.getString("actor_org"), rs.getString("actor_org"),
+                rs.getString("sentence_nl"), rs.getString("sentence_en"));
+    }
+
+    private static String and(List<Clause> where) {
+        return where.isEmpty() ? "1 = 1" : String.join(" AND ", where.stream().map(Clause::sql).toList());
+    }
+
+    private static List<Object> values(List<Clause> where) {
+        List<Object> values = new ArrayList<>();
+        where.forEach(c -> values.addAll(c.values()));
+        return values;
+    }
+
+    /** The announcement's table is joined only for a condition on it (an institution's announcements). */
+    private static String joinIfAsked(List<Clause> where) {
+        return where.stream().anyMatch(c -> c.sql().startsWith("a.")) ? " JOIN announcement_overview a ON a.announcement_id = t.announcement_id" : "";
+    }
 
     /** One condition of a timeline read and its values. */
     record Clause(String sql, List<Object> values) {
