@@ -145,7 +145,7 @@ public final class OverviewBenchmark {
             }
             double catchUpRate = published / seconds(start);
             // BENCH_PHASES=commands,queries (say) leaves out the other phases, to look at one quickly.
-            List<String> phases = List.of(System.getenv().getOrDefault("BENCH_PHASES", "rebuild,commands,queries,mixed").split(","));
+            List<String> phases = List.of(System.getenv().getOrDefault("BENCH_PHASES", "rebuild,commands,queries,filters,mixed").split(","));
             Rebuild rebuild = phases.contains("rebuild") ? rebuild(overview, platform, prefix) : new Rebuild(0, 0, "not measured");
             // Once more: the first rebuild runs while the JIT still compiles its code (a C2 thread took a third of a core),
             // as it would on a freshly started service; a service that has run for a while rebuilds like the second.
