@@ -145,7 +145,7 @@ public final class OverviewBenchmark {
             }
             double catchUpRate = published / seconds(start);
             // BENCH_PHASES=commands,queries (say) leaves out the other phases, to look at one quickly.
-            List<String> phases = List.of(System.getenv().getOrDefault("BENCH_PHASES", "rebuild,commands,queries,filters,mixed").split(","));
+            List<String> phases = List.of(System.getenv().getOrDefault("BENCH_PHASES", "rebuild,commands,queries,filters,export,mixed").split(","));
             Rebuild rebuild = phases.contains("rebuild") ? rebuild(overview, platform, prefix) : new Rebuild(0, 0, "not measured");
             // Once more: the first rebuild runs while the JIT still compiles its code (a C2 thread took a third of a core),
             // as it would on a freshly started service; a service that has run for a while rebuilds like the second.
@@ -180,6 +180,8 @@ public final class OverviewBenchmark {
             CacheCounts afterAloneAnew = CacheCounts.of(overview);
             // The whole timeline by each of its filters, one request at a time, each a different page size so none is a hit.
             Map<String, List<Long>> filtered = phases.contains("filters") ? filterLatency(overview, reader) : Map.of();
+            // The whole timeline as CSV: one page of 500 lines per cursor, all the way down.
+            Export export = phases.contains("export") ? export(overview, reader) : null;
             List<List<Long>> mixed = phases.contains("mixed")
                     ? readWhileWriting(announcements, token, overview, reader, announcementIds, commandsPerSecond, readers) : none;
             double mixedHitRate = CacheCounts.of(overview).hitRateSince(afterAloneAnew);
@@ -245,6 +247,8 @@ public final class OverviewBenchmark {
             summary.append(phases.contains("filters") ? "timeline filters, 1 reader, misses (p50 / max)\n" + filtered.entrySet().stream()
                     .map(e -> String.format("  %-30s %.1f / %.1f ms (%d requests)", e.getKey(), ms(e.getValue(), 50), ms(e.getValue(), 100),
                             e.getValue().size())).collect(Collectors.joining("\n")) + "\n" : notRun("filters"));
+            summary.append(export != null ? String.format("timeline export (CSV, oldest first)  %,d lines in %.1f s: %,.0f lines/s (%,.1f MB)%n",
+                    export.lines(), export.seconds(), export.lines() / export.seconds(), export.bytes() / 1e6) : notRun("export"));
             System.out.print(summary);
             // BENCH_HOLD=<seconds> keeps the broker, the database and the overview up after the figures, to look into them.
             long hold = Long.parseLong(System.getenv().getOrDefault("BENCH_HOLD", "0"));
@@ -770,6 +774,39 @@ public final class OverviewBenchmark {
             latencies.put(filter.getKey(), micros);
         }
         return latencies;
+    }
+
+    /** What reading the whole timeline's CSV export took. */
+    record Export(long lines, long bytes, double seconds) {
+    }
+
+    /**
+     * The whole timeline as CSV, read to its end: every page after the first starts at a cursor, so this measures reading
+     * deep in the timeline (a page a million lines deep cost 1.8 s until session 16, when the cursor was a row comparison).
+     */
+    private static Export export(RunningService overview, String token) throws Exception {
+        long start = System.nanoTime();
+        HttpResponse<java.io.InputStream> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create(overview.url("/api/timeline.csv?order=oldest"))).header("Authorization", "Bearer " + token).GET().build(),
+                HttpResponse.BodyHandlers.ofInputStream());
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException("The timeline export answered " + response.statusCode());
+        }
+        long lines = 0;
+        long bytes = 0;
+        byte[] buffer = new byte[1 << 16];
+        try (java.io.InputStream body = response.body()) {
+            for (int n = body.read(buffer); n >= 0; n = body.read(buffer)) {
+                bytes += n;
+                for (int i = 0; i < n; i++) {
+                    if (buffer[i] == '\n') {
+                        lines++;
+                    }
+                }
+            }
+        }
+        // The header is a line; the synthetic events' texts hold no line break, so every other LF ends one line of the timeline.
+        return new Export(lines - 1, bytes, seconds(start));
     }
 
     /** The overview's read-cache counters, from Prometheus; NaN when they cannot be read. */
