@@ -238,6 +238,26 @@ class TimelinePagingAndExportTest implements TestPropertyProvider {
         assertThat(friesland.subList(1, friesland.size())).allSatisfy(row -> assertThat(row.get(4)).isEqualTo("80151"));
     }
 
+    /** What Excel with Dutch settings opens with a double-click: the same rows, semicolons between cells, a byte order mark first. */
+    @Test
+    void exportsForExcelHoldTheSameRowsSeparatedBySemicolons() {
+        for (String path : List.of("/api/timeline.csv?order=oldest&announcement=" + demo.announcement, "/api/overview/regions/Overijssel.csv?")) {
+            String plain = http.toBlocking().retrieve(HttpRequest.GET(path).bearerAuth(reader), String.class);
+            HttpResponse<byte[]> excel = http.toBlocking().exchange(HttpRequest.GET(path + "&for=excel").bearerAuth(reader), byte[].class);
+            byte[] body = excel.body();
+            assertThat(body).as(path).startsWith(0xEF, 0xBB, 0xBF);
+            assertThat(excel.getContentType().orElseThrow().toString()).startsWith("text/csv");
+            String text = new String(body, 3, body.length - 3, java.nio.charset.StandardCharsets.UTF_8);
+            assertThat(text).as(path).startsWith(path.contains("timeline") ? "\"date\";\"recorded\"" : "\"municipality\";\"kind\"");
+            assertThat(parse(text, ';')).as(path).isEqualTo(parse(plain));
+
+            HttpClientResponseException error = assertThrows(HttpClientResponseException.class, () -> http.toBlocking().exchange(
+                    HttpRequest.GET(path + "&for=numbers").bearerAuth(reader), String.class));
+            assertThat(error.getStatus().getCode()).as(path).isEqualTo(400);
+            assertThat(error.getResponse().getBody(String.class).orElseThrow()).contains("\"field\":\"for\"");
+        }
+    }
+
     private Map<String, Object> timeline(String query) {
         return http.toBlocking().retrieve(HttpRequest.GET("/api/timeline?" + query).bearerAuth(reader), Map.class);
     }
@@ -248,6 +268,10 @@ class TimelinePagingAndExportTest implements TestPropertyProvider {
 
     /** RFC 4180, enough for these files: quoted cells, doubled quotes, CRLF between records. */
     static List<List<String>> parse(String csv) {
+        return parse(csv, ',');
+    }
+
+    static List<List<String>> parse(String csv, char separator) {
         assertThat(csv).endsWith("\r\n");
         List<List<String>> rows = new ArrayList<>();
         for (String record : csv.split("\r\n")) {
@@ -261,7 +285,7 @@ class TimelinePagingAndExportTest implements TestPropertyProvider {
                     i++;
                 } else if (c == '"') {
                     quoted = !quoted;
-                } else if (c == ',' && !quoted) {
+                } else if (c == separator && !quoted) {
                     cells.add(cell.toString());
                     cell.setLength(0);
                 } else {

@@ -197,6 +197,11 @@ class PortalJourneyTest {
         assertThat(csv.lines().skip(1).toList()).hasSizeGreaterThanOrEqualTo(3)
                 .allSatisfy(line -> assertThat(line).contains(announcementId));
         assertThat(csv).contains("ROC van Twente").contains("Saxion Hogeschool kondigt");
+        // For Excel with Dutch settings: the same lines, semicolons between cells and a byte order mark first.
+        URI excel = URI.create(browser.find(By.linkText("Download voor Excel")).getAttribute("href"));
+        String forExcel = page("stuurgroep-ad-ci-member", excel.getRawPath() + "?" + excel.getRawQuery()).body();
+        assertThat(forExcel).startsWith("\uFEFF\"date\";\"recorded\";").contains("Saxion Hogeschool kondigt");
+        assertThat(forExcel.lines().count()).isEqualTo(csv.lines().count());
 
         // Live: while the page is open, a new event appears without a reload. The meeting is dated today in the
         // Netherlands, the date the steering service checks against, and the day the overview dates the evening's

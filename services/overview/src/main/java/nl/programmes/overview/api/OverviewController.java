@@ -20,6 +20,7 @@ import jakarta.inject.Named;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
+import nl.programmes.kit.problem.InvalidParameterException;
 import nl.programmes.overview.read.OverviewReads;
 import nl.programmes.overview.read.ReadCache;
 import nl.programmes.overview.read.RegionalPages;
@@ -104,17 +105,18 @@ public class OverviewController {
     @ExecuteOn(TaskExecutors.BLOCKING)
     public HttpResponse<String> regionCsv(String region, @Nullable @QueryValue String level, @Nullable @QueryValue String domain,
                                           @Nullable @QueryValue String code, @Nullable @QueryValue String institution,
-                                          @Nullable @QueryValue String status) {
-        StringBuilder csv = new StringBuilder(Csv.line("municipality", "kind", "institution", "programme", "code", "level", "forms",
-                "status", "intake", "reference"));
+                                          @Nullable @QueryValue String status, @Nullable @QueryValue("for") String target) {
+        Csv.Dialect dialect = Csv.Dialect.of(target);
+        StringBuilder csv = new StringBuilder(dialect.start()).append(dialect.line("municipality", "kind", "institution", "programme",
+                "code", "level", "forms", "status", "intake", "reference"));
         OverviewReads.RegionFilter filter = new OverviewReads.RegionFilter(level, domain, code, institution, status);
         for (Views.Municipality m : reads.region(region, filter).municipalities()) {
             for (Views.Offering o : m.existing()) {
-                csv.append(Csv.line(m.municipality(), "existing", o.institutionName(), o.programme(), o.code(), o.level(), o.form(),
+                csv.append(dialect.line(m.municipality(), "existing", o.institutionName(), o.programme(), o.code(), o.level(), o.form(),
                         "", Csv.intake(o.intake()), ""));
             }
             for (Views.Intended i : m.intended()) {
-                csv.append(Csv.line(m.municipality(), "intended", i.institutionName(), i.programme(), i.code(), i.level(),
+                csv.append(dialect.line(m.municipality(), "intended", i.institutionName(), i.programme(), i.code(), i.level(),
                         String.join(" ", i.forms()), i.status(), "", i.reference()));
             }
         }
@@ -153,19 +155,21 @@ public class OverviewController {
                                                        @Nullable @QueryValue String region, @Nullable @QueryValue String kind,
                                                        @Nullable @QueryValue LocalDate from, @Nullable @QueryValue LocalDate to,
                                                        @QueryValue(defaultValue = "newest") @Pattern(regexp = "newest|oldest",
-                                                               message = "must be newest or oldest") String order) {
+                                                               message = "must be newest or oldest") String order,
+                                                       @Nullable @QueryValue("for") String target) {
+        Csv.Dialect dialect = Csv.Dialect.of(target);
         OverviewReads.TimelineFilter filter = new OverviewReads.TimelineFilter(announcement, institution, kind, from, to, region);
         boolean newestFirst = "newest".equals(order);
         Views.TimelinePage first = reads.timeline(filter, newestFirst, null, csvPageSize);
-        byte[] start = (Csv.line("date", "recorded", "reference", "announcement", "kind", "actor", "organisation", "nl", "en")
-                + csvLines(first)).getBytes(StandardCharsets.UTF_8);
+        byte[] start = (dialect.start() + dialect.line("date", "recorded", "reference", "announcement", "kind", "actor", "organisation",
+                "nl", "en") + csvLines(first, dialect)).getBytes(StandardCharsets.UTF_8);
         Flux<byte[]> rest = Flux.<byte[], ExportPosition>generate(() -> ExportPosition.after(first), (position, sink) -> {
             if (position.done()) {
                 sink.complete();
                 return position;
             }
             Views.TimelinePage page = reads.timeline(filter, newestFirst, position.cursor(), csvPageSize);
-            String lines = csvLines(page);
+            String lines = csvLines(page, dialect);
             if (lines.isEmpty()) {
                 sink.complete(); // an empty chunk would end the response; lines are never removed, so this is a guard
                 return position;
@@ -176,10 +180,10 @@ public class OverviewController {
         return csv(Flux.concat(Flux.just(start), rest), "timeline.csv");
     }
 
-    private static String csvLines(Views.TimelinePage page) {
+    private static String csvLines(Views.TimelinePage page, Csv.Dialect dialect) {
         StringBuilder csv = new StringBuilder();
         for (Views.TimelineLine line : page.entries()) {
-            csv.append(Csv.line(line.occurredOn().toString(), line.recordedAt().toString(), line.reference(), line.announcementId(),
+            csv.append(dialect.line(line.occurredOn().toString(), line.recordedAt().toString(), line.reference(), line.announcementId(),
                     line.kind(), line.actor(), line.actorOrganisationName(), line.textNl(), line.textEn()));
         }
         return csv.toString();
@@ -218,8 +222,42 @@ public class OverviewController {
         private Csv() {
         }
 
-        static String line(String... cells) {
-            return String.join(",", Arrays.stream(cells).map(Csv::cell).toList()) + "\r\n";
+        /**
+         * How cells are separated. RFC 4180's comma by default. {@code for=excel} writes what Excel with Dutch settings opens
+         * with a double-click: cells separated by semicolons (the comma is the Dutch decimal separator, so Excel splits on
+         * semicolons there), and a byte order mark first, without which Excel reads the file as Windows-1252 and garbles
+         * every accent ("vóór" in a sentence, "ë" in a name).
+         */
+        enum Dialect {
+            RFC_4180(",", ""),
+            EXCEL(";", "\uFEFF");
+
+            private final String separator;
+            private final String start;
+
+            Dialect(String separator, String start) {
+                this.separator = separator;
+                this.start = start;
+            }
+
+            static Dialect of(String target) {
+                if (target == null || target.isBlank()) {
+                    return RFC_4180;
+                }
+                if (target.strip().equalsIgnoreCase("excel")) {
+                    return EXCEL;
+                }
+                throw new InvalidParameterException("for", "must be excel, or left out for RFC 4180 (comma-separated)");
+            }
+
+            /** What the file starts with, before its first line. */
+            String start() {
+                return start;
+            }
+
+            String line(String... cells) {
+                return String.join(separator, Arrays.stream(cells).map(Csv::cell).toList()) + "\r\n";
+            }
         }
 
         /**

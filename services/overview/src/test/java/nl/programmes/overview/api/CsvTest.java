@@ -11,8 +11,19 @@ class CsvTest {
 
     @Test
     void cellsAreQuotedWithQuotesDoubledAndEmptyCellsLeftEmpty() {
-        assertThat(OverviewController.Csv.line("Saxion", "zegt \"ja\"", null, "", "a,b"))
+        assertThat(OverviewController.Csv.Dialect.RFC_4180.line("Saxion", "zegt \"ja\"", null, "", "a,b"))
                 .isEqualTo("\"Saxion\",\"zegt \"\"ja\"\"\",,,\"a,b\"\r\n");
+        assertThat(OverviewController.Csv.Dialect.RFC_4180.start()).isEmpty();
+    }
+
+    @Test
+    void forExcelCellsAreSeparatedBySemicolonsAfterAByteOrderMark() {
+        OverviewController.Csv.Dialect excel = OverviewController.Csv.Dialect.of(" Excel ");
+        assertThat(excel.line("Saxion", "2021: <5; 2022: 89", "1,5")).isEqualTo("\"Saxion\";\"2021: <5; 2022: 89\";\"1,5\"\r\n");
+        assertThat(excel.start()).isEqualTo("\uFEFF");
+        assertThat(OverviewController.Csv.Dialect.of(null)).isEqualTo(OverviewController.Csv.Dialect.RFC_4180);
+        org.junit.jupiter.api.Assertions.assertThrows(nl.programmes.kit.problem.InvalidParameterException.class,
+                () -> OverviewController.Csv.Dialect.of("numbers"));
     }
 
     @Test

@@ -123,6 +123,7 @@ public class OverviewPages {
         model.put("statuses", Choices.STATUSES);
         model.put("institutions", choices(false));
         model.put("csv", "/api/overview/regions/" + PortalApi.encode(region).replace("+", "%20") + ".csv" + PortalApi.queryString(filter));
+        model.put("excel", forExcel((String) model.get("csv")));
         model.put("spark", new SparkView());
         model.put("related", relatedSideBySide(answer.body()));
         return Page.render(auth, request, "region", model);
@@ -159,6 +160,11 @@ public class OverviewPages {
         return groups;
     }
 
+    /** The same export as Excel with Dutch settings opens it: semicolons between cells, a byte order mark first. */
+    private static String forExcel(String csv) {
+        return csv + (csv.contains("?") ? "&" : "?") + "for=excel";
+    }
+
     @Get("/timeline")
     public HttpResponse<?> timeline(@Nullable Authentication auth, HttpRequest<?> request) {
         if (auth == null) {
@@ -189,6 +195,7 @@ public class OverviewPages {
         model.put("next", answer.body().get("nextCursor") == null ? null : "/timeline" + PortalApi.queryString(next));
         // The export holds every line the filters match, from the first, so it takes the filters but not the cursor.
         model.put("csv", "/api/timeline.csv" + PortalApi.queryString(fromTheStart));
+        model.put("excel", forExcel((String) model.get("csv")));
         model.put("kinds", kinds());
         model.put("institutions", choices(true));
         model.put("provinces", nl.programmes.portal.web.domain.Provinces.all());
