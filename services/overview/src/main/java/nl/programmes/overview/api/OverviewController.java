@@ -86,6 +86,16 @@ public class OverviewController {
         return pages.regions().thenApply(OverviewController::ok);
     }
 
+    /**
+     * A province's existing offerings and intended programmes per municipality, with related programmes side by side.
+     *
+     * @param region      a province, in any case, or {@code region unknown}; any other name is a 404
+     * @param level       a programme level, such as ASSOCIATE_DEGREE
+     * @param domain      words found anywhere in an intended programme's domain, in any case
+     * @param code        a CROHO/ISAT code
+     * @param institution an organisation's id in the directory, such as saxion
+     * @param status      an intended programme's status, such as SUBMITTED
+     */
     @Get("/overview/regions/{region}")
     @ApiResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = Views.Region.class)))
@@ -98,7 +108,10 @@ public class OverviewController {
 
     /**
      * The regional page as CSV, with the page's filters: one line per existing offering, and one per intended
-     * programme and candidate location. Intake figures keep suppressed values as published ("2021: <5").
+     * programme and candidate location. Intake figures keep suppressed values as published ("2021: <5"). The
+     * filters are the page's.
+     *
+     * @param target {@code excel} for Excel with Dutch settings (semicolons, a byte order mark); left out, RFC 4180
      */
     @Get("/overview/regions/{region}.csv")
     @Produces("text/csv")
@@ -123,7 +136,20 @@ public class OverviewController {
         return csv(csv.toString(), region + ".csv");
     }
 
-    /** Every event from every service, newest first unless {@code order=oldest}, paged by cursor. */
+    /**
+     * Every event from every service, newest first unless {@code order=oldest}, paged by cursor.
+     *
+     * @param announcement an announcement's id: its lines only
+     * @param institution  an organisation's id: what it did, and every line about its announcements
+     * @param region       a province, or {@code region unknown}: lines about announcements with a candidate location there
+     * @param kind         an event type (nl.programmes.steering.decision-recorded.v1) or part of one (decision), in any case;
+     *                     a text that is part of no event type is a 400
+     * @param from         the first business date, inclusive
+     * @param to           the last business date, inclusive; before {@code from} is a 400
+     * @param order        newest (default) or oldest first
+     * @param cursor       the {@code nextCursor} of the page before
+     * @param size         lines per page, 1 to 500
+     */
     @Get("/timeline")
     @ApiResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = Views.TimelinePage.class)))
@@ -146,7 +172,9 @@ public class OverviewController {
      * The timeline as CSV, with the timeline's filters: every line that matches, however many, read a page at a
      * time by cursor and written as it is read, so a long export neither holds the whole timeline in memory nor
      * keeps one database connection for its duration. The first page is read before the response starts, so a
-     * filter the timeline cannot use is a 400, not a download cut short.
+     * filter the timeline cannot use is a 400, not a download cut short. The filters are the timeline's.
+     *
+     * @param target {@code excel} for Excel with Dutch settings (semicolons, a byte order mark); left out, RFC 4180
      */
     @Get("/timeline.csv")
     @Produces("text/csv")
