@@ -6,6 +6,7 @@ import io.micronaut.transaction.TransactionDefinition;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import nl.programmes.events.CloudEvent;
+import nl.programmes.kit.persistence.Sql;
 
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -13,7 +14,6 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 
 /** SQL for the outbox table. */
@@ -90,10 +90,10 @@ class OutboxStore {
         StringBuilder sql = new StringBuilder("UPDATE outbox SET sent_at = CASE");
         List<Long> all = new ArrayList<>();
         for (OutboxRelay.Acknowledged batch : batches) {
-            sql.append(" WHEN seq IN (").append(String.join(",", Collections.nCopies(batch.seqs().size(), "?"))).append(") THEN ?");
+            sql.append(" WHEN seq IN (").append(Sql.marks(batch.seqs().size())).append(") THEN ?");
             all.addAll(batch.seqs());
         }
-        sql.append(" END WHERE seq IN (").append(String.join(",", Collections.nCopies(all.size(), "?"))).append(')');
+        sql.append(" END WHERE seq IN (").append(Sql.marks(all.size())).append(')');
         jdbc.prepareStatement(sql.toString(), statement -> {
             try {
                 int i = 1;

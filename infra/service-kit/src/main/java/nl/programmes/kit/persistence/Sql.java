@@ -90,8 +90,7 @@ public final class Sql {
     public Set<String> present(String table, String column, List<String> keys) {
         Set<String> present = new HashSet<>();
         if (!keys.isEmpty()) {
-            String marks = String.join(",", Collections.nCopies(keys.size(), "?"));
-            query("SELECT " + column + " FROM " + table + " WHERE " + column + " IN (" + marks + ")", params(keys.toArray()),
+            query("SELECT " + column + " FROM " + table + " WHERE " + column + " IN (" + marks(keys.size()) + ")", params(keys.toArray()),
                     rs -> present.add(rs.getString(1)));
         }
         return present;
@@ -120,6 +119,11 @@ public final class Sql {
 
     public <T> Optional<T> one(String sql, Binder binder, RowMapper<T> mapper) {
         return query(sql, binder, mapper).stream().findFirst();
+    }
+
+    /** As many parameter marks as values, comma-separated: what goes between the parentheses of {@code IN (…)}. */
+    public static String marks(int count) {
+        return String.join(",", Collections.nCopies(count, "?"));
     }
 
     public static Binder params(Object... values) {

@@ -370,7 +370,7 @@ public class OverviewReads {
             } else if (ids.size() > fewAnnouncements) {
                 manyAnnouncements = ids;
             } else {
-                shared.add(new Clause("t.announcement_id IN (" + String.join(",", java.util.Collections.nCopies(ids.size(), "?")) + ")",
+                shared.add(new Clause("t.announcement_id IN (" + Sql.marks(ids.size()) + ")",
                         List.copyOf(ids)));
             }
         }
@@ -391,17 +391,12 @@ public class OverviewReads {
             branches = alternatives(branches, List.of(new Clause("t.actor_org = ?", List.of(filter.institution())),
                     new Clause("a.institution_id = ?", List.of(filter.institution()))));
         }
-        String order = newestFirst ? " DESC" : " ASC";
-        String byOrder = " ORDER BY t.occurred_on" + order + ", t.recorded_at" + order + ", t.event_id" + order;
+        String byOrder = orderBy("t.", newestFirst);
         List<Views.TimelineLine> raw;
         if (manyAnnouncements != null) {
             raw = linesOf(keysAmong(manyAnnouncements, shared, branches, newestFirst, cursor, size + 1), byOrder);
         } else if (branches.size() == 1) {
-            List<Clause> where = new ArrayList<>(shared);
-            where.addAll(branches.get(0));
-            if (cursor != null) {
-                where.add(cursor.after(newestFirst));
-            }
+            List<Clause> where = where(shared, branches.get(0), cursor, newestFirst);
             List<Object> values = values(where);
             values.add(size + 1);
             raw = sql.query("SELECT t.*, a.reference FROM timeline_entry t LEFT JOIN announcement_overview a "
@@ -411,18 +406,14 @@ public class OverviewReads {
             List<Object> values = new ArrayList<>();
             List<String> reads = new ArrayList<>();
             for (List<Clause> branch : branches) {
-                List<Clause> where = new ArrayList<>(shared);
-                where.addAll(branch);
-                if (cursor != null) {
-                    where.add(cursor.after(newestFirst));
-                }
+                List<Clause> where = where(shared, branch, cursor, newestFirst);
                 reads.add("(SELECT t.occurred_on, t.recorded_at, t.event_id FROM timeline_entry t" + joinIfAsked(where)
                         + " WHERE " + and(where) + byOrder + " LIMIT ?)");
                 values.addAll(values(where));
                 values.add(size + 1);
             }
             values.add(size + 1);
-            raw = sql.query("SELECT t.*, a.reference FROM (" + String.join(" UNION ", reads) + byOrder.replace("t.", "")
+            raw = sql.query("SELECT t.*, a.reference FROM (" + String.join(" UNION ", reads) + orderBy("", newestFirst)
                             + " LIMIT ?) k JOIN timeline_entry t ON t.event_id = k.event_id LEFT JOIN announcement_overview a "
                             + "ON a.announcement_id = t.announcement_id" + byOrder, Sql.params(values.toArray()), OverviewReads::line);
         }
@@ -466,23 +457,16 @@ public class OverviewReads {
      */
     private List<String> keysAmong(Set<String> announcements, List<Clause> shared, List<List<Clause>> branches, boolean newestFirst,
                                    TimelineCursor cursor, int wanted) {
-        String order = newestFirst ? " DESC" : " ASC";
         List<TimelineKey> found = new ArrayList<>();
         for (List<Clause> branch : branches) {
-            List<Clause> where = new ArrayList<>(shared);
-            where.addAll(branch);
             TimelineCursor after = cursor;
             int matched = 0;
             for (int chunk = 4 * wanted; matched < wanted; chunk = Math.min(4 * chunk, 50_000)) {
-                List<Clause> read = new ArrayList<>(where);
-                if (after != null) {
-                    read.add(after.after(newestFirst));
-                }
+                List<Clause> read = where(shared, branch, after, newestFirst);
                 List<Object> values = values(read);
                 values.add(chunk);
                 List<TimelineKey> keys = sql.query("SELECT t.occurred_on, t.recorded_at, t.event_id, t.announcement_id FROM timeline_entry t"
-                                + joinIfAsked(read) + " WHERE " + and(read) + " ORDER BY t.occurred_on" + order + ", t.recorded_at" + order
-                                + ", t.event_id" + order + " LIMIT ?", Sql.params(values.toArray()),
+                                + joinIfAsked(read) + " WHERE " + and(read) + orderBy("t.", newestFirst) + " LIMIT ?", Sql.params(values.toArray()),
                         rs -> new TimelineKey(new TimelineCursor(rs.getDate(1).toLocalDate(), rs.getTimestamp(2).toInstant(), rs.getString(3)),
                                 rs.getString(4)));
                 for (TimelineKey key : keys) {
@@ -512,7 +496,7 @@ public class OverviewReads {
             return List.of();
         }
         return sql.query("SELECT t.*, a.reference FROM timeline_entry t LEFT JOIN announcement_overview a ON a.announcement_id = "
-                        + "t.announcement_id WHERE t.event_id IN (" + String.join(",", java.util.Collections.nCopies(eventIds.size(), "?"))
+                        + "t.announcement_id WHERE t.event_id IN (" + Sql.marks(eventIds.size())
                         + ")" + byOrder, Sql.params(eventIds.toArray()), OverviewReads::line);
     }
 
@@ -521,6 +505,22 @@ public class OverviewReads {
                 rs.getTimestamp("recorded_at").toInstant(), rs.getString("announcement_id"), rs.getString("reference"),
                 rs.getString("kind"), rs.getString("actor_user"), rs.getString("actor_org"), rs.getString("actor_org"),
                 rs.getString("sentence_nl"), rs.getString("sentence_en"));
+    }
+
+    /** The conditions of one read: those every branch shares, the branch's own, and where the page starts. */
+    private static List<Clause> where(List<Clause> shared, List<Clause> branch, TimelineCursor after, boolean newestFirst) {
+        List<Clause> where = new ArrayList<>(shared);
+        where.addAll(branch);
+        if (after != null) {
+            where.add(after.after(newestFirst));
+        }
+        return where;
+    }
+
+    /** The timeline's order, of the table with this prefix ("t.") or of a union's columns (""). */
+    private static String orderBy(String prefix, boolean newestFirst) {
+        String order = newestFirst ? " DESC" : " ASC";
+        return " ORDER BY " + prefix + "occurred_on" + order + ", " + prefix + "recorded_at" + order + ", " + prefix + "event_id" + order;
     }
 
     private static String and(List<Clause> where) {
@@ -571,7 +571,7 @@ public class OverviewReads {
         }
         if (!offerings.isEmpty()) {
             sql.query("SELECT offering_id, institution_id, programme_name, form, location FROM overview_offering WHERE offering_id IN ("
-                            + String.join(",", java.util.Collections.nCopies(offerings.size(), "?")) + ")", Sql.params(offerings.toArray()),
+                            + Sql.marks(offerings.size()) + ")", Sql.params(offerings.toArray()),
                     rs -> names.put("offering:" + rs.getString(1), names.getOrDefault(rs.getString(2), rs.getString(2)) + " "
                             + rs.getString(3) + " (" + rs.getString(4).toLowerCase() + (rs.getString(5) == null ? "" : ", " + rs.getString(5)) + ")"));
         }

@@ -300,7 +300,7 @@ public class RegionalSnapshot {
         List<String> ids = new ArrayList<>(announcements);
         for (int from = 0; from < ids.size(); from += CHUNK) {
             List<String> chunk = ids.subList(from, Math.min(ids.size(), from + CHUNK));
-            sql.query("SELECT * FROM announcement_overview WHERE announcement_id IN (" + String.join(",", Collections.nCopies(chunk.size(), "?"))
+            sql.query("SELECT * FROM announcement_overview WHERE announcement_id IN (" + Sql.marks(chunk.size())
                     + ")", Sql.params(chunk.toArray()), rs -> fresh.put(rs.getString("announcement_id"), intended(rs)));
         }
         Map<String, List<Views.Offering>> offerings = offeringsChanged || !provinceOf.equals(before.provinceOf())
