@@ -106,6 +106,9 @@ class DemoCaseOverviewTest implements TestPropertyProvider {
                 "Saxion Hogeschool dient de aanvraag in voor Enschede (voltijd, deeltijd).");
         assertThat(timelineOf("region=Overijssel")).extracting(l -> (String) l.get("announcementId")).contains(demo.announcement);
         assertThat(timelineOf("region=Limburg")).extracting(l -> (String) l.get("announcementId")).doesNotContain(demo.announcement);
+        // A province's timeline holds its offerings' lines too: HU's in Amersfoort, registered and its intake reported.
+        assertThat(timelineOf("region=Utrecht")).extracting(l -> (String) l.get("textNl")).hasSize(3)
+                .allSatisfy(text -> assertThat(text).contains("Hogeschool Utrecht").contains("Ad Online Contentcreator"));
         assertThat(timeline).extracting(l -> (String) l.get("textEn")).contains(
                 "Hogeschool van Arnhem en Nijmegen: no objection for Enschede (preferred), Deventer and Apeldoorn. Agreed: develop together to avoid overlap.",
                 "Stuurgroep Landelijk Ad-overleg Cluster Creatieve Industrie endorsed the announcement: Members (HvA, NHL Stenden) react very positively to Smart Media Production in the east.");

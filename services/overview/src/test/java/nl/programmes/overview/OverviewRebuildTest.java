@@ -121,7 +121,7 @@ class OverviewRebuildTest implements TestPropertyProvider {
                 AND TABLE_NAME NOT IN ('outbox', 'processed_event') AND COLLATION_NAME <> 'utf8mb4_bin'""")).isZero();
         assertThat(overview.count("""
                 SELECT COUNT(*) FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND COLUMN_TYPE = 'char(36)'
-                AND COLLATION_NAME = 'utf8mb4_bin'""")).isEqualTo(12);
+                AND COLLATION_NAME = 'utf8mb4_bin'""")).isEqualTo(13); // V7 added timeline_entry.offering_id
     }
 
     /** Every secondary index of the live schema as table.index(columns), in a stable order. */

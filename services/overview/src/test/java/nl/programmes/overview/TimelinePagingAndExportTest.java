@@ -51,8 +51,8 @@ class TimelinePagingAndExportTest implements TestPropertyProvider {
         Map<String, String> properties = new HashMap<>(overview.properties());
         properties.put("platform.overview.csv-page-size", "4");
         // A region's lines are found by reading the timeline in order here, as for a province of thousands of
-        // announcements; DemoCaseOverviewTest reads them by announcement, as for a few.
-        properties.put("platform.overview.timeline.few-announcements", "0");
+        // announcements and offerings; DemoCaseOverviewTest reads them by their ids, as for a few.
+        properties.put("platform.overview.timeline.few-in-region", "0");
         return properties;
     }
 
@@ -114,6 +114,11 @@ class TimelinePagingAndExportTest implements TestPropertyProvider {
         filters.put("institution=saxion", l -> "saxion".equals(l.get("actorOrganisation")) || demo.announcement.equals(l.get("announcementId"))
                 || LIMBURG.equals(l.get("announcementId")));
         filters.put("institution=han", l -> "han".equals(l.get("actorOrganisation")));
+        // HU's offerings were registered and their intake reported by an operator: they are HU's lines all the same.
+        filters.put("institution=hu", l -> "hu".equals(l.get("actorOrganisation"))
+                || ((String) l.get("kind")).contains("offering") && ((String) l.get("textNl")).contains("Hogeschool Utrecht "));
+        assertThat(all.stream().filter(filters.get("institution=hu")).filter(l -> !"hu".equals(l.get("actorOrganisation"))))
+                .as("HU's offering lines, recorded by the operator").hasSizeGreaterThanOrEqualTo(3);
         filters.put("kind=consultation", l -> ((String) l.get("kind")).contains("consultation"));
         filters.put("kind=%20DECISION-recorded%20", l -> ((String) l.get("kind")).equals("nl.programmes.steering.decision-recorded.v1"));
         filters.put("kind=consultation&institution=han", l -> ((String) l.get("kind")).contains("consultation")
@@ -122,6 +127,10 @@ class TimelinePagingAndExportTest implements TestPropertyProvider {
                 && "platform".equals(l.get("actorOrganisation")) && ((String) l.get("occurredOn")).compareTo("2022-01-01") >= 0);
         filters.put("institution=saxion&region=Overijssel", l -> demo.announcement.equals(l.get("announcementId")));
         filters.put("region=overijssel", l -> demo.announcement.equals(l.get("announcementId")));
+        // A province's lines are those about its announcements and about the offerings in it.
+        filters.put("region=Utrecht", l -> ((String) l.get("kind")).contains("offering") && ((String) l.get("textNl")).contains("Ad Online Contentcreator"));
+        filters.put("region=Limburg", l -> LIMBURG.equals(l.get("announcementId")));
+        filters.put("region=region%20unknown&institution=hu", l -> ((String) l.get("textNl")).contains("Ad Somewhere"));
         filters.put("region=Overijssel&kind=consultation&institution=han", l -> demo.announcement.equals(l.get("announcementId"))
                 && ((String) l.get("kind")).contains("consultation") && "han".equals(l.get("actorOrganisation")));
         filters.put("region=Overijssel&to=2024-12-05", l -> demo.announcement.equals(l.get("announcementId"))

@@ -140,8 +140,9 @@ public class OverviewController {
      * Every event from every service, newest first unless {@code order=oldest}, paged by cursor.
      *
      * @param announcement an announcement's id: its lines only
-     * @param institution  an organisation's id: what it did, and every line about its announcements
+     * @param institution  an organisation's id: what it did, and every line about its announcements and its offerings
      * @param region       a province, or {@code region unknown}: lines about announcements with a candidate location there
+     *                     and about the offerings there
      * @param kind         an event type (nl.programmes.steering.decision-recorded.v1) or part of one (decision), in any case;
      *                     a text that is part of no event type is a 400
      * @param from         the first business date, inclusive

@@ -32,8 +32,8 @@ import java.util.Set;
 public class TimelineProjection implements AppliedMarks {
 
     private static final String LINE = """
-            INSERT IGNORE INTO timeline_entry (event_id, occurred_on, recorded_at, announcement_id, kind, actor_user,
-                actor_org, sentence_nl, sentence_en, projected_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
+            INSERT IGNORE INTO timeline_entry (event_id, occurred_on, recorded_at, announcement_id, offering_id, kind, actor_user,
+                actor_org, sentence_nl, sentence_en, projected_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
 
     private final Sql sql;
     private final Clock clock;
@@ -61,7 +61,7 @@ public class TimelineProjection implements AppliedMarks {
         TimelineSentences.Line line = TimelineSentences.of(event.body(),
                 LocalDate.ofInstant(event.envelope().time(), BusinessCalendar.NETHERLANDS));
         return new Object[] {event.envelope().id(), line.occurredOn(), local(event.envelope().time()),
-                TimelineSentences.announcementOf(event.body()), event.type().ceType(), event.body().actor().userId(),
+                TimelineSentences.announcementOf(event.body()), TimelineSentences.offeringOf(event.body()), event.type().ceType(), event.body().actor().userId(),
                 event.body().actor().organisationId(), line.dutch(), line.english(), projectedAt};
     }
 

@@ -56,6 +56,14 @@ public final class TimelineSentences {
         return event instanceof SteeringMeetingHeld m && m.agenda().size() == 1 ? m.agenda().get(0) : null;
     }
 
+    /** The existing offering the event is about, or null. */
+    public static String offeringOf(DomainEvent event) {
+        if (event instanceof OfferingRegistered o) {
+            return o.offeringId();
+        }
+        return event instanceof IntakeReported i ? i.offeringId() : null;
+    }
+
     public static Line of(DomainEvent event, LocalDate recordedOn) {
         String actor = org(event.actor().organisationId());
         if (event instanceof ProgrammeAnnounced a) {

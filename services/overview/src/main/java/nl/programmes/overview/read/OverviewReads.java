@@ -48,21 +48,21 @@ public class OverviewReads {
     private final OrganisationReplica organisations;
     private final ReadCache cache;
     private final RegionalSnapshot regional;
-    private final int fewAnnouncements;
+    private final int fewInRegion;
 
     /**
-     * @param fewAnnouncements above this many announcements in a province, the timeline's region filter reads the
-     *                         timeline in order and passes over other announcements' lines, instead of naming them all
+     * @param fewInRegion above this many announcements and offerings in a province, the timeline's region filter reads
+     *                    the timeline in order and passes over other lines, instead of naming them all
      */
     public OverviewReads(JdbcOperations jdbc, ObjectMapper json, Clock clock, OrganisationReplica organisations, ReadCache cache,
-                         RegionalSnapshot regional, @Value("${platform.overview.timeline.few-announcements:1000}") int fewAnnouncements) {
+                         RegionalSnapshot regional, @Value("${platform.overview.timeline.few-in-region:1000}") int fewInRegion) {
         this.sql = new Sql(jdbc);
         this.lists = new StoredLists(json);
         this.clock = clock;
         this.organisations = organisations;
         this.cache = cache;
         this.regional = regional;
-        this.fewAnnouncements = fewAnnouncements;
+        this.fewInRegion = fewInRegion;
     }
 
     // ---- the objection matrix -------------------------------------------------------------------
@@ -352,26 +352,33 @@ public class OverviewReads {
      * <p>
      * Each filter reads along an index that holds the timeline's order after the filtered column (kind, acting
      * organisation, announcement; V6), so a filter that matches few lines, or lines far back, reads those lines and
-     * not every newer line before them. Where a filter matches either of two things (an institution acts, or the line
-     * is about its announcement) or several kinds, each is read in order on its own, up to a page, and the page is the
+     * not every newer line before them. Where a filter matches one of several things (an institution acts, or the line
+     * is about its announcement or its offering) or several kinds, each is read in order on its own, up to a page, and the page is the
      * first lines of their union, found by their keys before their rows are read.
      */
     @Connectable
     public Views.TimelinePage timeline(TimelineFilter filter, boolean newestFirst, TimelineCursor cursor, int size) {
         String announcementId = filter.announcementId();
         List<Clause> shared = new ArrayList<>();
-        Set<String> manyAnnouncements = null;
+        List<List<Clause>> branches = List.of(List.of());
+        InRegion many = null;
         if (filter.region() != null) {
-            Set<String> ids = announcementsIn(filter.region());
+            InRegion in = inRegion(filter.region());
             if (announcementId != null) {
-                shared.add(ids.contains(announcementId) ? Clause.NONE : Clause.NOTHING);
-            } else if (ids.isEmpty()) {
+                shared.add(in.announcements().contains(announcementId) ? Clause.NONE : Clause.NOTHING);
+            } else if (in.size() == 0) {
                 shared.add(Clause.NOTHING);
-            } else if (ids.size() > fewAnnouncements) {
-                manyAnnouncements = ids;
+            } else if (in.size() > fewInRegion) {
+                many = in;
             } else {
-                shared.add(new Clause("t.announcement_id IN (" + Sql.marks(ids.size()) + ")",
-                        List.copyOf(ids)));
+                List<Clause> either = new ArrayList<>();
+                if (!in.announcements().isEmpty()) {
+                    either.add(new Clause("t.announcement_id IN (" + Sql.marks(in.announcements().size()) + ")", List.copyOf(in.announcements())));
+                }
+                if (!in.offerings().isEmpty()) {
+                    either.add(new Clause("t.offering_id IN (" + Sql.marks(in.offerings().size()) + ")", List.copyOf(in.offerings())));
+                }
+                branches = alternatives(branches, either);
             }
         }
         if (announcementId != null) {
@@ -383,18 +390,20 @@ public class OverviewReads {
         if (filter.to() != null) {
             shared.add(new Clause("t.occurred_on <= ?", List.of(Date.valueOf(filter.to()))));
         }
-        List<List<Clause>> branches = List.of(List.of());
         if (filter.kind() != null) {
             branches = alternatives(branches, filter.kinds().stream().map(kind -> new Clause("t.kind = ?", List.of(kind))).toList());
         }
         if (filter.institution() != null) {
+            // What it did, lines about its announcements, and lines about its offerings (an operator imports the intake
+            // table for every institution, so the institution is seldom the one who acted there).
             branches = alternatives(branches, List.of(new Clause("t.actor_org = ?", List.of(filter.institution())),
-                    new Clause("a.institution_id = ?", List.of(filter.institution()))));
+                    new Clause("a.institution_id = ?", List.of(filter.institution())),
+                    new Clause("o.institution_id = ?", List.of(filter.institution()))));
         }
         String byOrder = orderBy("t.", newestFirst);
         List<Views.TimelineLine> raw;
-        if (manyAnnouncements != null) {
-            raw = linesOf(keysAmong(manyAnnouncements, shared, branches, newestFirst, cursor, size + 1), byOrder);
+        if (many != null) {
+            raw = linesOf(keysAmong(many, shared, branches, newestFirst, cursor, size + 1), byOrder);
         } else if (branches.size() == 1) {
             List<Clause> where = where(shared, branches.get(0), cursor, newestFirst);
             List<Object> values = values(where);
@@ -431,31 +440,45 @@ public class OverviewReads {
         return new Views.TimelinePage(lines, next);
     }
 
-    /** The province's announcements, for one state of the regional data: computed once per state, not per page. */
-    private volatile Map.Entry<RegionalSnapshot.Regional, Map<String, Set<String>>> announcementsByProvince;
+    /** The announcements with a candidate location in a province, and the offerings in it. */
+    private record InRegion(Set<String> announcements, Set<String> offerings) {
+        int size() {
+            return announcements.size() + offerings.size();
+        }
 
-    private Set<String> announcementsIn(String region) {
+        boolean holds(TimelineKey key) {
+            return key.announcementId() != null && announcements.contains(key.announcementId())
+                    || key.offeringId() != null && offerings.contains(key.offeringId());
+        }
+    }
+
+    /** What a province holds, for one state of the regional data: computed once per state, not per page. */
+    private volatile Map.Entry<RegionalSnapshot.Regional, Map<String, InRegion>> inRegions;
+
+    private InRegion inRegion(String region) {
         RegionalSnapshot.Regional all = regional.current();
         String province = province(all, region);
         if (!isRegion(all, province)) {
             throw new InvalidParameterException("region", "is not a province (nor \"" + REGION_UNKNOWN + "\")");
         }
-        Map.Entry<RegionalSnapshot.Regional, Map<String, Set<String>>> known = announcementsByProvince;
+        Map.Entry<RegionalSnapshot.Regional, Map<String, InRegion>> known = inRegions;
         if (known == null || known.getKey() != all) {
             known = Map.entry(all, new java.util.concurrent.ConcurrentHashMap<>());
-            announcementsByProvince = known;
+            inRegions = known;
         }
-        return known.getValue().computeIfAbsent(province, p -> all.intendedIn(p, null).stream()
-                .map(placed -> placed.programme().announcementId()).collect(java.util.stream.Collectors.toUnmodifiableSet()));
+        return known.getValue().computeIfAbsent(province, p -> new InRegion(
+                all.intendedIn(p, null).stream().map(placed -> placed.programme().announcementId())
+                        .collect(java.util.stream.Collectors.toUnmodifiableSet()),
+                all.offeringsIn(p, null).stream().map(Views.Offering::offeringId).collect(java.util.stream.Collectors.toUnmodifiableSet())));
     }
 
     /**
-     * The first keys in the page's order of lines about these announcements, when there are too many of them to name in
-     * a statement (a list of 34,000 ids cost MariaDB 37 ms to read, at 1.3 million lines; sorting their lines' keys 250
-     * ms). So many announcements have lines all through the timeline: each branch is read in order, a few hundred keys at
-     * first and four times as many each round after, and the keys of lines about other announcements are passed over.
+     * The first keys in the page's order of lines about what a province holds, when it holds too much to name in a
+     * statement (a list of 34,000 ids cost MariaDB 37 ms to read, at 1.3 million lines; sorting their lines' keys 250
+     * ms). So many announcements and offerings have lines all through the timeline: each branch is read in order, a few
+     * hundred keys at first and four times as many each round after, and the keys of other lines are passed over.
      */
-    private List<String> keysAmong(Set<String> announcements, List<Clause> shared, List<List<Clause>> branches, boolean newestFirst,
+    private List<String> keysAmong(InRegion region, List<Clause> shared, List<List<Clause>> branches, boolean newestFirst,
                                    TimelineCursor cursor, int wanted) {
         List<TimelineKey> found = new ArrayList<>();
         for (List<Clause> branch : branches) {
@@ -465,12 +488,12 @@ public class OverviewReads {
                 List<Clause> read = where(shared, branch, after, newestFirst);
                 List<Object> values = values(read);
                 values.add(chunk);
-                List<TimelineKey> keys = sql.query("SELECT t.occurred_on, t.recorded_at, t.event_id, t.announcement_id FROM timeline_entry t"
+                List<TimelineKey> keys = sql.query("SELECT t.occurred_on, t.recorded_at, t.event_id, t.announcement_id, t.offering_id FROM timeline_entry t"
                                 + joinIfAsked(read) + " WHERE " + and(read) + orderBy("t.", newestFirst) + " LIMIT ?", Sql.params(values.toArray()),
                         rs -> new TimelineKey(new TimelineCursor(rs.getDate(1).toLocalDate(), rs.getTimestamp(2).toInstant(), rs.getString(3)),
-                                rs.getString(4)));
+                                rs.getString(4), rs.getString(5)));
                 for (TimelineKey key : keys) {
-                    if (matched < wanted && key.announcementId() != null && announcements.contains(key.announcementId())) {
+                    if (matched < wanted && region.holds(key)) {
                         found.add(key);
                         matched++;
                     }
@@ -487,8 +510,8 @@ public class OverviewReads {
                 .map(TimelineCursor::eventId).toList();
     }
 
-    /** Where a line stands in the timeline's order, and the announcement it is about. */
-    private record TimelineKey(TimelineCursor position, String announcementId) {
+    /** Where a line stands in the timeline's order, and the announcement or offering it is about. */
+    private record TimelineKey(TimelineCursor position, String announcementId, String offeringId) {
     }
 
     private List<Views.TimelineLine> linesOf(List<String> eventIds, String byOrder) {
@@ -533,9 +556,10 @@ public class OverviewReads {
         return values;
     }
 
-    /** The announcement's table is joined only for a condition on it (an institution's announcements). */
+    /** The announcement's or the offering's table is joined only for a condition on it (an institution's). */
     private static String joinIfAsked(List<Clause> where) {
-        return where.stream().anyMatch(c -> c.sql().startsWith("a.")) ? " JOIN announcement_overview a ON a.announcement_id = t.announcement_id" : "";
+        return (where.stream().anyMatch(c -> c.sql().startsWith("a.")) ? " JOIN announcement_overview a ON a.announcement_id = t.announcement_id" : "")
+                + (where.stream().anyMatch(c -> c.sql().startsWith("o.")) ? " JOIN overview_offering o ON o.offering_id = t.offering_id" : "");
     }
 
     /** One condition of a timeline read and its values. */
