@@ -61,8 +61,8 @@ public class TimelineProjection implements AppliedMarks {
         TimelineSentences.Line line = TimelineSentences.of(event.body(),
                 LocalDate.ofInstant(event.envelope().time(), BusinessCalendar.NETHERLANDS));
         return new Object[] {event.envelope().id(), line.occurredOn(), local(event.envelope().time()),
-                TimelineSentences.announcementOf(event.body()), TimelineSentences.offeringOf(event.body()), event.type().ceType(), event.body().actor().userId(),
-                event.body().actor().organisationId(), line.dutch(), line.english(), projectedAt};
+                TimelineSentences.announcementOf(event.body()), TimelineSentences.offeringOf(event.body()), event.type().ceType(),
+                event.body().actor().userId(), event.body().actor().organisationId(), line.dutch(), line.english(), projectedAt};
     }
 
     /**

@@ -353,8 +353,9 @@ public class OverviewReads {
      * Each filter reads along an index that holds the timeline's order after the filtered column (kind, acting
      * organisation, announcement; V6), so a filter that matches few lines, or lines far back, reads those lines and
      * not every newer line before them. Where a filter matches one of several things (an institution acts, or the line
-     * is about its announcement or its offering) or several kinds, each is read in order on its own, up to a page, and the page is the
-     * first lines of their union, found by their keys before their rows are read.
+     * is about its announcement or its offering; a province's announcements and offerings) or several kinds, each is
+     * read in order on its own, up to a page, and the page is the first lines of their union, found by their keys
+     * before their rows are read.
      */
     @Connectable
     public Views.TimelinePage timeline(TimelineFilter filter, boolean newestFirst, TimelineCursor cursor, int size) {
