@@ -10,6 +10,3 @@ ALTER TABLE timeline_entry
 -- (docs/runbook.md), and until then the institution filter finds them only where the institution registered them.
 UPDATE timeline_entry SET offering_id = NULLIF(REGEXP_SUBSTR(sentence_nl, '(?<=\\{offering:)[^}]+'), '')
 WHERE kind = 'nl.programmes.offering.intake-reported.v1';
-
--- The institution filter reads an institution's offerings first.
-ALTER TABLE overview_offering ADD KEY overview_offering_institution (institution_id);

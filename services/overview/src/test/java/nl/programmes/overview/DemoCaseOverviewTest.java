@@ -109,6 +109,12 @@ class DemoCaseOverviewTest implements TestPropertyProvider {
         // A province's timeline holds its offerings' lines too: HU's in Amersfoort, registered and its intake reported.
         assertThat(timelineOf("region=Utrecht")).extracting(l -> (String) l.get("textNl")).hasSize(3)
                 .allSatisfy(text -> assertThat(text).contains("Hogeschool Utrecht").contains("Ad Online Contentcreator"));
+        // An institution's timeline: what it did, and the lines about its announcements and offerings whoever acted.
+        assertThat(timelineOf("institution=hu")).extracting(l -> (String) l.get("textNl"))
+                .anyMatch(text -> text.startsWith("Hogeschool Utrecht: geen bezwaar"))
+                .anyMatch(text -> text.startsWith("Instroom 2023 van Hogeschool Utrecht Ad Online Contentcreator"))
+                .anyMatch(text -> text.startsWith("Hogeschool Utrecht biedt Ad Somewhere aan"));
+        assertThat(timelineOf("institution=saxion")).extracting(l -> (String) l.get("actorOrganisation")).contains("han", "hu", "saxion");
         assertThat(timeline).extracting(l -> (String) l.get("textEn")).contains(
                 "Hogeschool van Arnhem en Nijmegen: no objection for Enschede (preferred), Deventer and Apeldoorn. Agreed: develop together to avoid overlap.",
                 "Stuurgroep Landelijk Ad-overleg Cluster Creatieve Industrie endorsed the announcement: Members (HvA, NHL Stenden) react very positively to Smart Media Production in the east.");

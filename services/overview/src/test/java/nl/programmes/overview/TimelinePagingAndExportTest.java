@@ -50,9 +50,9 @@ class TimelinePagingAndExportTest implements TestPropertyProvider {
     public Map<String, String> getProperties() {
         Map<String, String> properties = new HashMap<>(overview.properties());
         properties.put("platform.overview.csv-page-size", "4");
-        // A region's lines are found by reading the timeline in order here, as for a province of thousands of
-        // announcements and offerings; DemoCaseOverviewTest reads them by their ids, as for a few.
-        properties.put("platform.overview.timeline.few-in-region", "0");
+        // A province's and an institution's lines are found by reading the timeline in order here, as for thousands of
+        // announcements and offerings; DemoCaseOverviewTest finds them by their ids, as for a few.
+        properties.put("platform.overview.timeline.listed-up-to", "0");
         return properties;
     }
 

@@ -48,21 +48,22 @@ public class OverviewReads {
     private final OrganisationReplica organisations;
     private final ReadCache cache;
     private final RegionalSnapshot regional;
-    private final int fewInRegion;
+    private final int listedUpTo;
 
     /**
-     * @param fewInRegion above this many announcements and offerings in a province, the timeline's region filter reads
-     *                    the timeline in order and passes over other lines, instead of naming them all
+     * @param listedUpTo up to this many announcements and offerings, a province's or an institution's lines on the
+     *                   timeline are found by naming them; above it, by reading the timeline in order and passing over
+     *                   other lines
      */
     public OverviewReads(JdbcOperations jdbc, ObjectMapper json, Clock clock, OrganisationReplica organisations, ReadCache cache,
-                         RegionalSnapshot regional, @Value("${platform.overview.timeline.few-in-region:1000}") int fewInRegion) {
+                         RegionalSnapshot regional, @Value("${platform.overview.timeline.listed-up-to:1000}") int listedUpTo) {
         this.sql = new Sql(jdbc);
         this.lists = new StoredLists(json);
         this.clock = clock;
         this.organisations = organisations;
         this.cache = cache;
         this.regional = regional;
-        this.fewInRegion = fewInRegion;
+        this.listedUpTo = listedUpTo;
     }
 
     // ---- the objection matrix -------------------------------------------------------------------
@@ -361,25 +362,15 @@ public class OverviewReads {
     public Views.TimelinePage timeline(TimelineFilter filter, boolean newestFirst, TimelineCursor cursor, int size) {
         String announcementId = filter.announcementId();
         List<Clause> shared = new ArrayList<>();
-        List<List<Clause>> branches = List.of(List.of());
-        InRegion many = null;
+        List<Branch> branches = List.of(Branch.ANY);
         if (filter.region() != null) {
-            InRegion in = inRegion(filter.region());
+            Held in = held(filter.region(), null);
             if (announcementId != null) {
                 shared.add(in.announcements().contains(announcementId) ? Clause.NONE : Clause.NOTHING);
             } else if (in.size() == 0) {
                 shared.add(Clause.NOTHING);
-            } else if (in.size() > fewInRegion) {
-                many = in;
             } else {
-                List<Clause> either = new ArrayList<>();
-                if (!in.announcements().isEmpty()) {
-                    either.add(new Clause("t.announcement_id IN (" + Sql.marks(in.announcements().size()) + ")", List.copyOf(in.announcements())));
-                }
-                if (!in.offerings().isEmpty()) {
-                    either.add(new Clause("t.offering_id IN (" + Sql.marks(in.offerings().size()) + ")", List.copyOf(in.offerings())));
-                }
-                branches = alternatives(branches, either);
+                branches = alternatives(branches, ways(in));
             }
         }
         if (announcementId != null) {
@@ -392,21 +383,21 @@ public class OverviewReads {
             shared.add(new Clause("t.occurred_on <= ?", List.of(Date.valueOf(filter.to()))));
         }
         if (filter.kind() != null) {
-            branches = alternatives(branches, filter.kinds().stream().map(kind -> new Clause("t.kind = ?", List.of(kind))).toList());
+            branches = alternatives(branches, filter.kinds().stream().map(kind -> Branch.of(new Clause("t.kind = ?", List.of(kind)))).toList());
         }
         if (filter.institution() != null) {
-            // What it did, lines about its announcements, and lines about its offerings (an operator imports the intake
-            // table for every institution, so the institution is seldom the one who acted there).
-            branches = alternatives(branches, List.of(new Clause("t.actor_org = ?", List.of(filter.institution())),
-                    new Clause("a.institution_id = ?", List.of(filter.institution())),
-                    new Clause("o.institution_id = ?", List.of(filter.institution()))));
+            // What it did, and the lines about its announcements and its offerings (an operator imports the intake table
+            // for every institution, so the institution is seldom the one who acted there).
+            List<Branch> its = new ArrayList<>(List.of(Branch.of(new Clause("t.actor_org = ?", List.of(filter.institution())))));
+            its.addAll(ways(held(null, filter.institution())));
+            branches = alternatives(branches, its);
         }
         String byOrder = orderBy("t.", newestFirst);
         List<Views.TimelineLine> raw;
-        if (many != null) {
-            raw = linesOf(keysAmong(many, shared, branches, newestFirst, cursor, size + 1), byOrder);
+        if (branches.stream().anyMatch(b -> b.check() != null)) {
+            raw = linesOf(keysAmong(branches, shared, newestFirst, cursor, size + 1), byOrder);
         } else if (branches.size() == 1) {
-            List<Clause> where = where(shared, branches.get(0), cursor, newestFirst);
+            List<Clause> where = where(shared, branches.get(0).where(), cursor, newestFirst);
             List<Object> values = values(where);
             values.add(size + 1);
             raw = sql.query("SELECT t.*, a.reference FROM timeline_entry t LEFT JOIN announcement_overview a "
@@ -415,10 +406,9 @@ public class OverviewReads {
         } else {
             List<Object> values = new ArrayList<>();
             List<String> reads = new ArrayList<>();
-            for (List<Clause> branch : branches) {
-                List<Clause> where = where(shared, branch, cursor, newestFirst);
-                reads.add("(SELECT t.occurred_on, t.recorded_at, t.event_id FROM timeline_entry t" + joinIfAsked(where)
-                        + " WHERE " + and(where) + byOrder + " LIMIT ?)");
+            for (Branch branch : branches) {
+                List<Clause> where = where(shared, branch.where(), cursor, newestFirst);
+                reads.add("(SELECT t.occurred_on, t.recorded_at, t.event_id FROM timeline_entry t WHERE " + and(where) + byOrder + " LIMIT ?)");
                 values.addAll(values(where));
                 values.add(size + 1);
             }
@@ -441,8 +431,8 @@ public class OverviewReads {
         return new Views.TimelinePage(lines, next);
     }
 
-    /** The announcements with a candidate location in a province, and the offerings in it. */
-    private record InRegion(Set<String> announcements, Set<String> offerings) {
+    /** The announcements with a candidate location in a province, or of an institution, and the offerings in it or of it. */
+    private record Held(Set<String> announcements, Set<String> offerings) {
         int size() {
             return announcements.size() + offerings.size();
         }
@@ -453,48 +443,93 @@ public class OverviewReads {
         }
     }
 
-    /** What a province holds, for one state of the regional data: computed once per state, not per page. */
-    private volatile Map.Entry<RegionalSnapshot.Regional, Map<String, InRegion>> inRegions;
+    /**
+     * One of the reads whose union is a page: its conditions, and a check of each line's key where what the filter
+     * holds is too much to name in a statement (null: none).
+     */
+    private record Branch(List<Clause> where, java.util.function.Predicate<TimelineKey> check) {
+        static final Branch ANY = new Branch(List.of(), null);
 
-    private InRegion inRegion(String region) {
-        RegionalSnapshot.Regional all = regional.current();
-        String province = province(all, region);
-        if (!isRegion(all, province)) {
-            throw new InvalidParameterException("region", "is not a province (nor \"" + REGION_UNKNOWN + "\")");
+        static Branch of(Clause clause) {
+            return new Branch(List.of(clause), null);
         }
-        Map.Entry<RegionalSnapshot.Regional, Map<String, InRegion>> known = inRegions;
-        if (known == null || known.getKey() != all) {
-            known = Map.entry(all, new java.util.concurrent.ConcurrentHashMap<>());
-            inRegions = known;
+
+        Branch and(Branch other) {
+            List<Clause> both = new ArrayList<>(where);
+            both.addAll(other.where);
+            return new Branch(both, check == null ? other.check : other.check == null ? check : check.and(other.check));
         }
-        return known.getValue().computeIfAbsent(province, p -> new InRegion(
-                all.intendedIn(p, null).stream().map(placed -> placed.programme().announcementId())
-                        .collect(java.util.stream.Collectors.toUnmodifiableSet()),
-                all.offeringsIn(p, null).stream().map(Views.Offering::offeringId).collect(java.util.stream.Collectors.toUnmodifiableSet())));
     }
 
     /**
-     * The first keys in the page's order of lines about what a province holds, when it holds too much to name in a
-     * statement (a list of 34,000 ids cost MariaDB 37 ms to read, at 1.3 million lines; sorting their lines' keys 250
-     * ms). So many announcements and offerings have lines all through the timeline: each branch is read in order, a few
-     * hundred keys at first and four times as many each round after, and the keys of other lines are passed over.
+     * The ways to read the lines about what a province or an institution holds: by the ids, up to
+     * {@code platform.overview.timeline.listed-up-to}; above that, along the timeline's order, checking each line.
      */
-    private List<String> keysAmong(InRegion region, List<Clause> shared, List<List<Clause>> branches, boolean newestFirst,
-                                   TimelineCursor cursor, int wanted) {
+    private List<Branch> ways(Held held) {
+        if (held.size() > listedUpTo) {
+            return List.of(new Branch(List.of(), held::holds));
+        }
+        List<Branch> ways = new ArrayList<>();
+        if (!held.announcements().isEmpty()) {
+            ways.add(Branch.of(new Clause("t.announcement_id IN (" + Sql.marks(held.announcements().size()) + ")",
+                    List.copyOf(held.announcements()))));
+        }
+        if (!held.offerings().isEmpty()) {
+            ways.add(Branch.of(new Clause("t.offering_id IN (" + Sql.marks(held.offerings().size()) + ")", List.copyOf(held.offerings()))));
+        }
+        return ways;
+    }
+
+    /** What a province or an institution holds, for one state of the regional data: computed once per state, not per page. */
+    private volatile Map.Entry<RegionalSnapshot.Regional, Map<String, Held>> helds;
+
+    private Held held(String region, String institution) {
+        RegionalSnapshot.Regional all = regional.current();
+        String province = region == null ? null : province(all, region);
+        if (region != null && !isRegion(all, province)) {
+            throw new InvalidParameterException("region", "is not a province (nor \"" + REGION_UNKNOWN + "\")");
+        }
+        Map.Entry<RegionalSnapshot.Regional, Map<String, Held>> known = helds;
+        if (known == null || known.getKey() != all) {
+            known = Map.entry(all, new java.util.concurrent.ConcurrentHashMap<>());
+            helds = known;
+        }
+        if (province != null) {
+            return known.getValue().computeIfAbsent("province|" + province, k -> new Held(
+                    all.intendedIn(province, null).stream().map(placed -> placed.programme().announcementId())
+                            .collect(java.util.stream.Collectors.toUnmodifiableSet()),
+                    all.offeringsIn(province, null).stream().map(Views.Offering::offeringId)
+                            .collect(java.util.stream.Collectors.toUnmodifiableSet())));
+        }
+        // An institution's programmes are kept per province, and an announcement is in each province it names.
+        return known.getValue().computeIfAbsent("institution|" + institution, k -> new Held(
+                all.intended().keySet().stream().flatMap(p -> all.intendedIn(p, institution).stream())
+                        .map(placed -> placed.programme().announcementId()).collect(java.util.stream.Collectors.toUnmodifiableSet()),
+                all.offerings().keySet().stream().flatMap(p -> all.offeringsIn(p, institution).stream()).map(Views.Offering::offeringId)
+                        .collect(java.util.stream.Collectors.toUnmodifiableSet())));
+    }
+
+    /**
+     * The first keys in the page's order when a branch holds too much to name in a statement (a list of 34,000 ids cost
+     * MariaDB 37 ms to read, at 1.3 million lines; sorting their lines' keys 250 ms). So much has lines all through the
+     * timeline: such a branch is read in order, a few hundred keys at first and four times as many each round after,
+     * and the keys of other lines are passed over. A branch without a check is read once, up to a page.
+     */
+    private List<String> keysAmong(List<Branch> branches, List<Clause> shared, boolean newestFirst, TimelineCursor cursor, int wanted) {
         List<TimelineKey> found = new ArrayList<>();
-        for (List<Clause> branch : branches) {
+        for (Branch branch : branches) {
             TimelineCursor after = cursor;
             int matched = 0;
-            for (int chunk = 4 * wanted; matched < wanted; chunk = Math.min(4 * chunk, 50_000)) {
-                List<Clause> read = where(shared, branch, after, newestFirst);
+            for (int chunk = branch.check() == null ? wanted : 4 * wanted; matched < wanted; chunk = Math.min(4 * chunk, 50_000)) {
+                List<Clause> read = where(shared, branch.where(), after, newestFirst);
                 List<Object> values = values(read);
                 values.add(chunk);
-                List<TimelineKey> keys = sql.query("SELECT t.occurred_on, t.recorded_at, t.event_id, t.announcement_id, t.offering_id FROM timeline_entry t"
-                                + joinIfAsked(read) + " WHERE " + and(read) + orderBy("t.", newestFirst) + " LIMIT ?", Sql.params(values.toArray()),
+                List<TimelineKey> keys = sql.query("SELECT t.occurred_on, t.recorded_at, t.event_id, t.announcement_id, t.offering_id "
+                                + "FROM timeline_entry t WHERE " + and(read) + orderBy("t.", newestFirst) + " LIMIT ?", Sql.params(values.toArray()),
                         rs -> new TimelineKey(new TimelineCursor(rs.getDate(1).toLocalDate(), rs.getTimestamp(2).toInstant(), rs.getString(3)),
                                 rs.getString(4), rs.getString(5)));
                 for (TimelineKey key : keys) {
-                    if (matched < wanted && region.holds(key)) {
+                    if (matched < wanted && (branch.check() == null || branch.check().test(key))) {
                         found.add(key);
                         matched++;
                     }
@@ -557,11 +592,6 @@ public class OverviewReads {
         return values;
     }
 
-    /** The announcement's or the offering's table is joined only for a condition on it (an institution's). */
-    private static String joinIfAsked(List<Clause> where) {
-        return (where.stream().anyMatch(c -> c.sql().startsWith("a.")) ? " JOIN announcement_overview a ON a.announcement_id = t.announcement_id" : "")
-                + (where.stream().anyMatch(c -> c.sql().startsWith("o.")) ? " JOIN overview_offering o ON o.offering_id = t.offering_id" : "");
-    }
 
     /** One condition of a timeline read and its values. */
     record Clause(String sql, List<Object> values) {
@@ -570,13 +600,11 @@ public class OverviewReads {
     }
 
     /** Every branch once with each alternative: the reads whose union is the page. */
-    private static List<List<Clause>> alternatives(List<List<Clause>> branches, List<Clause> alternatives) {
-        List<List<Clause>> combined = new ArrayList<>();
-        for (List<Clause> branch : branches) {
-            for (Clause alternative : alternatives) {
-                List<Clause> next = new ArrayList<>(branch);
-                next.add(alternative);
-                combined.add(next);
+    private static List<Branch> alternatives(List<Branch> branches, List<Branch> alternatives) {
+        List<Branch> combined = new ArrayList<>();
+        for (Branch branch : branches) {
+            for (Branch alternative : alternatives) {
+                combined.add(branch.and(alternative));
             }
         }
         return combined;
