@@ -42,6 +42,13 @@ public final class RunningService implements AutoCloseable {
         Path log = projectRoot.resolve("infra/platform-tests/target/service-logs")
                 .resolve(slice.topicPrefix() + slice.name() + ".log");
         JavaProcess process = launch.start(env, log);
+        // A run stopped from outside (Ctrl-C, kill) skips its finally blocks: the service goes down with this JVM, not
+        // on running for hours against a broker that has gone (a killed benchmark left two behind in session 16).
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            if (process.isAlive()) {
+                process.kill();
+            }
+        }, "stop-" + slice.name()));
         HealthProbe.awaitHealthy(slice.name(), port, process, Duration.ofSeconds(120));
         return new RunningService(process, port);
     }
