@@ -400,9 +400,8 @@ public class OverviewReads {
             List<Clause> where = where(shared, branches.get(0).where(), cursor, newestFirst);
             List<Object> values = values(where);
             values.add(size + 1);
-            raw = sql.query("SELECT t.*, a.reference FROM timeline_entry t LEFT JOIN announcement_overview a "
-                    + "ON a.announcement_id = t.announcement_id WHERE " + and(where) + byOrder + " LIMIT ?", Sql.params(values.toArray()),
-                    OverviewReads::line);
+            raw = sql.query(LINES + "timeline_entry t" + WITH_REFERENCE + " WHERE " + and(where) + byOrder + " LIMIT ?",
+                    Sql.params(values.toArray()), OverviewReads::line);
         } else {
             List<Object> values = new ArrayList<>();
             List<String> reads = new ArrayList<>();
@@ -413,9 +412,9 @@ public class OverviewReads {
                 values.add(size + 1);
             }
             values.add(size + 1);
-            raw = sql.query("SELECT t.*, a.reference FROM (" + String.join(" UNION ", reads) + orderBy("", newestFirst)
-                            + " LIMIT ?) k JOIN timeline_entry t ON t.event_id = k.event_id LEFT JOIN announcement_overview a "
-                            + "ON a.announcement_id = t.announcement_id" + byOrder, Sql.params(values.toArray()), OverviewReads::line);
+            raw = sql.query(LINES + "(" + String.join(" UNION ", reads) + orderBy("", newestFirst)
+                            + " LIMIT ?) k JOIN timeline_entry t ON t.event_id = k.event_id" + WITH_REFERENCE + byOrder,
+                    Sql.params(values.toArray()), OverviewReads::line);
         }
         Map<String, String> names = namesFor(raw);
         List<Views.TimelineLine> lines = raw.stream().map(l -> new Views.TimelineLine(l.eventId(), l.occurredOn(), l.recordedAt(),
@@ -554,10 +553,13 @@ public class OverviewReads {
         if (eventIds.isEmpty()) {
             return List.of();
         }
-        return sql.query("SELECT t.*, a.reference FROM timeline_entry t LEFT JOIN announcement_overview a ON a.announcement_id = "
-                        + "t.announcement_id WHERE t.event_id IN (" + Sql.marks(eventIds.size())
-                        + ")" + byOrder, Sql.params(eventIds.toArray()), OverviewReads::line);
+        return sql.query(LINES + "timeline_entry t" + WITH_REFERENCE + " WHERE t.event_id IN (" + Sql.marks(eventIds.size()) + ")"
+                + byOrder, Sql.params(eventIds.toArray()), OverviewReads::line);
     }
+
+    /** A page's lines, as {@link #line} reads them, with their announcement's reference: LINES + source + WITH_REFERENCE. */
+    private static final String LINES = "SELECT t.*, a.reference FROM ";
+    private static final String WITH_REFERENCE = " LEFT JOIN announcement_overview a ON a.announcement_id = t.announcement_id";
 
     private static Views.TimelineLine line(ResultSet rs) throws SQLException {
         return new Views.TimelineLine(rs.getString("event_id"), rs.getDate("occurred_on").toLocalDate(),
@@ -591,7 +593,6 @@ public class OverviewReads {
         where.forEach(c -> values.addAll(c.values()));
         return values;
     }
-
 
     /** One condition of a timeline read and its values. */
     record Clause(String sql, List<Object> values) {

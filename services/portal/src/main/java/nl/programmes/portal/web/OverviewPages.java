@@ -122,8 +122,9 @@ public class OverviewPages {
         model.put("levels", Choices.LEVELS);
         model.put("statuses", Choices.STATUSES);
         model.put("institutions", choices(false));
-        model.put("csv", "/api/overview/regions/" + PortalApi.encode(region).replace("+", "%20") + ".csv" + PortalApi.queryString(filter));
-        model.put("excel", forExcel((String) model.get("csv")));
+        String csv = "/api/overview/regions/" + PortalApi.encode(region).replace("+", "%20") + ".csv" + PortalApi.queryString(filter);
+        model.put("csv", csv);
+        model.put("excel", forExcel(csv));
         model.put("spark", new SparkView());
         model.put("related", relatedSideBySide(answer.body()));
         return Page.render(auth, request, "region", model);
@@ -194,8 +195,9 @@ public class OverviewPages {
         next.put("cursor", answer.body().get("nextCursor"));
         model.put("next", answer.body().get("nextCursor") == null ? null : "/timeline" + PortalApi.queryString(next));
         // The export holds every line the filters match, from the first, so it takes the filters but not the cursor.
-        model.put("csv", "/api/timeline.csv" + PortalApi.queryString(fromTheStart));
-        model.put("excel", forExcel((String) model.get("csv")));
+        String csv = "/api/timeline.csv" + PortalApi.queryString(fromTheStart);
+        model.put("csv", csv);
+        model.put("excel", forExcel(csv));
         model.put("kinds", kinds());
         model.put("institutions", choices(true));
         model.put("provinces", nl.programmes.portal.web.domain.Provinces.all());
