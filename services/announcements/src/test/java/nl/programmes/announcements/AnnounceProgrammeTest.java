@@ -96,6 +96,34 @@ class AnnounceProgrammeTest implements TestPropertyProvider {
     }
 
     @Test
+    void aValueOfTheWrongKindIsNamedByItsFieldAndWritesNothing() {
+        long outboxBefore = announcements.count("SELECT COUNT(*) FROM outbox");
+        Map<String, Object> wordsForANumber = smartMediaProduction("A24-905");
+        programmeOf(wordsForANumber).put("studyLoadEc", "120 EC");
+        Map<String, Object> textForAList = smartMediaProduction("A24-906");
+        textForAList.put("candidateLocations", List.of(Map.of("municipality", "Enschede")));
+
+        assertThat(problemOf(wordsForANumber)).containsExactly(Map.of("field", "programme.studyLoadEc", "message", "must be a whole number"));
+        assertThat(problemOf(textForAList)).containsExactly(Map.of("field", "candidateLocations[0]", "message", "must be text"));
+        assertThat(announcements.count("SELECT COUNT(*) FROM outbox")).isEqualTo(outboxBefore);
+
+        HttpClientResponseException notJson = assertThrows(HttpClientResponseException.class, () -> http.toBlocking().exchange(
+                HttpRequest.POST("/api/announcements", "{\"reference\": \"A24-907\",").contentType("application/json")
+                        .bearerAuth(saxionStaff), Map.class));
+        assertThat(notJson.getStatus().getCode()).isEqualTo(HttpStatus.BAD_REQUEST.getCode());
+        assertThat(notJson.getResponse().getBody(Map.class).orElseThrow().get("detail")).isEqualTo(
+                "The body is not valid JSON: Unexpected end-of-input within/between Object entries (line 1, column 25)");
+        assertThat(announcements.count("SELECT COUNT(*) FROM outbox")).isEqualTo(outboxBefore);
+    }
+
+    private List<Object> problemOf(Map<String, Object> body) {
+        HttpClientResponseException error = assertThrows(HttpClientResponseException.class,
+                () -> http.toBlocking().exchange(post(body, saxionStaff), Map.class));
+        assertThat(error.getStatus().getCode()).isEqualTo(HttpStatus.BAD_REQUEST.getCode());
+        return List.copyOf((List<?>) error.getResponse().getBody(Map.class).orElseThrow().get("errors"));
+    }
+
+    @Test
     void mboFormsOnAnHboProgrammeBreakARule() {
         Map<String, Object> body = smartMediaProduction("A24-901");
         programmeOf(body).put("forms", List.of("BOL", "VOLTIJD"));

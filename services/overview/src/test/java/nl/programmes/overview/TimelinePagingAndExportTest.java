@@ -171,17 +171,31 @@ class TimelinePagingAndExportTest implements TestPropertyProvider {
 
     @Test
     void filtersTheTimelineCannotUseAreNamedInsteadOfAnsweredWithNothing() {
-        for (String query : List.of("region=Overijsel", "from=2025-01-01&to=2024-12-31", "kind=besluit")) {
+        Map<String, String> named = Map.of("region=Overijsel", "region", "from=2025-01-01&to=2024-12-31", "to", "kind=besluit", "kind",
+                "from=2024-13-01", "from");
+        named.forEach((query, field) -> {
             for (String path : List.of("/api/timeline?", "/api/timeline.csv?")) {
-                HttpClientResponseException error = assertThrows(HttpClientResponseException.class,
-                        () -> http.toBlocking().exchange(HttpRequest.GET(path + query).bearerAuth(reader), String.class));
-                assertThat(error.getStatus().getCode()).as(path + query).isEqualTo(400);
-                assertThat(error.getResponse().getBody(String.class).orElseThrow()).as(path + query)
-                        .contains("\"field\":\"" + (query.startsWith("from") ? "to" : query.substring(0, query.indexOf('='))) + "\"");
+                assertThat(problemFields(path + query)).as(path + query).containsOnlyKeys(field);
             }
-        }
+        });
+        // A value that is not of its parameter's type is named as the parameter, with what it should be.
+        assertThat(problemFields("/api/timeline?from=2024-13-01")).containsEntry("from", "must be a date, yyyy-MM-dd");
+        assertThat(problemFields("/api/timeline?size=tien")).containsExactly(Map.entry("size", "must be a whole number"));
+        assertThat(problemFields("/api/overview/announcements/A24-056"))
+                .containsExactly(Map.entry("id", "must be an id as the service handed it out (a UUID)"));
         assertThat(eventIds(timeline("region=region%20unknown"))).isNotNull();
         assertThat(eventIds(timeline("from=2024-12-03&to=2024-12-03&announcement=" + demo.announcement))).hasSize(1);
+    }
+
+    private Map<String, String> problemFields(String uri) {
+        HttpClientResponseException error = assertThrows(HttpClientResponseException.class,
+                () -> http.toBlocking().exchange(HttpRequest.GET(uri).bearerAuth(reader), String.class));
+        assertThat(error.getStatus().getCode()).as(uri).isEqualTo(400);
+        Map<String, String> fields = new java.util.LinkedHashMap<>();
+        for (Object e : (List<?>) error.getResponse().getBody(Map.class).orElseThrow().get("errors")) {
+            fields.put((String) ((Map<?, ?>) e).get("field"), (String) ((Map<?, ?>) e).get("message"));
+        }
+        return fields;
     }
 
     @Test

@@ -1,5 +1,7 @@
 package nl.programmes.kit.problem;
 
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import io.micronaut.context.annotation.Replaces;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.http.HttpRequest;
@@ -7,6 +9,8 @@ import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Produces;
 import io.micronaut.http.server.exceptions.ExceptionHandler;
+import io.micronaut.http.server.exceptions.JsonExceptionHandler;
+import io.micronaut.json.JsonSyntaxException;
 import io.micronaut.validation.exceptions.ConstraintExceptionHandler;
 import jakarta.inject.Singleton;
 import jakarta.validation.ConstraintViolation;
@@ -80,6 +84,35 @@ public final class ProblemHandlers {
                 return parameter == null ? "request" : parameter;
             }
             return path.toString();
+        }
+    }
+
+    /**
+     * A body that is not JSON at all. The framework's detail quoted the parser's source position in its own notation
+     * ({@code at [Source: REDACTED …]}); this says where, in the words a person reads.
+     */
+    @Singleton
+    @Produces(Problem.MEDIA_TYPE)
+    @Replaces(JsonExceptionHandler.class)
+    public static class UnreadableJson implements ExceptionHandler<JsonSyntaxException, HttpResponse<?>> {
+        private final Problems problems;
+
+        public UnreadableJson(Problems problems) {
+            this.problems = problems;
+        }
+
+        @Override
+        public HttpResponse<?> handle(HttpRequest request, JsonSyntaxException exception) {
+            return problems.detail(request, HttpStatus.BAD_REQUEST, exception, describe(exception));
+        }
+
+        static String describe(JsonSyntaxException exception) {
+            if (exception.getCause() instanceof JsonProcessingException parser) {
+                JsonLocation at = parser.getLocation();
+                return "The body is not valid JSON: " + parser.getOriginalMessage()
+                        + (at == null || at.getLineNr() < 0 ? "" : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")");
+            }
+            return "The body is not valid JSON";
         }
     }
 
