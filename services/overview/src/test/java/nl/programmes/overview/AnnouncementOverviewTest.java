@@ -17,6 +17,8 @@ import nl.programmes.events.announcement.Programme;
 import nl.programmes.events.announcement.ProgrammeAnnounced;
 import nl.programmes.events.announcement.ProgrammeForm;
 import nl.programmes.events.announcement.ProgrammeLevel;
+import nl.programmes.events.consultation.ConsultationKind;
+import nl.programmes.events.consultation.ConsultationRequested;
 import nl.programmes.kit.inbox.DeadLetters;
 import nl.programmes.testkit.EventProbe;
 import nl.programmes.testkit.EventPublisher;
@@ -199,6 +201,56 @@ class AnnouncementOverviewTest implements TestPropertyProvider {
 
         publisher.publish(new AnnouncementWithdrawn(id, 3, "fictional: test", saxion));
         TestPlatform.eventually().until(() -> read(id), body -> "WITHDRAWN".equals(body.get("status")));
+    }
+
+    /**
+     * "Under consultation" is the overview's own word: the announcements service does not know of consultations. It
+     * holds whichever of the two events comes first, and gives way to the lifecycle once the programme moves on.
+     */
+    @Test
+    void anAnnouncedProgrammeIsUnderConsultationOnceAConsultationAboutItIsKnownInEitherOrder() {
+        String consulted = UUID.randomUUID().toString();
+        String alone = UUID.randomUUID().toString();
+        Actor saxion = new Actor("saxion-staff", "Saxion programme manager", "saxion");
+        // The request before the announcement it is about: topics are read in any order.
+        publisher.publish(new ConsultationRequested(UUID.randomUUID().toString(), consulted, "saxion", "hu", ConsultationKind.BILATERAL,
+                List.of("Apeldoorn"), List.of(ProgrammeForm.VOLTIJD), LocalDate.of(2024, 12, 1), null, saxion));
+        publisher.publish(smartMediaProduction(consulted));
+        publisher.publish(smartMediaProduction(alone));
+
+        TestPlatform.eventually().until(() -> read(consulted), body -> body != null && "UNDER_CONSULTATION".equals(body.get("status")));
+        assertThat(TestPlatform.eventually().until(() -> read(alone), body -> body != null).get("status")).isEqualTo("ANNOUNCED");
+        assertThat(announcementsIn("Overijssel?status=UNDER_CONSULTATION")).contains(consulted).doesNotContain(alone);
+        assertThat(announcementsIn("Overijssel?status=ANNOUNCED")).contains(alone).doesNotContain(consulted);
+        assertThat(overview.count("SELECT COUNT(*) FROM announcement_overview WHERE status = 'UNDER_CONSULTATION'"))
+                .as("derived when read, never stored").isZero();
+
+        publisher.publish(new AnnouncementWithdrawn(consulted, 2, "fictional: test", saxion));
+        TestPlatform.eventually().until(() -> read(consulted), body -> "WITHDRAWN".equals(body.get("status")));
+        assertThat(announcementsIn("Overijssel?status=WITHDRAWN")).contains(consulted);
+    }
+
+    @Test
+    void aRegionalFilterOfALevelOrStatusThatDoesNotExistIsNamed() {
+        for (String query : List.of("level=DOCTORATE", "status=IN_CONSULTATIE", "status=announced")) {
+            for (String path : List.of("/api/overview/regions/Overijssel?", "/api/overview/regions/Overijssel.csv?")) {
+                HttpClientResponseException error = org.junit.jupiter.api.Assertions.assertThrows(HttpClientResponseException.class,
+                        () -> http.toBlocking().exchange(HttpRequest.GET(path + query).bearerAuth(reader), String.class));
+                assertThat(error.getStatus().getCode()).as(path + query).isEqualTo(400);
+                assertThat(error.getResponse().getBody(String.class).orElseThrow()).as(path + query)
+                        .contains("\"field\":\"" + query.substring(0, query.indexOf('=')) + "\"");
+            }
+        }
+        // Left empty, as a form sends a filter nobody chose, it is no filter.
+        assertThat(announcementsIn("Overijssel?status=&level=&code=")).isNotEmpty();
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<String> announcementsIn(String regionAndQuery) {
+        Map<String, Object> page = http.toBlocking().retrieve(HttpRequest.GET("/api/overview/regions/" + regionAndQuery).bearerAuth(reader), Map.class);
+        return ((List<Map<String, Object>>) page.get("municipalities")).stream()
+                .flatMap(m -> ((List<Map<String, Object>>) m.get("intended")).stream())
+                .map(i -> (String) i.get("announcementId")).distinct().toList();
     }
 
     private Map<?, ?> read(String id) {

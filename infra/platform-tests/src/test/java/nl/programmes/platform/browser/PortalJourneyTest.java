@@ -185,6 +185,8 @@ class PortalJourneyTest {
         // Readable without colour: a symbol and the position in words, then the grounds.
         assertThat(row.findElements(By.tagName("td"))).extracting(td -> td.getText().replaceAll("\\s+", " "))
                 .containsExactly("✓ geen bezwaar", "✗ bezwaar arbeidsmarkt");
+        // Announced, and its consultations have begun: the page says so, as the overview does.
+        assertThat(browser.find(By.cssSelector("main .status")).getText()).isEqualTo("in consultatie");
 
         browser.open("/timeline?order=oldest&announcement=" + announcementId)
                 .reloadUntil(page -> page.contains("besluit") || page.contains("ontraadt"));
@@ -252,6 +254,17 @@ class PortalJourneyTest {
         browser.choose("f-institution", "hr").submit(By.cssSelector("form.filters button[type=submit]"));
         assertThat(browser.text()).contains("Ad Crossmediale Communicatie");
         assertThat(browser.find(By.linkText("Download CSV")).getAttribute("href")).contains("institution=hr");
+
+        // The regional page finds programmes under consultation, a status only the overview can tell.
+        browser.open("/regions/Overijssel?status=UNDER_CONSULTATION");
+        assertThat(browser.text()).contains("SX-UI-1").contains("in consultatie").doesNotContain("A24-056");
+        // A filter the service does not know, typed into the address, is shown as a page naming it, not as a 500.
+        browser.open("/announcements?status=UNDER_CONSULTATION");
+        assertThat(browser.find(By.tagName("h1")).getText()).isEqualTo("Dit kon niet worden getoond");
+        assertThat(browser.text()).contains("status: must be one of");
+        browser.open("/regions/Overijssel?level=DOCTORATE");
+        assertThat(browser.find(By.tagName("h1")).getText()).isEqualTo("Dit kon niet worden getoond");
+        assertThat(browser.text()).contains("level: must be one of");
 
         // A date range the timeline cannot use is named beside its field, in the page's language.
         browser.open("/timeline?from=2025-01-02&to=2025-01-01");

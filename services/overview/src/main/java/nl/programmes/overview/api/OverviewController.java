@@ -90,11 +90,12 @@ public class OverviewController {
      * A province's existing offerings and intended programmes per municipality, with related programmes side by side.
      *
      * @param region      a province, in any case, or {@code region unknown}; any other name is a 404
-     * @param level       a programme level, such as ASSOCIATE_DEGREE
+     * @param level       a programme level, such as ASSOCIATE_DEGREE; a level that does not exist is a 400 naming it
      * @param domain      words found anywhere in an intended programme's domain, in any case
      * @param code        a CROHO/ISAT code
      * @param institution an organisation's id in the directory, such as saxion
-     * @param status      an intended programme's status, such as SUBMITTED
+     * @param status      an intended programme's status: ANNOUNCED, UNDER_CONSULTATION (announced, and an organisation
+     *                    has been asked for its position), SUBMITTED, APPROVED, REJECTED or WITHDRAWN; any other is a 400
      */
     @Get("/overview/regions/{region}")
     @ApiResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON,

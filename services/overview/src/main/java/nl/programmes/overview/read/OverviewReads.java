@@ -8,6 +8,7 @@ import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import nl.programmes.events.EventType;
 import nl.programmes.events.EventTypes;
+import nl.programmes.events.announcement.ProgrammeLevel;
 import nl.programmes.kit.persistence.Sql;
 import nl.programmes.kit.problem.InvalidParameterException;
 import nl.programmes.kit.problem.NotFoundException;
@@ -99,8 +100,9 @@ public class OverviewReads {
         LocalDate today = LocalDate.now(clock);
         List<Views.MatrixRow> rows = new ArrayList<>();
         List<Views.AwaitedPosition> awaiting = new ArrayList<>();
-        for (Map<String, Object> c : sql.query("SELECT * FROM overview_consultation WHERE announcement_id = ? ORDER BY consulted_org, consultation_id",
-                Sql.params(announcementId), OverviewReads::row)) {
+        List<Map<String, Object>> consultations = sql.query("SELECT * FROM overview_consultation WHERE announcement_id = ? ORDER BY consulted_org, consultation_id",
+                Sql.params(announcementId), OverviewReads::row);
+        for (Map<String, Object> c : consultations) {
             String id = (String) c.get("consultation_id");
             String org = (String) c.get("consulted_org");
             boolean open = "OPEN".equals(c.get("status")) && !decided;
@@ -154,7 +156,8 @@ public class OverviewReads {
         String institution = (String) a.get("institution_id");
         return new Views.Matrix(announcementId, (String) a.get("reference"), institution, names.getOrDefault(institution, institution),
                 (String) a.get("programme_name"), (String) a.get("level"), (String) a.get("isat_code"),
-                Arrays.asList(((String) a.get("forms")).split(",")), (String) a.get("status"), (String) a.get("intended_start"),
+                Arrays.asList(((String) a.get("forms")).split(",")), ShownStatus.of((String) a.get("status"), !consultations.isEmpty()),
+                (String) a.get("intended_start"),
                 (String) a.get("announced_by"), locations, dropped, rows, awaiting, decisions);
     }
 
@@ -183,8 +186,29 @@ public class OverviewReads {
         return new Views.Regions(summaries, all.unknown());
     }
 
-    /** Filters of a regional page; null means any. */
+    /**
+     * Filters of a regional page; null (or blank) means any. Level and status are chosen from lists, so a value that is
+     * on neither list is the caller's mistake, named as such, not a page that is empty for no reason it can see.
+     */
     public record RegionFilter(String level, String domain, String code, String institution, String status) {
+        public RegionFilter {
+            level = blankAsAny(level);
+            domain = blankAsAny(domain);
+            code = blankAsAny(code);
+            institution = blankAsAny(institution);
+            status = blankAsAny(status);
+            List<String> levels = Arrays.stream(ProgrammeLevel.values()).map(Enum::name).toList();
+            if (level != null && !levels.contains(level)) {
+                throw new InvalidParameterException("level", "must be one of " + String.join("|", levels));
+            }
+            if (status != null && !ShownStatus.ALL.contains(status)) {
+                throw new InvalidParameterException("status", "must be one of " + String.join("|", ShownStatus.ALL));
+            }
+        }
+
+        private static String blankAsAny(String value) {
+            return value == null || value.isBlank() ? null : value;
+        }
     }
 
     public Views.Region region(String region, RegionFilter filter) {

@@ -279,7 +279,7 @@ public class RegionalSnapshot {
         municipalities(provinceOf, labourMarket);
         names = Map.copyOf(organisations.names());
         Map<String, Views.Intended> all = new HashMap<>();
-        sql.query("SELECT * FROM announcement_overview", Sql.params(), rs -> all.put(rs.getString("announcement_id"), intended(rs)));
+        sql.query("SELECT a.*, " + ShownStatus.CONSULTED + " FROM announcement_overview a", Sql.params(), rs -> all.put(rs.getString("announcement_id"), intended(rs)));
         byAnnouncement = all;
         Regional read = group(provinceOf, labourMarket, offerings(provinceOf));
         LOG.debug("Regional snapshot read in full: {} announcements in {} ms", all.size(), (System.nanoTime() - started) / 1_000_000);
@@ -300,7 +300,7 @@ public class RegionalSnapshot {
         List<String> ids = new ArrayList<>(announcements);
         for (int from = 0; from < ids.size(); from += CHUNK) {
             List<String> chunk = ids.subList(from, Math.min(ids.size(), from + CHUNK));
-            sql.query("SELECT * FROM announcement_overview WHERE announcement_id IN (" + Sql.marks(chunk.size())
+            sql.query("SELECT a.*, " + ShownStatus.CONSULTED + " FROM announcement_overview a WHERE a.announcement_id IN (" + Sql.marks(chunk.size())
                     + ")", Sql.params(chunk.toArray()), rs -> fresh.put(rs.getString("announcement_id"), intended(rs)));
         }
         Map<String, List<Views.Offering>> offerings = offeringsChanged || !provinceOf.equals(before.provinceOf())
@@ -507,7 +507,8 @@ public class RegionalSnapshot {
                 names.getOrDefault(institution, institution), rs.getString("programme_name"), recurring.of(rs.getString("level")),
                 recurring.of(rs.getString("isat_code") != null ? rs.getString("isat_code") : rs.getString("crebo")),
                 recurring.list(rs.getString("forms"), forms -> List.of(forms.split(","))),
-                recurring.list(rs.getString("candidate_locations"), lists::of), recurring.of(rs.getString("status")),
+                recurring.list(rs.getString("candidate_locations"), lists::of),
+                recurring.of(ShownStatus.of(rs.getString("status"), rs.getBoolean("consulted"))),
                 recurring.of(rs.getString("intended_start")), recurring.of(rs.getString("domain")));
     }
 }

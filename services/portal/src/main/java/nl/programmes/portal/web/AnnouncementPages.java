@@ -64,7 +64,7 @@ public class AnnouncementPages {
         Map<String, Object> found = api.read(request, "/api/announcements", query);
         Map<String, Object> model = new HashMap<>(found);
         model.put("filter", Map.of("institution", institution == null ? "" : institution, "status", status == null ? "" : status));
-        model.put("statuses", Choices.STATUSES);
+        model.put("statuses", Choices.ANNOUNCEMENT_STATUSES);
         model.put("page", page == null ? 0 : page);
         return Page.render(auth, request, "announcements", model);
     }
@@ -127,11 +127,16 @@ public class AnnouncementPages {
         if (announcement.status() == 404) {
             return HttpResponse.notFound(Page.view(auth, request, "not-found", Map.of()));
         }
+        if (!announcement.ok()) {
+            throw new PortalApi.ServiceUnavailable("/api/announcements/" + id, announcement);
+        }
         Map<String, Object> model = new HashMap<>();
-        model.put("announcement", api.read(request, "/api/announcements/" + id, Map.of()));
+        model.put("announcement", announcement.body());
         PortalApi.Answer matrix = api.get(request, "/api/overview/announcements/" + id, Map.of());
         model.put("matrix", matrix.ok() ? matrix.body() : null);
-        model.put("consultations", api.list(request, "/api/consultations", Map.of("announcement", id)));
+        List<Map<String, Object>> consultations = api.list(request, "/api/consultations", Map.of("announcement", id));
+        model.put("consultations", consultations);
+        model.put("shownStatus", Choices.shownStatus((String) announcement.body().get("status"), !consultations.isEmpty()));
         model.put("decisions", api.list(request, "/api/steering-decisions", Map.of("announcement", id)));
         model.put("history", api.read(request, "/api/announcements/" + id + "/history", Map.of()).get("items"));
         model.put("today", LocalDate.now(clock).toString());

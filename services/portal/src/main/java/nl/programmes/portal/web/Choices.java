@@ -8,6 +8,12 @@ public final class Choices {
     public static final List<String> LEVELS = List.of("MBO_1", "MBO_2", "MBO_3", "MBO_4", "ASSOCIATE_DEGREE", "BACHELOR", "MASTER");
     public static final List<String> ORIENTATIONS = List.of("HBO", "MBO", "WO");
     public static final List<String> FORMS = List.of("VOLTIJD", "DEELTIJD", "DUAAL", "BOL", "BBL");
+    /** An announcement's own lifecycle, as the announcements service keeps it. */
+    public static final List<String> ANNOUNCEMENT_STATUSES = List.of("ANNOUNCED", "SUBMITTED", "APPROVED", "REJECTED", "WITHDRAWN");
+    /**
+     * The status the shared overview shows: the lifecycle, with "under consultation" for an announcement whose
+     * consultations have begun, which only the overview (hearing both services) can tell.
+     */
     public static final List<String> STATUSES = List.of("ANNOUNCED", "UNDER_CONSULTATION", "SUBMITTED", "APPROVED", "REJECTED", "WITHDRAWN");
     public static final List<String> POSITIONS = List.of("CONSENT", "NO_OBJECTION", "CONDITIONAL_CONSENT", "OBJECTION", "NOTED");
     public static final List<String> GROUNDS = List.of("LABOUR_MARKET", "REGIONAL_SPREAD", "STUDENT_COMPETITION", "OVERLAP", "OTHER");
@@ -16,5 +22,13 @@ public final class Choices {
     public static final List<String> CONSULTATION_KINDS = List.of("BILATERAL", "REGIONAL_BOARD");
 
     private Choices() {
+    }
+
+    /**
+     * The status a page shows for an announcement: its own, or "under consultation" once it is announced and
+     * consultations about it have begun (as the overview shows it).
+     */
+    public static String shownStatus(String lifecycle, boolean consulted) {
+        return "ANNOUNCED".equals(lifecycle) && consulted ? "UNDER_CONSULTATION" : lifecycle;
     }
 }

@@ -117,6 +117,9 @@ public class OverviewPages {
         if (answer.status() == 404) {
             return HttpResponse.notFound(Page.view(auth, request, "not-found", Map.of()));
         }
+        if (!answer.ok()) {
+            throw new PortalApi.ServiceUnavailable("/api/overview/regions/" + region, answer); // a filter it does not know, say
+        }
         Map<String, Object> model = new HashMap<>(answer.body());
         model.put("filter", filter);
         model.put("levels", Choices.LEVELS);

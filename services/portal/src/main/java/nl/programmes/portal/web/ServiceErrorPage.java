@@ -1,10 +1,15 @@
 package nl.programmes.portal.web;
 
+import io.micronaut.core.io.Writable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
 import io.micronaut.http.server.exceptions.ExceptionHandler;
 import io.micronaut.security.authentication.Authentication;
+import io.micronaut.views.ModelAndView;
+import io.micronaut.views.ViewsRenderer;
+import io.micronaut.views.ViewsRendererLocator;
 import jakarta.inject.Singleton;
 
 import java.util.Map;
@@ -12,9 +17,18 @@ import java.util.Map;
 /**
  * A read a page needed was refused or failed: show the service's own reason on a page, with its status
  * (403 stays 403), instead of a half-empty page that looks like "no data".
+ * <p>
+ * The page is rendered here: the views filter renders only a route's answer, and this one has no route, so its
+ * {@link ModelAndView} was written as JSON, which failed, and the browser got a 500 in JSON.
  */
 @Singleton
 public class ServiceErrorPage implements ExceptionHandler<PortalApi.ServiceUnavailable, HttpResponse<?>> {
+
+    private final ViewsRendererLocator renderers;
+
+    public ServiceErrorPage(ViewsRendererLocator renderers) {
+        this.renderers = renderers;
+    }
 
     @Override
     public HttpResponse<?> handle(HttpRequest request, PortalApi.ServiceUnavailable exception) {
@@ -22,7 +36,18 @@ public class ServiceErrorPage implements ExceptionHandler<PortalApi.ServiceUnava
         Authentication auth = typed.getUserPrincipal(Authentication.class).orElse(null);
         int status = exception.answer().status();
         HttpStatus shown = status >= 400 && status < 600 ? HttpStatus.valueOf(status) : HttpStatus.BAD_GATEWAY;
-        return HttpResponse.status(shown).body(Page.view(auth, request, "problem",
-                Map.of("problem", exception.answer().detail(), "errors", Map.of(), "back", "/")));
+        // The service's field errors name the filter that was wrong (a status it does not know, say).
+        ModelAndView<Map<String, Object>> page = Page.view(auth, request, "problem", Map.of("heading", "page.problem",
+                "problem", exception.answer().detail(), "errors", exception.answer().fieldErrors(), "back", "/"));
+        return HttpResponse.status(shown).contentType(MediaType.TEXT_HTML_TYPE).body(render(page, request));
+    }
+
+    @SuppressWarnings("unchecked")
+    private Writable render(ModelAndView<Map<String, Object>> page, HttpRequest<?> request) {
+        String view = page.getView().orElseThrow();
+        Map<String, Object> model = page.getModel().orElseThrow();
+        ViewsRenderer<Map<String, Object>, HttpRequest<?>> renderer = renderers.resolveViewsRenderer(view, MediaType.TEXT_HTML, model)
+                .orElseThrow(() -> new IllegalStateException("no renderer for the view " + view));
+        return renderer.render(view, model, request);
     }
 }
