@@ -67,6 +67,7 @@ class OverviewRebuildTest implements TestPropertyProvider {
         long lines = overview.count("SELECT COUNT(*) FROM timeline_entry");
         List<String> indexes = indexes();
         assertThat(indexes).as("secondary indexes of the live tables").contains("timeline_entry.timeline_announcement(announcement_id,occurred_on,recorded_at,event_id)",
+                "timeline_entry.timeline_order(occurred_on,recorded_at,event_id,announcement_id,offering_id)",
                 "timeline_entry.timeline_kind(kind,occurred_on,recorded_at,event_id)");
 
         // Stand-in for a projection bug: the live tables drift from what the events say.

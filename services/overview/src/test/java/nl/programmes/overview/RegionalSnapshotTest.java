@@ -18,6 +18,8 @@ import nl.programmes.events.announcement.ProgrammeAnnounced;
 import nl.programmes.events.announcement.ProgrammeForm;
 import nl.programmes.events.announcement.ProgrammeLevel;
 import nl.programmes.events.announcement.ValueChange;
+import nl.programmes.events.consultation.ConsultationKind;
+import nl.programmes.events.consultation.ConsultationRequested;
 import nl.programmes.events.steering.Decision;
 import nl.programmes.events.steering.SteeringDecisionRecorded;
 import nl.programmes.kit.inbox.InboundEvent;
@@ -76,6 +78,7 @@ class RegionalSnapshotTest {
     private final DemoCaseEvents demo = new DemoCaseEvents();
     private final Random random = new Random(7);
     private long tick;
+    private final List<String> consultedFirst = new ArrayList<>();
 
     @BeforeAll
     @SuppressWarnings("unchecked")
@@ -89,6 +92,8 @@ class RegionalSnapshotTest {
         projections = context.getBean(OverviewProjections.class);
         changes = context.getBean(ReadModelChanges.class);
         snapshot = context.getBean(RegionalSnapshot.class);
+        // A context without a web server (a rebuild's is one) leaves the regional data unread until asked.
+        assertThat(snapshot.isRead()).isFalse();
         json = context.getBean(ObjectMapper.class);
         transactions.executeWrite(status -> {
             ReadModelTables.clear(status.getConnection());
@@ -123,6 +128,8 @@ class RegionalSnapshotTest {
             assertSameAsFullRead("batch " + batch + ": " + events.stream().map(e -> e.getClass().getSimpleName()).toList());
         }
         assertThat(snapshot.current().intended()).as("the random events placed programmes in several provinces").hasSizeGreaterThan(3);
+        assertThat(snapshot.current().intended().values().stream().flatMap(List::stream).map(p -> p.programme().status()))
+                .as("consultations made some programmes under consultation").contains("UNDER_CONSULTATION", "ANNOUNCED");
 
         // An operator adds a municipality that was unknown, and moves one to another province.
         transactions.executeWrite(status -> {
@@ -191,9 +198,10 @@ class RegionalSnapshotTest {
     private DomainEvent anEvent(List<String> announced, Map<String, Integer> versions) {
         String id = announced.get(random.nextInt(announced.size()));
         int version = versions.getOrDefault(id, 0) + 1;
-        switch (random.nextInt(8)) {
+        switch (random.nextInt(9)) {
             case 0, 1, 2 -> {
-                String fresh = UUID.randomUUID().toString();
+                // Now and then the announcement a consultation was already about.
+                String fresh = !consultedFirst.isEmpty() && random.nextBoolean() ? consultedFirst.remove(0) : UUID.randomUUID().toString();
                 announced.add(fresh);
                 versions.put(fresh, 1);
                 return new ProgrammeAnnounced(fresh, "R-" + random.nextInt(1000), List.of("saxion", "han", "hu").get(random.nextInt(3)),
@@ -214,6 +222,16 @@ class RegionalSnapshotTest {
             case 6 -> {
                 versions.put(id, version);
                 return new AnnouncementWithdrawn(id, version, "no longer intended", DemoCaseEvents.SAXION);
+            }
+            case 7 -> {
+                // A consultation makes an announced programme "under consultation", whichever of the two arrives first.
+                String about = id;
+                if (random.nextBoolean()) {
+                    about = UUID.randomUUID().toString();
+                    consultedFirst.add(about);
+                }
+                return new ConsultationRequested(UUID.randomUUID().toString(), about, "saxion", "hu", ConsultationKind.BILATERAL,
+                        List.of(), List.of(), null, null, DemoCaseEvents.SAXION);
             }
             default -> {
                 // Sometimes about an announcement that has not arrived (yet).

@@ -1,6 +1,8 @@
 package nl.programmes.overview.read;
 
 import io.micronaut.context.annotation.Value;
+import io.micronaut.runtime.event.annotation.EventListener;
+import io.micronaut.runtime.server.event.ServerStartupEvent;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.serde.ObjectMapper;
 import io.micronaut.transaction.TransactionOperations;
@@ -261,6 +263,26 @@ public class RegionalSnapshot {
             failed.forEach(w -> w.answer().completeExceptionally(e));
             throw e;
         }
+    }
+
+    /**
+     * Reads the regional data once the web server is up, so the first regional page (or timeline of a province or a
+     * large institution) does not wait for the full read: 2.2 s at 100,000 announcements. From then on each commit
+     * keeps it up to date. Only the service's own context has a server: a rebuild's context, which nobody reads,
+     * never reads it.
+     */
+    @EventListener
+    void warmUp(ServerStartupEvent started) {
+        currentAsync().whenComplete((state, failed) -> {
+            if (failed != null) {
+                LOG.warn("Could not read the regional data at start; the first regional page reads it", failed);
+            }
+        });
+    }
+
+    /** Whether the regional data has been read since the start, so a regional page need not wait for the full read. */
+    public boolean isRead() {
+        return current != null;
     }
 
     @PreDestroy
