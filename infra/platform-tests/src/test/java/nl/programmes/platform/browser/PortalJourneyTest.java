@@ -261,10 +261,15 @@ class PortalJourneyTest {
         // A filter the service does not know, typed into the address, is shown as a page naming it, not as a 500.
         browser.open("/announcements?status=UNDER_CONSULTATION");
         assertThat(browser.find(By.tagName("h1")).getText()).isEqualTo("Dit kon niet worden getoond");
-        assertThat(browser.text()).contains("status: must be one of");
+        assertThat(browser.text()).contains("status: moet een van deze zijn: ANNOUNCED|WITHDRAWN");
+        // A link cut short names no announcement: not found, as one that does not exist.
+        browser.open("/announcements/01a22337-ea96");
+        assertThat(browser.find(By.tagName("h1")).getText()).isEqualTo("Niet gevonden");
+        browser.open("/announcements/" + java.util.UUID.randomUUID() + "/amend");
+        assertThat(browser.find(By.tagName("h1")).getText()).isEqualTo("Dit kon niet worden getoond");
         browser.open("/regions/Overijssel?level=DOCTORATE");
         assertThat(browser.find(By.tagName("h1")).getText()).isEqualTo("Dit kon niet worden getoond");
-        assertThat(browser.text()).contains("level: must be one of");
+        assertThat(browser.text()).contains("level: moet een van deze zijn: MBO_1");
 
         // A date range the timeline cannot use is named beside its field, in the page's language.
         browser.open("/timeline?from=2025-01-02&to=2025-01-01");

@@ -124,7 +124,7 @@ public class AnnouncementPages {
             return Page.signIn(request);
         }
         PortalApi.Answer announcement = api.get(request, "/api/announcements/" + id, Map.of());
-        if (announcement.status() == 404) {
+        if (announcement.missing()) {
             return HttpResponse.notFound(Page.view(auth, request, "not-found", Map.of()));
         }
         if (!announcement.ok()) {
@@ -149,7 +149,7 @@ public class AnnouncementPages {
         if (auth == null) {
             return Page.signIn(request);
         }
-        PortalApi.Answer current = api.get(request, "/api/announcements/" + id, Map.of());
+        PortalApi.Answer current = api.require(request, "/api/announcements/" + id, Map.of());
         Map<String, Object> a = current.body();
         Map<String, Object> programme = (Map<String, Object>) a.get("programme");
         Form form = Form.empty().put("version", current.etag().orElse(""))

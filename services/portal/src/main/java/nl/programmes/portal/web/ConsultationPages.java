@@ -69,8 +69,11 @@ public class ConsultationPages {
             return Page.signIn(request);
         }
         PortalApi.Answer consultation = api.get(request, "/api/consultations/" + id, Map.of());
-        if (consultation.status() == 404) {
+        if (consultation.missing()) {
             return HttpResponse.notFound(Page.view(auth, request, "not-found", Map.of()));
+        }
+        if (!consultation.ok()) {
+            throw new PortalApi.ServiceUnavailable("/api/consultations/" + id, consultation);
         }
         return Page.render(auth, request, "consultation", model(request, consultation.body(), prefilled(consultation.body())));
     }

@@ -45,6 +45,14 @@ public class PortalApi {
             return status >= 200 && status < 300;
         }
 
+        /**
+         * What a page's address names does not exist: a 404, or a 400 for an id that is no id at all (a link cut short).
+         * Only for reads of one thing by its id, where the id is the only thing a 400 can be about.
+         */
+        public boolean missing() {
+            return status == 404 || status == 400;
+        }
+
         /** The problem+json {@code errors} as field → message, for showing each beside its field. */
         @SuppressWarnings("unchecked")
         public Map<String, String> fieldErrors() {
@@ -70,6 +78,15 @@ public class PortalApi {
     /** GET a JSON object; a JSON array comes back under "items". Not found is an empty answer with 404. */
     public Answer get(HttpRequest<?> request, String path, Map<String, ?> query) {
         return send(request, "GET", path + queryString(query), null, null);
+    }
+
+    /** GET, for a page that cannot be shown without it: a refusal or failure becomes the {@link ServiceErrorPage}. */
+    public Answer require(HttpRequest<?> request, String path, Map<String, ?> query) {
+        Answer answer = get(request, path, query);
+        if (!answer.ok()) {
+            throw new ServiceUnavailable(path, answer);
+        }
+        return answer;
     }
 
     public Map<String, Object> read(HttpRequest<?> request, String path, Map<String, ?> query) {

@@ -8,6 +8,7 @@ import io.micronaut.http.MediaType;
 import io.micronaut.http.server.exceptions.ExceptionHandler;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.views.ModelAndView;
+import io.micronaut.views.ViewsModelDecorator;
 import io.micronaut.views.ViewsRenderer;
 import io.micronaut.views.ViewsRendererLocator;
 import jakarta.inject.Singleton;
@@ -25,9 +26,11 @@ import java.util.Map;
 public class ServiceErrorPage implements ExceptionHandler<PortalApi.ServiceUnavailable, HttpResponse<?>> {
 
     private final ViewsRendererLocator renderers;
+    private final ViewsModelDecorator decorator;
 
-    public ServiceErrorPage(ViewsRendererLocator renderers) {
+    public ServiceErrorPage(ViewsRendererLocator renderers, ViewsModelDecorator decorator) {
         this.renderers = renderers;
+        this.decorator = decorator;
     }
 
     @Override
@@ -44,6 +47,7 @@ public class ServiceErrorPage implements ExceptionHandler<PortalApi.ServiceUnava
 
     @SuppressWarnings("unchecked")
     private Writable render(ModelAndView<Map<String, Object>> page, HttpRequest<?> request) {
+        decorator.decorate(request, page); // what the views filter does first: the field messages in the page's language
         String view = page.getView().orElseThrow();
         Map<String, Object> model = page.getModel().orElseThrow();
         ViewsRenderer<Map<String, Object>, HttpRequest<?>> renderer = renderers.resolveViewsRenderer(view, MediaType.TEXT_HTML, model)
