@@ -82,6 +82,7 @@ public class UnreadableValues implements ExceptionHandler<ConversionErrorExcepti
         }
         return null;
     }
+
     /** {@code programme}, {@code forms[0]} becomes {@code programme.forms[0]}. */
     static String pathOf(List<ReferencePath> path) {
         StringBuilder field = new StringBuilder();

@@ -191,15 +191,16 @@ public class OverviewReads {
      * on neither list is the caller's mistake, named as such, not a page that is empty for no reason it can see.
      */
     public record RegionFilter(String level, String domain, String code, String institution, String status) {
+        private static final List<String> LEVELS = Arrays.stream(ProgrammeLevel.values()).map(Enum::name).toList();
+
         public RegionFilter {
             level = blankAsAny(level);
             domain = blankAsAny(domain);
             code = blankAsAny(code);
             institution = blankAsAny(institution);
             status = blankAsAny(status);
-            List<String> levels = Arrays.stream(ProgrammeLevel.values()).map(Enum::name).toList();
-            if (level != null && !levels.contains(level)) {
-                throw new InvalidParameterException("level", "must be one of " + String.join("|", levels));
+            if (level != null && !LEVELS.contains(level)) {
+                throw new InvalidParameterException("level", "must be one of " + String.join("|", LEVELS));
             }
             if (status != null && !ShownStatus.ALL.contains(status)) {
                 throw new InvalidParameterException("status", "must be one of " + String.join("|", ShownStatus.ALL));
