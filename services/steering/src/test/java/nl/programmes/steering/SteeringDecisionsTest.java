@@ -165,6 +165,22 @@ class SteeringDecisionsTest implements TestPropertyProvider {
         assertThat(steering.count("SELECT COUNT(*) FROM outbox")).isEqualTo(outbox);
     }
 
+    @Test
+    void theAgendaAndMeetingsOfNoCommitteeAreRefused() {
+        for (String list : List.of("/api/steering-agenda", "/api/steering-meetings")) {
+            HttpClientResponseException typo = assertThrows(HttpClientResponseException.class, () -> http.toBlocking()
+                    .exchange(HttpRequest.GET(list + "?committee=stuurgroep-ad-c").bearerAuth(member), Map.class));
+            assertThat(typo.getStatus().getCode()).isEqualTo(400);
+            assertThat(fields(typo)).containsExactly("committee");
+            assertThat(typo.getResponse().getBody(Map.class).orElseThrow().toString()).contains("names no organisation in the directory");
+
+            HttpClientResponseException institution = assertThrows(HttpClientResponseException.class, () -> http.toBlocking()
+                    .exchange(HttpRequest.GET(list + "?committee=hu").bearerAuth(member), Map.class));
+            assertThat(fields(institution)).containsExactly("committee");
+            assertThat(institution.getResponse().getBody(Map.class).orElseThrow().toString()).contains("is not a steering committee");
+        }
+    }
+
     private Map<?, ?> decide(Map<String, Object> body) {
         return http.toBlocking().retrieve(HttpRequest.POST("/api/steering-decisions", body).bearerAuth(member), Map.class);
     }

@@ -10,6 +10,7 @@ import nl.programmes.kit.ids.TimeOrderedIds;
 import nl.programmes.kit.outbox.Outbox;
 import nl.programmes.kit.problem.ForbiddenException;
 import nl.programmes.kit.problem.InvalidCommandException;
+import nl.programmes.kit.problem.InvalidParameterException;
 import nl.programmes.kit.problem.NotFoundException;
 import nl.programmes.kit.replica.OrganisationReplica;
 import nl.programmes.kit.security.Caller;
@@ -100,13 +101,28 @@ public class SteeringService {
         return repository.meeting(id).orElseThrow(() -> new NotFoundException("Meeting", id));
     }
 
+    @Transactional
     public List<SteeringRepository.MeetingRow> meetings(String committeeId) {
+        requireCommittee(committeeId);
         return repository.meetings(committeeId);
     }
 
     @Transactional
     public List<SteeringRepository.AgendaItem> agenda(String committeeId) {
+        requireCommittee(committeeId);
         return repository.agenda(committeeId);
+    }
+
+    /**
+     * An agenda or a list of meetings belongs to a committee: for a name the directory does not know (a typo, a link
+     * cut short) an empty agenda would read as "nothing awaits a decision".
+     */
+    private void requireCommittee(String committeeId) {
+        String kind = organisations.kind(committeeId).orElseThrow(() ->
+                new InvalidParameterException("committee", "names no organisation in the directory"));
+        if (!"STEERING_COMMITTEE".equals(kind)) {
+            throw new InvalidParameterException("committee", "is not a steering committee");
+        }
     }
 
     private static void requireMember(String committeeId, Caller caller) {
