@@ -41,6 +41,7 @@ class TimelinePagingAndExportTest implements TestPropertyProvider {
     private final String reader = TestPlatform.get().tokens().mint("rocvantwente-adviser", "rocvantwente", "CONSULTEE");
     private final DemoCaseEvents demo = new DemoCaseEvents();
     private static final String LIMBURG = "0190a4b8-0000-7000-8000-00000000a099";
+    private static final String UTRECHT = "0190a4b8-0000-7000-8000-00000000a098";
 
     @Inject
     @Client("/")
@@ -50,8 +51,10 @@ class TimelinePagingAndExportTest implements TestPropertyProvider {
     public Map<String, String> getProperties() {
         Map<String, String> properties = new HashMap<>(overview.properties());
         properties.put("platform.overview.csv-page-size", "4");
-        // A province's and an institution's lines are found by reading the timeline in order here, as for thousands of
-        // announcements and offerings; DemoCaseOverviewTest finds them by their ids, as for a few.
+        // A province's and an institution's lines are found by reading the timeline in order here, the database testing
+        // the ids it is handed, as for thousands of announcements and offerings (TimelineCheckedInServiceTest: this
+        // service checks each line, as for tens of thousands); DemoCaseOverviewTest finds them by their ids' own
+        // indexes, as for a few.
         properties.put("platform.overview.timeline.listed-up-to", "0");
         return properties;
     }
@@ -67,6 +70,9 @@ class TimelinePagingAndExportTest implements TestPropertyProvider {
         ProgrammeAnnounced inLimburg = demo.announced();
         publisher.publish(new ProgrammeAnnounced(LIMBURG, "A24-099", inLimburg.institutionId(), inLimburg.programme(),
                 List.of("Maastricht"), inLimburg.intendedStart(), null, null, null, inLimburg.actor()));
+        // And one in Utrecht, so a province holds both announcements and offerings.
+        publisher.publish(new ProgrammeAnnounced(UTRECHT, "A24-098", inLimburg.institutionId(), inLimburg.programme(),
+                List.of("Utrecht"), inLimburg.intendedStart(), null, null, null, inLimburg.actor()));
         Projected.caughtUp(overview);
     }
 
@@ -112,7 +118,7 @@ class TimelinePagingAndExportTest implements TestPropertyProvider {
         Map<String, java.util.function.Predicate<Map<String, Object>>> filters = new java.util.LinkedHashMap<>();
         // Saxion acts (its offerings, its requests) and the announcement is Saxion's, so its lines by others count too.
         filters.put("institution=saxion", l -> "saxion".equals(l.get("actorOrganisation")) || demo.announcement.equals(l.get("announcementId"))
-                || LIMBURG.equals(l.get("announcementId")));
+                || LIMBURG.equals(l.get("announcementId")) || UTRECHT.equals(l.get("announcementId")));
         filters.put("institution=han", l -> "han".equals(l.get("actorOrganisation")));
         // HU's offerings were registered and their intake reported by an operator: they are HU's lines all the same.
         filters.put("institution=hu", l -> "hu".equals(l.get("actorOrganisation"))
@@ -128,7 +134,8 @@ class TimelinePagingAndExportTest implements TestPropertyProvider {
         filters.put("institution=saxion&region=Overijssel", l -> demo.announcement.equals(l.get("announcementId")));
         filters.put("region=overijssel", l -> demo.announcement.equals(l.get("announcementId")));
         // A province's lines are those about its announcements and about the offerings in it.
-        filters.put("region=Utrecht", l -> ((String) l.get("kind")).contains("offering") && ((String) l.get("textNl")).contains("Ad Online Contentcreator"));
+        filters.put("region=Utrecht", l -> ((String) l.get("kind")).contains("offering") && ((String) l.get("textNl")).contains("Ad Online Contentcreator")
+                || UTRECHT.equals(l.get("announcementId")));
         filters.put("region=Limburg", l -> LIMBURG.equals(l.get("announcementId")));
         filters.put("region=region%20unknown&institution=hu", l -> ((String) l.get("textNl")).contains("Ad Somewhere"));
         filters.put("region=Overijssel&kind=consultation&institution=han", l -> demo.announcement.equals(l.get("announcementId"))
