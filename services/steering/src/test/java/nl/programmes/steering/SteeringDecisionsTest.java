@@ -172,12 +172,12 @@ class SteeringDecisionsTest implements TestPropertyProvider {
                     .exchange(HttpRequest.GET(list + "?committee=stuurgroep-ad-c").bearerAuth(member), Map.class));
             assertThat(typo.getStatus().getCode()).isEqualTo(400);
             assertThat(fields(typo)).containsExactly("committee");
-            assertThat(typo.getResponse().getBody(Map.class).orElseThrow().toString()).contains("names no organisation in the directory");
+            assertThat(typo.getResponse().getBody(Map.class).orElseThrow().toString()).contains("is not a steering committee in the directory");
 
             HttpClientResponseException institution = assertThrows(HttpClientResponseException.class, () -> http.toBlocking()
                     .exchange(HttpRequest.GET(list + "?committee=hu").bearerAuth(member), Map.class));
             assertThat(fields(institution)).containsExactly("committee");
-            assertThat(institution.getResponse().getBody(Map.class).orElseThrow().toString()).contains("is not a steering committee");
+            assertThat(institution.getResponse().getBody(Map.class).orElseThrow().toString()).contains("is not a steering committee in the directory");
         }
     }
 

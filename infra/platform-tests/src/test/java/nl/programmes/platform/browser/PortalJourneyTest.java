@@ -152,6 +152,11 @@ class PortalJourneyTest {
                 .submit(By.cssSelector("main form button[type=submit]"));
         assertThat(browser.text()).contains("Uw standpunt is vastgelegd").contains("OBJECTION");
         browser.screenshot(screenshots, "05-position-recorded");
+
+        // The agenda is a steering committee's: a school that follows a link to it is told so, not shown an empty agenda.
+        browser.open("/steering");
+        assertThat(browser.find(By.tagName("h1")).getText()).isEqualTo("Dit kon niet worden getoond");
+        assertThat(browser.text()).contains("is geen stuurgroep in het organisatieregister");
     }
 
     @Test

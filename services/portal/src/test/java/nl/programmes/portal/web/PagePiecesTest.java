@@ -60,6 +60,34 @@ class PagePiecesTest {
         assertThat(bundle("nl")).containsEntry("validation.must_not_be_blank", "moet ingevuld zijn");
     }
 
+    /**
+     * The services' field messages written whole in their source (a message built from values is matched by a pattern,
+     * above): each has a text in both bundles, so a page never shows one in English to a Dutch reader.
+     */
+    @Test
+    void everyFieldMessageAServiceWritesWholeHasATextInBothLanguages() throws IOException {
+        // new FieldViolation(field, "…"), the exceptions that carry one, and a constraint's message = "…".
+        Pattern whole = Pattern.compile("(?:(?:FieldViolation|InvalidCommandException|InvalidParameterException)\\(\\s*[^,;]+,\\s*|message\\s*=\\s*)"
+                + "\"((?:[^\"\\\\]|\\\\.)*)\"\\s*\\)");
+        java.util.Set<String> messages = new java.util.TreeSet<>();
+        Path root = Path.of("../..");
+        for (Path sources : List.of(root.resolve("services"), root.resolve("infra/service-kit"))) {
+            try (Stream<Path> files = Files.walk(sources)) {
+                for (Path file : files.filter(f -> f.toString().endsWith(".java") && f.toString().contains("/src/main/")
+                        && !f.toString().contains("/portal/")).toList()) {
+                    whole.matcher(Files.readString(file)).results().map(r -> r.group(1)).forEach(messages::add);
+                }
+            }
+        }
+        assertThat(messages).as("field messages found in the services' source").hasSizeGreaterThan(25)
+                .contains("is not a steering committee in the directory", "must be a CROHO/ISAT code of 5 digits");
+        // A text in Dutch, by its key or by a pattern; the tests above see that English has the same keys and patterns.
+        ErrorTexts texts = new ErrorTexts(new io.micronaut.context.i18n.ResourceBundleMessageSource("i18n.messages"), null);
+        java.util.Locale dutch = java.util.Locale.forLanguageTag("nl");
+        assertThat(messages.stream().filter(message -> texts.translate(message, dutch).equals(message)).toList())
+                .as("field messages without a Dutch text (add validation.<key> to both bundles)").isEmpty();
+    }
+
     @Test
     void everyMessagePatternWithValuesHasATextInBothLanguagesUsingOnlyItsValues() throws IOException {
         List<String> patterns = ErrorTexts.patterns();

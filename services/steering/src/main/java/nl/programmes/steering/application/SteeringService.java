@@ -118,10 +118,9 @@ public class SteeringService {
      * cut short) an empty agenda would read as "nothing awaits a decision".
      */
     private void requireCommittee(String committeeId) {
-        String kind = organisations.kind(committeeId).orElseThrow(() ->
-                new InvalidParameterException("committee", "names no organisation in the directory"));
-        if (!"STEERING_COMMITTEE".equals(kind)) {
-            throw new InvalidParameterException("committee", "is not a steering committee");
+        // The words of DecisionRules, which the portal knows in Dutch.
+        if (!organisations.kind(committeeId).filter("STEERING_COMMITTEE"::equals).isPresent()) {
+            throw new InvalidParameterException("committee", "is not a steering committee in the directory");
         }
     }
 
