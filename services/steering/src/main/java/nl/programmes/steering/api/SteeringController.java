@@ -22,6 +22,7 @@ import jakarta.validation.constraints.Size;
 import nl.programmes.events.announcement.ProgrammeForm;
 import nl.programmes.events.steering.Decision;
 import nl.programmes.events.steering.ObjectionReference;
+import nl.programmes.kit.command.IdempotentCommand;
 import nl.programmes.kit.security.Actors;
 import nl.programmes.kit.security.Roles;
 import nl.programmes.steering.application.SteeringService;
@@ -74,6 +75,7 @@ public class SteeringController {
 
     @Post("/steering-decisions")
     @Secured(Roles.STEERING_MEMBER)
+    @IdempotentCommand
     public HttpResponse<SteeringRepository.DecisionRow> record(@Body @Valid DecisionRequest request, Authentication caller) {
         List<ObjectionReference> rulesOn = request.rulesOn() == null ? List.of() : request.rulesOn().stream()
                 .map(o -> new ObjectionReference(o.consultationId(), o.location(), o.form() == null ? null : ProgrammeForm.valueOf(o.form())))
@@ -95,6 +97,7 @@ public class SteeringController {
 
     @Post("/steering-meetings")
     @Secured(Roles.STEERING_MEMBER)
+    @IdempotentCommand
     public HttpResponse<SteeringRepository.MeetingRow> meeting(@Body @Valid MeetingRequest request, Authentication caller) {
         SteeringRepository.MeetingRow meeting = service.holdMeeting(request.committee(), request.meetingDate(),
                 request.agenda() == null ? List.of() : request.agenda(), request.minutes(),
