@@ -160,6 +160,24 @@ class AnnounceProgrammeTest implements TestPropertyProvider {
         assertThat(announcements.count("SELECT COUNT(*) FROM outbox")).isEqualTo(outboxBefore);
     }
 
+    /** A retry after a timeout, with the key the first attempt carried: the announcement it made, not a refusal. */
+    @Test
+    void anAnnouncementSentAgainWithItsIdempotencyKeyIsAnsweredAsTheFirstTime() {
+        long outboxBefore = announcements.count("SELECT COUNT(*) FROM outbox");
+        HttpResponse<Map> first = http.toBlocking().exchange(post(smartMediaProduction("A24-058"), saxionStaff)
+                .header("Idempotency-Key", "announce-a24-058"), Map.class);
+        HttpResponse<Map> retried = http.toBlocking().exchange(post(smartMediaProduction("A24-058"), saxionStaff)
+                .header("Idempotency-Key", "announce-a24-058"), Map.class);
+
+        assertThat(retried.code()).isEqualTo(201);
+        assertThat(retried.header("Idempotent-Replayed")).isEqualTo("true");
+        assertThat(retried.header("Location")).isEqualTo(first.header("Location"));
+        assertThat(retried.header("ETag")).isEqualTo(first.header("ETag")).isNotNull();
+        assertThat(retried.body()).isEqualTo(first.body());
+        assertThat(announcements.count("SELECT COUNT(*) FROM announcement WHERE reference = 'A24-058'")).isEqualTo(1);
+        assertThat(announcements.count("SELECT COUNT(*) FROM outbox")).isEqualTo(outboxBefore + 1);
+    }
+
     @Test
     void anotherInstitutionCannotAnnounceForSaxion() {
         String hanStaff = TestPlatform.get().tokens().mint("han-staff", "han", "INSTITUTION_STAFF");
@@ -200,7 +218,7 @@ class AnnounceProgrammeTest implements TestPropertyProvider {
         assertThat(openApi).contains("/api/announcements/{id}/application").contains("/api/offerings/import");
     }
 
-    private static HttpRequest<?> post(Map<String, Object> body, String token) {
+    private static io.micronaut.http.MutableHttpRequest<?> post(Map<String, Object> body, String token) {
         return HttpRequest.POST("/api/announcements", body).bearerAuth(token);
     }
 

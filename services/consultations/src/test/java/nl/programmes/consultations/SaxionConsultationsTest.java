@@ -2,6 +2,7 @@ package nl.programmes.consultations;
 
 import io.micronaut.core.type.Argument;
 import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.annotation.Client;
 import io.micronaut.http.client.exceptions.HttpClientResponseException;
@@ -117,7 +118,7 @@ class SaxionConsultationsTest implements TestPropertyProvider {
         // this test's events are there, rather than for a count of records.
         TestPlatform.eventually().untilAsserted(() -> assertThat(EventProbe.readAll(TestPlatform.get().bootstrapServers(),
                         consultations.topic(Topics.CONSULTATIONS)))
-                .filteredOn(e -> e.event().type().equals("nl.programmes.consultation.outcome-recorded.v1"))
+                .filteredOn(e -> e.event().type().equals("nl.programmes.consultation.outcome-recorded.v1") && e.body().contains(announcement))
                 .hasSize(4)
                 .anySatisfy(e -> assertThat(e.body()).contains("\"meetingDate\":\"2024-09-16\"").contains("\"position\":\"NOTED\""))
                 .anySatisfy(e -> assertThat(e.body()).contains("\"meetingDate\":\"2024-12-03\"").contains("\"position\":\"NOTED\""))
@@ -153,6 +154,26 @@ class SaxionConsultationsTest implements TestPropertyProvider {
                 () -> record(han, hanConsultation, "2025-04-01", null, List.of(position("Apeldoorn", "CONSENT", false, false))));
         assertThat(dropped.getStatus().getCode()).isEqualTo(422);
         assertThat(fields(dropped)).containsExactly("positions[0].location");
+    }
+
+    /** A position form submitted twice (or a retry after a timeout) with one Idempotency-Key: one revision, one event. */
+    @Test
+    void positionsSentTwiceWithOneKeyAreRecordedOnce() {
+        String announcement = announceSmartMediaProduction();
+        String consultation = request(announcement, "han", "BILATERAL");
+        long outbox = consultations.count("SELECT COUNT(*) FROM outbox");
+        Map<String, Object> body = Map.of("meetingDate", "2024-11-12", "positions", List.of(position("Enschede", "NO_OBJECTION", false, true)));
+        List<String> replayed = new java.util.ArrayList<>();
+        for (int i = 0; i < 2; i++) {
+            HttpResponse<Map> answer = http.toBlocking().exchange(HttpRequest.PUT("/api/consultations/" + consultation + "/positions", body)
+                    .bearerAuth(han).header("Idempotency-Key", "han-position-form"), Map.class);
+            assertThat(answer.code()).isEqualTo(200);
+            replayed.add(String.valueOf(answer.header("Idempotent-Replayed")));
+        }
+        assertThat(replayed).containsExactly("null", "true");
+        assertThat(http.toBlocking().retrieve(HttpRequest.GET("/api/consultations/" + consultation + "/revisions").bearerAuth(han),
+                Argument.listOf(Map.class))).hasSize(1);
+        assertThat(consultations.count("SELECT COUNT(*) FROM outbox")).isEqualTo(outbox + 1);
     }
 
     @Test

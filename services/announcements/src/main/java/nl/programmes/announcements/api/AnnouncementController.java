@@ -32,6 +32,7 @@ import nl.programmes.events.announcement.Programme;
 import nl.programmes.events.announcement.ProgrammeForm;
 import nl.programmes.events.announcement.ProgrammeLevel;
 import nl.programmes.events.announcement.ReviewOutcomeRecorded;
+import nl.programmes.kit.command.IdempotentCommand;
 import nl.programmes.kit.problem.Versions;
 import nl.programmes.kit.security.Actors;
 import nl.programmes.kit.security.Roles;
@@ -55,6 +56,7 @@ public class AnnouncementController {
 
     @Post
     @Secured({Roles.INSTITUTION_STAFF, Roles.ADMIN})
+    @IdempotentCommand
     public HttpResponse<AnnouncementView> announce(@Body @Valid AnnounceRequest request, Authentication caller) {
         Announcement announcement = service.announce(toCommand(request), Actors.caller(caller));
         return HttpResponse.created(AnnouncementView.of(announcement),
@@ -91,6 +93,7 @@ public class AnnouncementController {
     /** Amends the announcement; requires If-Match with the ETag last read (412 when stale, 428 when absent). */
     @Patch("/{id}")
     @Secured({Roles.INSTITUTION_STAFF, Roles.ADMIN})
+    @IdempotentCommand
     public HttpResponse<AnnouncementView> amend(UUID id, @Nullable @Header("If-Match") String ifMatch,
                                                 @Body @Valid AnnouncementRequests.AmendRequest request,
                                                 Authentication caller) {
@@ -106,6 +109,7 @@ public class AnnouncementController {
 
     @Post("/{id}/withdrawal")
     @Secured({Roles.INSTITUTION_STAFF, Roles.ADMIN})
+    @IdempotentCommand
     public HttpResponse<AnnouncementView> withdraw(UUID id, @Nullable @Header("If-Match") String ifMatch,
                                                    @Body @Valid AnnouncementRequests.WithdrawRequest request,
                                                    Authentication caller) {
@@ -114,6 +118,7 @@ public class AnnouncementController {
 
     @Post("/{id}/application")
     @Secured({Roles.INSTITUTION_STAFF, Roles.ADMIN})
+    @IdempotentCommand
     public HttpResponse<AnnouncementView> submitApplication(UUID id, @Nullable @Header("If-Match") String ifMatch,
                                                             @Body @Valid AnnouncementRequests.ApplicationRequest request,
                                                             Authentication caller) {
@@ -124,6 +129,7 @@ public class AnnouncementController {
 
     @Post("/{id}/review-outcome")
     @Secured({Roles.INSTITUTION_STAFF, Roles.ADMIN})
+    @IdempotentCommand
     public HttpResponse<AnnouncementView> recordReviewOutcome(UUID id, @Nullable @Header("If-Match") String ifMatch,
                                                               @Body @Valid AnnouncementRequests.ReviewOutcomeRequest request,
                                                               Authentication caller) {

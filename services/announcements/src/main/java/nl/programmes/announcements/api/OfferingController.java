@@ -28,6 +28,7 @@ import nl.programmes.announcements.domain.Offering;
 import nl.programmes.announcements.offering.OfferingService;
 import nl.programmes.events.announcement.ProgrammeForm;
 import nl.programmes.events.announcement.ProgrammeLevel;
+import nl.programmes.kit.command.IdempotentCommand;
 import nl.programmes.kit.ids.TimeOrderedIds;
 import nl.programmes.kit.problem.ForbiddenException;
 import nl.programmes.kit.problem.InvalidCommandException;
@@ -100,6 +101,7 @@ public class OfferingController {
 
     @Post
     @Secured({Roles.INSTITUTION_STAFF, Roles.ADMIN})
+    @IdempotentCommand
     public HttpResponse<OfferingView> register(@Body @Valid RegisterOfferingRequest request, Authentication caller) {
         ProgrammeLevel level = ProgrammeLevel.valueOf(request.level());
         ProgrammeForm form = ProgrammeForm.valueOf(request.form());

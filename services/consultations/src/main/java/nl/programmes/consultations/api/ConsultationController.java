@@ -32,6 +32,7 @@ import nl.programmes.events.consultation.ConsultationKind;
 import nl.programmes.events.consultation.LocationPosition;
 import nl.programmes.events.consultation.ObjectionGround;
 import nl.programmes.events.consultation.PositionKind;
+import nl.programmes.kit.command.IdempotentCommand;
 import nl.programmes.kit.problem.Versions;
 import nl.programmes.kit.security.Actors;
 import nl.programmes.kit.security.Roles;
@@ -114,6 +115,7 @@ public class ConsultationController {
 
     @Post
     @Secured({Roles.INSTITUTION_STAFF, Roles.ADMIN})
+    @IdempotentCommand
     public HttpResponse<ConsultationView> request(@Body @Valid ConsultationRequest request, Authentication caller) {
         Consultation consultation = service.request(new RequestConsultation(request.announcementId(),
                 request.consultedOrganisation(), request.locations() == null ? List.of() : request.locations(),
@@ -126,6 +128,7 @@ public class ConsultationController {
     /** Positions of the consulted organisation; the first time the outcome, afterwards a revision. */
     @Put("/{id}/positions")
     @Secured({Roles.CONSULTEE, Roles.STEERING_MEMBER})
+    @IdempotentCommand
     public HttpResponse<ConsultationView> recordPositions(UUID id, @Nullable @Header("If-Match") String ifMatch,
                                                           @Body @Valid PositionsRequest request, Authentication caller) {
         Consultation consultation = service.recordPositions(id, new RecordPositions(request.meetingDate(), request.summary(),
