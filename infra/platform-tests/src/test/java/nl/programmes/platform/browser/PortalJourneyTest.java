@@ -170,10 +170,20 @@ class PortalJourneyTest {
                 .tick("locations.Hengelo");
         WebElement objection = browser.find(By.cssSelector("input[name^='rules.']"));
         objection.click();
-        browser.type("rationale", "The committee follows ROC van Twente's labour-market objection for Hengelo.")
-                .submit(By.cssSelector("main form button[type=submit]"));
+        browser.type("rationale", "The committee follows ROC van Twente's labour-market objection for Hengelo.");
+        // The form sent twice at once (a double click), then once more by its button: one rendering of the form, one
+        // key, so one decision.
+        Object sentTwice = ((org.openqa.selenium.JavascriptExecutor) browser.driver()).executeAsyncScript("""
+                const done = arguments[arguments.length - 1];
+                const form = document.querySelector('main form');
+                const send = () => fetch(form.action, {method: 'POST', body: new URLSearchParams(new FormData(form)), redirect: 'manual'});
+                Promise.all([send(), send()]).then(answers => done(answers.map(a => a.type).join(',')));""");
+        assertThat(sentTwice).isEqualTo("opaqueredirect,opaqueredirect");
+        browser.submit(By.cssSelector("main form button[type=submit]"));
         assertThat(browser.path()).startsWith("/announcements/" + announcementId);
         assertThat(browser.text()).contains("ontraden");
+        assertThat(apiGet("stuurgroep-ad-ci-member", "/api/steering-decisions?announcement=" + announcementId))
+                .containsOnlyOnce("ADVISES_AGAINST");
     }
 
     @Test
@@ -373,6 +383,18 @@ class PortalJourneyTest {
     private void recordMeetingThroughTheApi() {
         api("stuurgroep-ad-ci-member", "POST", "/api/steering-meetings", "{\"committee\":\"stuurgroep-ad-ci\",\"meetingDate\":\""
                 + todayInTheNetherlands() + "\",\"minutes\":\"Live timeline check.\"}", null, 201);
+    }
+
+    private String apiGet(String user, String path) {
+        try {
+            return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(platform.portal() + path))
+                    .header("Authorization", "Bearer " + platform.token(user)).GET().build(), HttpResponse.BodyHandlers.ofString()).body();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     /** Another user acting through the API while the browser has a page open. */

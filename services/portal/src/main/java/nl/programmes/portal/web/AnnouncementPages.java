@@ -108,7 +108,7 @@ public class AnnouncementPages {
         if (form.text("labourMarketEvidence.text") != null) {
             command.put("labourMarketEvidence", Map.of("text", form.text("labourMarketEvidence.text")));
         }
-        PortalApi.Answer answer = api.send(request, "POST", "/api/announcements", withoutNulls(command), null);
+        PortalApi.Answer answer = api.send(request, "POST", "/api/announcements", withoutNulls(command), null, form.text("commandKey"));
         if (answer.ok() && form.errors().isEmpty()) {
             return Page.seeOther("/announcements/" + answer.body().get("id") + "?announced=1");
         }
@@ -174,7 +174,7 @@ public class AnnouncementPages {
         command.put("candidateLocations", form.list("candidateLocations"));
         command.put("intendedStart", form.text("intendedStart"));
         command.put("summary", form.text("summary"));
-        PortalApi.Answer answer = api.send(request, "PATCH", "/api/announcements/" + id, withoutNulls(command), form.text("version"));
+        PortalApi.Answer answer = api.send(request, "PATCH", "/api/announcements/" + id, withoutNulls(command), form.text("version"), form.text("commandKey"));
         if (answer.ok()) {
             return Page.seeOther("/announcements/" + id);
         }
@@ -197,7 +197,7 @@ public class AnnouncementPages {
         }
         Form form = new Form(body);
         PortalApi.Answer answer = api.send(request, "POST", "/api/announcements/" + id + "/withdrawal",
-                withoutNulls(new HashMap<>(Map.of("reason", form.values().getOrDefault("reason", "")))), null);
+                withoutNulls(new HashMap<>(Map.of("reason", form.values().getOrDefault("reason", "")))), null, form.text("commandKey"));
         return answer.ok() ? Page.seeOther("/announcements/" + id) : problemPage(auth, request, id, answer);
     }
 
@@ -225,7 +225,7 @@ public class AnnouncementPages {
         command.put("submittedOn", form.text("submittedOn"));
         command.put("locations", form.checked("locations"));
         command.put("forms", form.checked("forms"));
-        PortalApi.Answer answer = api.send(request, "POST", "/api/announcements/" + id + "/application", withoutNulls(command), null);
+        PortalApi.Answer answer = api.send(request, "POST", "/api/announcements/" + id + "/application", withoutNulls(command), null, form.text("commandKey"));
         if (answer.ok()) {
             return Page.seeOther("/announcements/" + id);
         }
@@ -260,7 +260,7 @@ public class AnnouncementPages {
         command.put("kind", form.text("kind"));
         command.put("dueDate", form.text("dueDate"));
         command.put("note", form.text("note"));
-        PortalApi.Answer answer = api.send(request, "POST", "/api/consultations", withoutNulls(command), null);
+        PortalApi.Answer answer = api.send(request, "POST", "/api/consultations", withoutNulls(command), null, form.text("commandKey"));
         if (answer.ok()) {
             return Page.seeOther("/announcements/" + id + "#consultations");
         }

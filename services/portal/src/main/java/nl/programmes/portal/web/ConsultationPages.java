@@ -111,7 +111,7 @@ public class ConsultationPages {
         command.put("agreements", form.text("agreements"));
         command.put("positions", positions);
         PortalApi.Answer answer = api.send(request, "PUT", "/api/consultations/" + id + "/positions",
-                AnnouncementPages.withoutNulls(command), null);
+                AnnouncementPages.withoutNulls(command), null, form.text("commandKey"));
         if (answer.ok()) {
             return Page.seeOther("/consultations/" + id + "?recorded=1");
         }

@@ -104,6 +104,11 @@ public class PortalApi {
     }
 
     public Answer send(HttpRequest<?> request, String method, String path, Object body, String ifMatch) {
+        return send(request, method, path, body, ifMatch, null);
+    }
+
+    /** A command from a form: {@code commandKey} (the form's, null for none) goes on as the service's Idempotency-Key. */
+    public Answer send(HttpRequest<?> request, String method, String path, Object body, String ifMatch, String commandKey) {
         int query = path.indexOf('?');
         URI base = routes.target(query < 0 ? path : path.substring(0, query))
                 .orElseThrow(() -> new IllegalArgumentException("no service owns " + path));
@@ -112,6 +117,9 @@ public class PortalApi {
                 .header("Authorization", "Bearer " + token(request));
         if (ifMatch != null) {
             builder.header("If-Match", ifMatch);
+        }
+        if (commandKey != null) {
+            builder.header("Idempotency-Key", commandKey);
         }
         try {
             if (body == null) {

@@ -90,7 +90,7 @@ public class SteeringPages {
             }
         }
         command.put("rulesOn", rulesOn.isEmpty() ? null : rulesOn);
-        PortalApi.Answer answer = api.send(request, "POST", "/api/steering-decisions", AnnouncementPages.withoutNulls(command), null);
+        PortalApi.Answer answer = api.send(request, "POST", "/api/steering-decisions", AnnouncementPages.withoutNulls(command), null, form.text("commandKey"));
         if (answer.ok()) {
             return Page.seeOther("/announcements/" + announcementId + "#decisions");
         }
@@ -119,7 +119,7 @@ public class SteeringPages {
         command.put("meetingDate", form.text("meetingDate"));
         command.put("agenda", form.list("agenda"));
         command.put("minutes", form.text("minutes"));
-        PortalApi.Answer answer = api.send(request, "POST", "/api/steering-meetings", AnnouncementPages.withoutNulls(command), null);
+        PortalApi.Answer answer = api.send(request, "POST", "/api/steering-meetings", AnnouncementPages.withoutNulls(command), null, form.text("commandKey"));
         if (answer.ok()) {
             return Page.seeOther("/steering?minutes=1");
         }
