@@ -215,7 +215,7 @@ class AnnounceProgrammeTest implements TestPropertyProvider {
         assertThat(metrics).contains("outbox_unsent").contains("outbox_published_total");
 
         String openApi = http.toBlocking().retrieve(HttpRequest.GET("/swagger/announcements-0.1.yml"), String.class);
-        assertThat(openApi).contains("/api/announcements/{id}/application").contains("/api/offerings/import");
+        assertThat(openApi).contains("/api/announcements/{id}/application").contains("/api/offerings/import").contains("name: Idempotency-Key");
     }
 
     private static io.micronaut.http.MutableHttpRequest<?> post(Map<String, Object> body, String token) {
