@@ -1,12 +1,15 @@
 package nl.programmes.platform;
 
+import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.JavaMethod;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.methods;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 /**
@@ -52,6 +55,26 @@ class ModuleBoundariesTest {
                     .should().dependOnClassesThat().resideInAnyPackage("nl.programmes.runtime..", "nl.programmes.testkit..")
                     .check(classes);
         }
+    }
+
+    /**
+     * A command that records a fact may be sent twice (a retry, a form posted twice); with an Idempotency-Key it is
+     * carried out once. Left out: recording an intake and importing the intake table, which change nothing when
+     * repeated (OfferingService compares with what is recorded), the overview's operator actions, and the portal's
+     * directory and users, whose ids and names are unique keys (a repeat is a 422, not a second fact).
+     */
+    @Test
+    void everyCommandOfTheWritingServicesTakesAnIdempotencyKey() {
+        DescribedPredicate<JavaMethod> commands = DescribedPredicate.describe("are POST, PUT or PATCH endpoints",
+                method -> method.isAnnotatedWith(io.micronaut.http.annotation.Post.class)
+                        || method.isAnnotatedWith(io.micronaut.http.annotation.Put.class)
+                        || method.isAnnotatedWith(io.micronaut.http.annotation.Patch.class));
+        methods().that().areDeclaredInClassesThat().resideInAnyPackage("nl.programmes.announcements..",
+                        "nl.programmes.consultations..", "nl.programmes.steering..")
+                .and(commands)
+                .and().doNotHaveName("reportIntake").and().doNotHaveName("importTable")
+                .should().beAnnotatedWith(nl.programmes.kit.command.IdempotentCommand.class)
+                .check(classes);
     }
 
     @Test
