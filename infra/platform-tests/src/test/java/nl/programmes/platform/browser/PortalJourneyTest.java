@@ -156,7 +156,7 @@ class PortalJourneyTest {
         // The agenda is a steering committee's: a school that follows a link to it is told so, not shown an empty agenda.
         browser.open("/steering");
         assertThat(browser.find(By.tagName("h1")).getText()).isEqualTo("Dit kon niet worden getoond");
-        assertThat(browser.text()).contains("is geen stuurgroep in het organisatieregister");
+        assertThat(browser.text()).contains("Stuurgroep: is geen stuurgroep in het organisatieregister");
     }
 
     @Test
