@@ -171,19 +171,24 @@ class PortalJourneyTest {
         WebElement objection = browser.find(By.cssSelector("input[name^='rules.']"));
         objection.click();
         browser.type("rationale", "The committee follows ROC van Twente's labour-market objection for Hengelo.");
-        // The form sent twice at once (a double click), then once more by its button: one rendering of the form, one
-        // key, so one decision.
+        // The form sent twice at once (a double click): one rendering of the form, one key, so one decision.
         Object sentTwice = ((org.openqa.selenium.JavascriptExecutor) browser.driver()).executeAsyncScript("""
                 const done = arguments[arguments.length - 1];
                 const form = document.querySelector('main form');
                 const send = () => fetch(form.action, {method: 'POST', body: new URLSearchParams(new FormData(form)), redirect: 'manual'});
                 Promise.all([send(), send()]).then(answers => done(answers.map(a => a.type).join(',')));""");
         assertThat(sentTwice).isEqualTo("opaqueredirect,opaqueredirect");
-        browser.submit(By.cssSelector("main form button[type=submit]"));
+        String decisions = "/api/steering-decisions?announcement=" + announcementId;
+        assertThat(apiGet("stuurgroep-ad-ci-member", decisions)).containsOnlyOnce("ADVISES_AGAINST");
+
+        // The same form changed and sent again (as after going back to it): a command of its own, though it still
+        // holds the first key.
+        browser.type("rationale", "On second thought, the committee adds its reasons in full.")
+                .submit(By.cssSelector("main form button[type=submit]"));
         assertThat(browser.path()).startsWith("/announcements/" + announcementId);
         assertThat(browser.text()).contains("ontraden");
-        assertThat(apiGet("stuurgroep-ad-ci-member", "/api/steering-decisions?announcement=" + announcementId))
-                .containsOnlyOnce("ADVISES_AGAINST");
+        assertThat(apiGet("stuurgroep-ad-ci-member", decisions))
+                .containsOnlyOnce("The committee follows ROC van Twente").containsOnlyOnce("On second thought");
     }
 
     @Test

@@ -103,6 +103,8 @@ public class PortalApi {
         return items == null ? List.of() : (List<Map<String, Object>>) items;
     }
 
+    private static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+
     public Answer send(HttpRequest<?> request, String method, String path, Object body, String ifMatch) {
         return send(request, method, path, body, ifMatch, null);
     }
@@ -119,7 +121,7 @@ public class PortalApi {
             builder.header("If-Match", ifMatch);
         }
         if (commandKey != null) {
-            builder.header("Idempotency-Key", commandKey);
+            builder.header(IDEMPOTENCY_KEY, commandKey);
         }
         try {
             if (body == null) {
@@ -129,7 +131,13 @@ public class PortalApi {
                         .method(method, java.net.http.HttpRequest.BodyPublishers.ofByteArray(json.writeValueAsBytes(body)));
             }
             HttpResponse<byte[]> response = http.send(builder.build(), HttpResponse.BodyHandlers.ofByteArray());
-            return new Answer(response.statusCode(), parse(response.body()), response.headers().firstValue("ETag"));
+            Answer answer = new Answer(response.statusCode(), parse(response.body()), response.headers().firstValue("ETag"));
+            if (commandKey != null && answer.status() == 422 && answer.fieldErrors().containsKey(IDEMPOTENCY_KEY)) {
+                // The form's key went with another request: someone went back to a sent form, changed it and sent it
+                // again. That is a command of its own (a form sent twice unchanged is answered as the first time).
+                return send(request, method, path, body, ifMatch, java.util.UUID.randomUUID().toString());
+            }
+            return answer;
         } catch (IOException e) {
             throw new UncheckedIOException("calling " + path, e);
         } catch (InterruptedException e) {
