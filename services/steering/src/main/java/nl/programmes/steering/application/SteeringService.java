@@ -43,7 +43,7 @@ public class SteeringService {
     public SteeringRepository.DecisionRow record(RecordDecision command, Caller caller) {
         requireMember(command.committeeId(), caller);
         Optional<SteeringRepository.AnnouncementFacts> announcement = repository.announcement(command.announcementId());
-        DecisionRules.check(command, new DecisionRules.Facts(organisations.kind(command.committeeId()).filter("STEERING_COMMITTEE"::equals).isPresent(),
+        DecisionRules.check(command, new DecisionRules.Facts(isCommittee(command.committeeId()),
                 announcement.isPresent(), announcement.map(SteeringRepository.AnnouncementFacts::candidateLocations).orElse(List.of()),
                 reference -> repository.objectionExists(command.announcementId(), reference), LocalDate.now(clock)));
         if (command.corrects() != null) {
@@ -119,9 +119,13 @@ public class SteeringService {
      */
     private void requireCommittee(String committeeId) {
         // The words of DecisionRules, which the portal knows in Dutch.
-        if (!organisations.kind(committeeId).filter("STEERING_COMMITTEE"::equals).isPresent()) {
+        if (!isCommittee(committeeId)) {
             throw new InvalidParameterException("committee", "is not a steering committee in the directory");
         }
+    }
+
+    private boolean isCommittee(String organisationId) {
+        return organisations.kind(organisationId).filter("STEERING_COMMITTEE"::equals).isPresent();
     }
 
     private static void requireMember(String committeeId, Caller caller) {
