@@ -18,6 +18,7 @@ import nl.programmes.events.announcement.ProgrammeForm;
 import nl.programmes.events.announcement.ProgrammeLevel;
 import nl.programmes.events.organisation.OrganisationKind;
 import nl.programmes.events.organisation.OrganisationRegistered;
+import nl.programmes.kit.command.IdempotencyKeyPurge;
 import nl.programmes.kit.command.IdempotentCommands;
 import nl.programmes.testkit.EventProbe;
 import nl.programmes.testkit.EventPublisher;
@@ -61,6 +62,9 @@ class IdempotentDecisionTest implements TestPropertyProvider {
     @Inject
     @Client("/")
     HttpClient http;
+
+    @Inject
+    IdempotencyKeyPurge purge;
 
     @Override
     public Map<String, String> getProperties() {
@@ -156,6 +160,26 @@ class IdempotentDecisionTest implements TestPropertyProvider {
         assertThat(answers).extracting(HttpResponse::code).containsOnly(201);
         assertThat(answers).extracting(a -> a.body().get("id")).containsOnly(answers.get(0).body().get("id"));
         assertThat(answers).filteredOn(a -> a.header(IdempotentCommands.REPLAYED) == null).hasSize(1);
+        assertThat(outbox()).isEqualTo(outbox + 1);
+    }
+
+    @Test
+    void aKeyOlderThanTheKeepingTimeIsForgottenAndSentAgainIsANewCommand() {
+        Map<String, Object> decision = decision("Kept for thirty days.");
+        HttpResponse<Map> first = decide(decision, "last-month", member);
+        decide(decision("Sent today."), "today", member);
+        // The service keeps keys for 30 days (application.yml); this one was claimed 31 days ago.
+        steering.execute("UPDATE idempotent_request SET created_at = NOW(6) - INTERVAL 31 DAY WHERE request_key = 'last-month'");
+
+        assertThat(purge.purge()).isEqualTo(1);
+        assertThat(steering.count("SELECT COUNT(*) FROM idempotent_request WHERE request_key = 'last-month'")).isZero();
+        assertThat(steering.count("SELECT COUNT(*) FROM idempotent_request WHERE request_key = 'today'")).isEqualTo(1);
+        assertThat(purge.purge()).isZero();
+
+        long outbox = outbox();
+        HttpResponse<Map> again = decide(decision, "last-month", member);
+        assertThat(again.header(IdempotentCommands.REPLAYED)).isNull();
+        assertThat(again.body().get("id")).isNotEqualTo(first.body().get("id"));
         assertThat(outbox()).isEqualTo(outbox + 1);
     }
 
