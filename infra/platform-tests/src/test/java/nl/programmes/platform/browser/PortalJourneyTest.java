@@ -128,7 +128,11 @@ class PortalJourneyTest {
         browser.screenshot(screenshots, "03-whom-to-consult");
         browser.choose("consultedOrganisation", "rocvantwente").submit(By.cssSelector("main form button[type=submit]"));
         assertThat(browser.path()).startsWith("/announcements/" + announcementId);
-        assertThat(browser.text()).contains("rocvantwente");
+        // Organisations by their directory names, not their ids; the due date as a Dutch reader writes it.
+        assertThat(browser.find(By.linkText("ROC van Twente")).getAttribute("href")).contains("/consultations/");
+        assertThat(browser.find(By.xpath("//h2[@id='consultations']/following-sibling::table[1]")).getText()).doesNotContain("rocvantwente");
+        assertThat(browser.text()).contains("Saxion Hogeschool").contains("start september " + nextSeptember().substring(0, 4))
+                .contains(inDutch(todayInTheNetherlands().plusWeeks(6)));
     }
 
     @Test
@@ -137,6 +141,8 @@ class PortalJourneyTest {
         signIn("rocvantwente-consultee");
         browser.open("/consultations");
         assertThat(browser.text()).contains("SX-UI-1 Creative Technology Lab");
+        WebElement asked = browser.find(By.xpath("//tr[td/a[contains(., 'SX-UI-1')]]"));
+        assertThat(asked.getText()).contains("Saxion Hogeschool").contains(inDutch(todayInTheNetherlands().plusWeeks(6)));
         browser.screenshot(screenshots, "04-consultation-inbox");
         browser.find(By.linkText("SX-UI-1 Creative Technology Lab")).click();
         browser.waitFor(d -> d.getCurrentUrl().contains("/consultations/") ? true : null);
@@ -239,7 +245,7 @@ class PortalJourneyTest {
 
         browser.open("/steering");
         assertThat(browser.text()).contains("Vergaderingen");
-        browser.find(By.xpath("//details/summary[contains(., '" + todayInTheNetherlands() + "')]")).click();
+        browser.find(By.xpath("//details/summary[contains(., '" + inDutch(todayInTheNetherlands()) + "')]")).click();
         assertThat(browser.text()).contains("Live timeline check.");
     }
 
@@ -425,6 +431,11 @@ class PortalJourneyTest {
 
     private static LocalDate todayInTheNetherlands() {
         return LocalDate.now(BusinessCalendar.NETHERLANDS);
+    }
+
+    /** A date as the Dutch pages write it: "12 september 2024". */
+    private static String inDutch(LocalDate date) {
+        return java.time.format.DateTimeFormatter.ofPattern("d MMMM uuuu", java.util.Locale.forLanguageTag("nl")).format(date);
     }
 
     /** Sets the month field directly, without typing into it. */

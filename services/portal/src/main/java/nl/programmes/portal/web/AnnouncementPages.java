@@ -65,6 +65,7 @@ public class AnnouncementPages {
         Map<String, Object> model = new HashMap<>(found);
         model.put("filter", Map.of("institution", institution == null ? "" : institution, "status", status == null ? "" : status));
         model.put("statuses", Choices.ANNOUNCEMENT_STATUSES);
+        model.put("institutions", Choices.organisations(directory, false));
         model.put("page", page == null ? 0 : page);
         return Page.render(auth, request, "announcements", model);
     }

@@ -1,5 +1,10 @@
 package nl.programmes.portal.web;
 
+import nl.programmes.events.organisation.OrganisationKind;
+import nl.programmes.portal.identity.application.DirectoryService;
+import nl.programmes.portal.identity.domain.Organisation;
+
+import java.util.Comparator;
 import java.util.List;
 
 /** The values the services accept, offered as options in the forms (labels come from the message bundles). */
@@ -22,6 +27,12 @@ public final class Choices {
     public static final List<String> CONSULTATION_KINDS = List.of("BILATERAL", "REGIONAL_BOARD");
 
     private Choices() {
+    }
+
+    /** The directory's organisations by name, for a filter that names one (fragments :: institutionFilter). */
+    public static List<Organisation> organisations(DirectoryService directory, boolean withCommittees) {
+        return directory.all().stream().filter(o -> withCommittees || o.kind() != OrganisationKind.STEERING_COMMITTEE)
+                .sorted(Comparator.comparing(Organisation::name, String.CASE_INSENSITIVE_ORDER)).toList();
     }
 
     /**

@@ -3,12 +3,17 @@ package nl.programmes.portal.web;
 import nl.programmes.kit.config.BusinessCalendar;
 
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.YearMonth;
 import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.Locale;
 
 /**
  * Moments as people in the Netherlands read them. The services answer with instants in UTC ({@code 2026-11-27T23:30:00Z});
  * shown as they came, a line recorded at half past midnight read as the evening before, under a date that the
- * steering committee and the timeline call the next day. Every page has this as {@code times}.
+ * steering committee and the timeline call the next day. Business dates (a meeting, a due date, an intended start) are
+ * written out as in a letter, "12 september 2024", in the page's language. Every page has this as {@code times}.
  */
 public final class LocalTimes {
 
@@ -18,7 +23,34 @@ public final class LocalTimes {
     private static final DateTimeFormatter MINUTE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(BusinessCalendar.NETHERLANDS);
     private static final DateTimeFormatter SECOND = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(BusinessCalendar.NETHERLANDS);
 
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMMM uuuu");
+    private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("MMMM uuuu");
+
     private LocalTimes() {
+    }
+
+    /** An ISO date ({@code 2024-09-12}) as "12 september 2024" (Dutch) or "12 September 2024"; as given when it is no date. */
+    public String day(String isoDate, Locale locale) {
+        if (isoDate == null || isoDate.isBlank()) {
+            return "";
+        }
+        try {
+            return DAY.withLocale(locale).format(LocalDate.parse(isoDate));
+        } catch (DateTimeParseException e) {
+            return isoDate;
+        }
+    }
+
+    /** A month ({@code 2027-09}, an intended start) as "september 2027" (Dutch) or "September 2027"; as given when it is no month. */
+    public String month(String yearMonth, Locale locale) {
+        if (yearMonth == null || yearMonth.isBlank()) {
+            return "";
+        }
+        try {
+            return MONTH.withLocale(locale).format(YearMonth.parse(yearMonth));
+        } catch (DateTimeParseException e) {
+            return yearMonth;
+        }
     }
 
     /** The Dutch calendar date of an ISO instant; empty for none. */

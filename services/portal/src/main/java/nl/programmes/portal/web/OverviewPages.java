@@ -15,9 +15,7 @@ import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.views.thymeleaf.ThymeleafViewsRenderer;
-import nl.programmes.events.organisation.OrganisationKind;
 import nl.programmes.portal.identity.application.DirectoryService;
-import nl.programmes.portal.identity.domain.Organisation;
 import org.reactivestreams.Publisher;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -72,11 +70,6 @@ public class OverviewPages {
      * The organisations a filter can name, by name: the overview filters by id, which nobody should have to type.
      * Steering committees act on the timeline but offer no programmes, so a regional page leaves them out.
      */
-    private List<Organisation> choices(boolean withCommittees) {
-        return directory.all().stream().filter(o -> withCommittees || o.kind() != OrganisationKind.STEERING_COMMITTEE)
-                .sorted(java.util.Comparator.comparing(Organisation::name, String.CASE_INSENSITIVE_ORDER)).toList();
-    }
-
     @Get
     public HttpResponse<?> home(@Nullable Authentication auth, HttpRequest<?> request) {
         if (auth == null) {
@@ -124,7 +117,7 @@ public class OverviewPages {
         model.put("filter", filter);
         model.put("levels", Choices.LEVELS);
         model.put("statuses", Choices.STATUSES);
-        model.put("institutions", choices(false));
+        model.put("institutions", Choices.organisations(directory, false));
         String csv = "/api/overview/regions/" + PortalApi.encode(region).replace("+", "%20") + ".csv" + PortalApi.queryString(filter);
         model.put("csv", csv);
         model.put("excel", forExcel(csv));
@@ -202,7 +195,7 @@ public class OverviewPages {
         model.put("csv", csv);
         model.put("excel", forExcel(csv));
         model.put("kinds", kinds());
-        model.put("institutions", choices(true));
+        model.put("institutions", Choices.organisations(directory, true));
         model.put("provinces", nl.programmes.portal.web.domain.Provinces.all());
         return Page.render(auth, request, "timeline", model);
     }

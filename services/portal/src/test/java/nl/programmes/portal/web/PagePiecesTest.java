@@ -8,9 +8,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.regex.Matcher;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
@@ -51,6 +53,35 @@ class PagePiecesTest {
             }
         }
         nl.programmes.events.EventTypes.ALL.forEach(t -> assertThat(dutch).containsKey("event." + t.ceType()));
+    }
+
+    @Test
+    void businessDatesAreWrittenOutInThePagesLanguage() {
+        LocalTimes times = LocalTimes.INSTANCE;
+        Locale dutch = Locale.forLanguageTag("nl");
+        assertThat(times.day("2024-09-12", dutch)).isEqualTo("12 september 2024");
+        assertThat(times.day("2025-03-01", Locale.ENGLISH)).isEqualTo("1 March 2025");
+        assertThat(times.month("2027-09", dutch)).isEqualTo("september 2027");
+        assertThat(times.month("2027-09", Locale.ENGLISH)).isEqualTo("September 2027");
+        // Nothing given is nothing shown; a value that is no date is shown as it came rather than failing the page.
+        assertThat(times.day(null, dutch)).isEmpty();
+        assertThat(times.month("", dutch)).isEmpty();
+        assertThat(times.day("volgende week", dutch)).isEqualTo("volgende week");
+        assertThat(times.month("2027-13", dutch)).isEqualTo("2027-13");
+    }
+
+    @Test
+    void anOrganisationIsNamedByItsDirectoryNameAndTheDirectoryIsReadOncePerPage() {
+        AtomicInteger reads = new AtomicInteger();
+        OrganisationNames.Names names = new OrganisationNames.Names(() -> {
+            reads.incrementAndGet();
+            return Map.of("han", "Hogeschool van Arnhem en Nijmegen");
+        });
+        assertThat(reads).hasValue(0); // a page that names no organisation does not read the directory
+        assertThat(names.name("han")).isEqualTo("Hogeschool van Arnhem en Nijmegen");
+        assertThat(names.name("nieuw-roc")).isEqualTo("nieuw-roc"); // not (yet) in the directory: its id
+        assertThat(names.name(null)).isEmpty();
+        assertThat(reads).hasValue(1);
     }
 
     @Test
