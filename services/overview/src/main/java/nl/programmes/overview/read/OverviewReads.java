@@ -493,9 +493,9 @@ public class OverviewReads {
             return announcements.size() + offerings.size();
         }
 
-        boolean holds(TimelineKey key) {
-            return key.announcementId() != null && announcements.contains(key.announcementId())
-                    || key.offeringId() != null && offerings.contains(key.offeringId());
+        boolean holds(String announcementId, String offeringId) {
+            return announcementId != null && announcements.contains(announcementId)
+                    || offeringId != null && offerings.contains(offeringId);
         }
     }
 
@@ -504,7 +504,7 @@ public class OverviewReads {
      * holds is too much to name in a statement (null: none). {@code named} is that check as a condition the database
      * can test along the timeline's order, for a branch with no other condition (null: none).
      */
-    private record Branch(List<Clause> where, java.util.function.Predicate<TimelineKey> check, Clause named) {
+    private record Branch(List<Clause> where, java.util.function.BiPredicate<String, String> check, Clause named) {
         static final Branch ANY = new Branch(List.of(), null, null);
 
         static Branch of(Clause clause) {
@@ -597,12 +597,19 @@ public class OverviewReads {
                 List<Clause> read = where(shared, branch.where(), after, newestFirst);
                 List<Object> values = values(read);
                 values.add(chunk);
+                java.util.function.BiPredicate<String, String> check = branch.check();
+                // Each line's ids are checked as it is read; its place in the order (a date and a time to decode: two
+                // thirds of the service's time in a read past 67,000 lines of other provinces) only where it counts: a
+                // line the page takes, and the last, where the next round starts.
                 List<TimelineKey> keys = sql.query("SELECT t.occurred_on, t.recorded_at, t.event_id, t.announcement_id, t.offering_id "
                                 + "FROM " + table(read) + " WHERE " + and(read) + orderBy("t.", newestFirst) + " LIMIT ?", Sql.params(values.toArray()),
-                        rs -> new TimelineKey(new TimelineCursor(rs.getDate(1).toLocalDate(), rs.getTimestamp(2).toInstant(), rs.getString(3)),
-                                rs.getString(4), rs.getString(5)));
+                        rs -> {
+                            boolean taken = check == null || check.test(rs.getString(4), rs.getString(5));
+                            return new TimelineKey(taken || rs.isLast() ? new TimelineCursor(rs.getDate(1).toLocalDate(),
+                                    rs.getTimestamp(2).toInstant(), rs.getString(3)) : null, taken);
+                        });
                 for (TimelineKey key : keys) {
-                    if (matched < wanted && (branch.check() == null || branch.check().test(key))) {
+                    if (matched < wanted && key.taken()) {
                         found.add(key);
                         matched++;
                     }
@@ -619,8 +626,8 @@ public class OverviewReads {
                 .map(TimelineCursor::eventId).toList();
     }
 
-    /** Where a line stands in the timeline's order, and the announcement or offering it is about. */
-    private record TimelineKey(TimelineCursor position, String announcementId, String offeringId) {
+    /** Whether the page takes a line, and where it stands in the timeline's order (null for a line passed over, but the last). */
+    private record TimelineKey(TimelineCursor position, boolean taken) {
     }
 
     private List<Views.TimelineLine> linesOf(List<String> eventIds, String byOrder) {
