@@ -27,9 +27,13 @@ import nl.programmes.events.steering.SteeringDecisionRecorded;
 import nl.programmes.events.steering.SteeringMeetingHeld;
 
 import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -37,6 +41,12 @@ import java.util.Map;
  * offerings are written as {@code {org:id}} and {@code {offering:id}} and named when read. Pure: no I/O, so it is tested on its own.
  */
 public final class TimelineSentences {
+
+    /** Dates in a sentence as in a letter, "1 december 2024", as the portal's pages write them. */
+    private static final DateTimeFormatter DAY_NL = DateTimeFormatter.ofPattern("d MMMM uuuu", Locale.forLanguageTag("nl"));
+    private static final DateTimeFormatter DAY_EN = DateTimeFormatter.ofPattern("d MMMM uuuu", Locale.ENGLISH);
+    private static final DateTimeFormatter MONTH_NL = DateTimeFormatter.ofPattern("MMMM uuuu", Locale.forLanguageTag("nl"));
+    private static final DateTimeFormatter MONTH_EN = DateTimeFormatter.ofPattern("MMMM uuuu", Locale.ENGLISH);
 
     private TimelineSentences() {
     }
@@ -85,8 +95,8 @@ public final class TimelineSentences {
                 en.add("forms now " + forms(a.forms().after(), false));
             }
             if (a.intendedStart() != null) {
-                nl.add("start nu " + a.intendedStart().after());
-                en.add("start now " + a.intendedStart().after());
+                nl.add("start nu " + month(a.intendedStart().after(), true));
+                en.add("start now " + month(a.intendedStart().after(), false));
             }
             if (a.programmeName() != null) {
                 nl.add("naam nu " + a.programmeName().after());
@@ -120,9 +130,9 @@ public final class TimelineSentences {
         if (event instanceof ConsultationRequested c) {
             return new Line(recordedOn,
                     actor + " raadpleegt " + org(c.consultedOrganisationId()) + " over " + list(c.locations(), "en")
-                            + (c.dueDate() == null ? "" : ", graag voor " + c.dueDate()) + ".",
+                            + (c.dueDate() == null ? "" : ", graag voor " + DAY_NL.format(c.dueDate())) + ".",
                     actor + " consulted " + org(c.consultedOrganisationId()) + " on " + list(c.locations(), "and")
-                            + (c.dueDate() == null ? "" : ", due " + c.dueDate()) + ".");
+                            + (c.dueDate() == null ? "" : ", due " + DAY_EN.format(c.dueDate())) + ".");
         }
         if (event instanceof ConsultationOutcomeRecorded o) {
             return new Line(o.meetingDate(),
@@ -179,6 +189,15 @@ public final class TimelineSentences {
                     "Directory entry of " + org(o.organisationId()) + " updated.");
         }
         return new Line(recordedOn, event.getClass().getSimpleName(), event.getClass().getSimpleName());
+    }
+
+    /** An intended start ("2027-09") as "september 2027"; as it came if it is no month (the event is a fact either way). */
+    private static String month(String yearMonth, boolean dutch) {
+        try {
+            return (dutch ? MONTH_NL : MONTH_EN).format(YearMonth.parse(yearMonth));
+        } catch (DateTimeParseException | NullPointerException e) {
+            return String.valueOf(yearMonth);
+        }
     }
 
     private static Line decision(String committee, LocalDate on, Decision decision, List<String> locations,

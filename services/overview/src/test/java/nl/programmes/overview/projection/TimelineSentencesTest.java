@@ -2,6 +2,7 @@ package nl.programmes.overview.projection;
 
 import nl.programmes.events.Actor;
 import nl.programmes.events.DomainEvent;
+import nl.programmes.events.announcement.AnnouncementAmended;
 import nl.programmes.events.announcement.ApplicationSubmitted;
 import nl.programmes.events.announcement.Orientation;
 import nl.programmes.events.announcement.Programme;
@@ -9,6 +10,7 @@ import nl.programmes.events.announcement.ProgrammeAnnounced;
 import nl.programmes.events.announcement.ProgrammeForm;
 import nl.programmes.events.announcement.ProgrammeLevel;
 import nl.programmes.events.announcement.ReviewOutcomeRecorded;
+import nl.programmes.events.announcement.ValueChange;
 import nl.programmes.events.consultation.ConsultationKind;
 import nl.programmes.events.consultation.ConsultationRequested;
 import nl.programmes.events.offering.IntakeReported;
@@ -38,6 +40,14 @@ class TimelineSentencesTest {
     }
 
     @Test
+    void anAmendmentSaysWhatIsNow() {
+        assertLine(new AnnouncementAmended("a-1", 2, null, null, new ValueChange<>(List.of("Enschede", "Deventer"), List.of("Enschede")),
+                        new ValueChange<>("2026-09", "2027-09"), null, null, null, SAXION),
+                "{org:saxion} wijzigt de aankondiging: locaties nu Enschede; start nu september 2027.",
+                "{org:saxion} amended the announcement: locations now Enschede; start now September 2027.");
+    }
+
+    @Test
     void anApplicationAndTheMinistersDecision() {
         assertLine(new ApplicationSubmitted("a-1", 4, LocalDate.of(2025, 3, 1), List.of("Enschede"),
                         List.of(ProgrammeForm.VOLTIJD, ProgrammeForm.DEELTIJD), SAXION),
@@ -55,8 +65,8 @@ class TimelineSentencesTest {
     void aConsultationRequestWithAndWithoutDueDate() {
         assertLine(new ConsultationRequested("c-1", "a-1", "saxion", "hu", ConsultationKind.BILATERAL, List.of("Enschede", "Deventer"),
                         List.of(ProgrammeForm.VOLTIJD), LocalDate.of(2024, 12, 1), null, SAXION),
-                "{org:saxion} raadpleegt {org:hu} over Enschede en Deventer, graag voor 2024-12-01.",
-                "{org:saxion} consulted {org:hu} on Enschede and Deventer, due 2024-12-01.");
+                "{org:saxion} raadpleegt {org:hu} over Enschede en Deventer, graag voor 1 december 2024.",
+                "{org:saxion} consulted {org:hu} on Enschede and Deventer, due 1 December 2024.");
         assertLine(new ConsultationRequested("c-1", "a-1", "saxion", "hu", ConsultationKind.BILATERAL, List.of("Enschede"),
                         List.of(ProgrammeForm.VOLTIJD), null, null, SAXION),
                 "{org:saxion} raadpleegt {org:hu} over Enschede.", "{org:saxion} consulted {org:hu} on Enschede.");
