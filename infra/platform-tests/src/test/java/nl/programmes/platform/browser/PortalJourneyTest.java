@@ -195,6 +195,23 @@ class PortalJourneyTest {
         assertThat(browser.text()).contains("ontraden");
         assertThat(apiGet("stuurgroep-ad-ci-member", decisions))
                 .containsOnlyOnce("The committee follows ROC van Twente").containsOnlyOnce("On second thought");
+
+        // A decision recorded wrongly is corrected from the announcement page: the form comes filled in with it, and the
+        // correction replaces it while both stay in the history.
+        browser.find(By.xpath("//h2[@id='decisions']/following-sibling::table[1]//tr[td[contains(., 'On second thought')]]//a"))
+                .click();
+        browser.waitFor(d -> d.getCurrentUrl().contains("corrects=") ? true : null);
+        assertThat(browser.find(By.tagName("h1")).getText()).startsWith("Besluit corrigeren");
+        assertThat(browser.find(By.id("rationale")).getAttribute("value")).startsWith("On second thought");
+        assertThat(browser.find(By.name("locations.Hengelo")).isSelected()).isTrue();
+        browser.choose("decision", "FURTHER_CONSULTATION_REQUESTED")
+                .type("rationale", "Corrected: the committee asks for further consultation with ROC van Twente.")
+                .submit(By.cssSelector("main form button[type=submit]"));
+        assertThat(browser.path()).startsWith("/announcements/" + announcementId);
+        WebElement decided = browser.find(By.xpath("//h2[@id='decisions']/following-sibling::table[1]"));
+        assertThat(decided.getText()).containsOnlyOnce("(gecorrigeerd)").contains("Corrected: the committee asks");
+        assertThat(decided.findElements(By.linkText("corrigeren"))).hasSize(2); // the first decision and the correction
+        assertThat(apiGet("stuurgroep-ad-ci-member", decisions)).containsOnlyOnce("\"corrects\":\"").containsOnlyOnce("\"correctedBy\":\"");
     }
 
     @Test

@@ -9,6 +9,7 @@ import io.micronaut.http.annotation.Consumes;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
@@ -56,12 +57,30 @@ public class SteeringPages {
         return Page.render(auth, request, "agenda", model);
     }
 
+    /**
+     * The decision form; with {@code corrects}, the form to correct that decision of this committee, filled in with it.
+     * A correction is a decision of its own that replaces the earlier one; both stay in the history.
+     */
     @Get("/decide/{announcementId}")
-    public HttpResponse<?> decisionForm(@Nullable Authentication auth, HttpRequest<?> request, String announcementId) {
+    public HttpResponse<?> decisionForm(@Nullable Authentication auth, HttpRequest<?> request, String announcementId,
+                                        @Nullable @QueryValue String corrects) {
         if (auth == null) {
             return Page.signIn(request);
         }
         Form form = Form.empty().put("meetingDate", LocalDate.now(clock).toString());
+        if (corrects != null && !corrects.isBlank()) {
+            Map<String, Object> earlier = api.list(request, "/api/steering-decisions", Map.of("announcement", announcementId)).stream()
+                    .filter(d -> corrects.equals(d.get("id"))).findFirst().orElse(null);
+            if (earlier == null) {
+                return HttpResponse.notFound(Page.view(auth, request, "not-found", Map.of()));
+            }
+            form.put("corrects", corrects).put("meetingDate", (String) earlier.get("meetingDate"))
+                    .put("decision", (String) earlier.get("decision"))
+                    .put("rationale", earlier.get("rationale") == null ? "" : (String) earlier.get("rationale"));
+            ((List<String>) earlier.getOrDefault("locations", List.of())).forEach(l -> form.put("locations." + l, "on"));
+            ((List<Map<String, Object>>) earlier.getOrDefault("rulesOn", List.of()))
+                    .forEach(o -> form.put("rules." + o.get("consultationId") + "|" + o.get("location"), "on"));
+        }
         return Page.render(auth, request, "decide", decisionModel(request, announcementId, form));
     }
 
@@ -90,6 +109,7 @@ public class SteeringPages {
             }
         }
         command.put("rulesOn", rulesOn.isEmpty() ? null : rulesOn);
+        command.put("corrects", form.text("corrects"));
         PortalApi.Answer answer = api.send(request, "POST", "/api/steering-decisions", AnnouncementPages.withoutNulls(command), null, form.text("commandKey"));
         if (answer.ok()) {
             return Page.seeOther("/announcements/" + announcementId + "#decisions");
