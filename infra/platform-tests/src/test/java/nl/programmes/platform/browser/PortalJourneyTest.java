@@ -384,6 +384,37 @@ class PortalJourneyTest {
         assertThat(browser.driver().findElements(By.cssSelector("#parked button"))).isEmpty();
     }
 
+    @Test
+    @Order(8)
+    void anInstitutionRecordsTheReviewOutcomeOfItsApplication() {
+        String announced = api("saxion-staff", "POST", "/api/announcements", "{\"reference\":\"SX-UI-REVIEW\",\"institution\":\"saxion\","
+                + "\"programme\":{\"name\":\"Review Lab\",\"level\":\"ASSOCIATE_DEGREE\",\"orientation\":\"HBO\",\"isatCode\":\"80179\","
+                + "\"forms\":[\"VOLTIJD\"],\"language\":\"nl\",\"studyLoadEc\":120,\"durationYears\":2},"
+                + "\"candidateLocations\":[\"Enschede\"],\"intendedStart\":\"" + nextSeptember() + "\"}", null, 201);
+        Matcher id = Pattern.compile("\"id\":\"([0-9a-f-]{36})\"").matcher(announced);
+        assertThat(id.find()).as(announced).isTrue();
+        String review = id.group(1);
+        api("saxion-staff", "POST", "/api/announcements/" + review + "/application", "{\"submittedOn\":\"" + todayInTheNetherlands()
+                + "\",\"locations\":[\"Enschede\"],\"forms\":[\"VOLTIJD\"]}", null, 200);
+
+        signIn("saxion-staff");
+        browser.open("/announcements/" + review);
+        browser.find(By.linkText("Uitkomst van de toets vastleggen")).click();
+        browser.waitFor(d -> d.getCurrentUrl().endsWith("/review-outcome") ? true : null);
+        // An advice dated after the decision: refused, the error beside the decision's date, nothing recorded.
+        browser.choose("advice", "POSITIVE").choose("decision", "APPROVED");
+        dateField("adviceDate", todayInTheNetherlands().plusDays(1));
+        browser.submit(By.cssSelector("main form button[type=submit]"));
+        assertThat(browser.find(By.id("decisionDate-error")).getText()).contains("mag niet vóór het advies liggen");
+        assertThat(apiGet("saxion-staff", "/api/announcements/" + review)).contains("\"status\":\"SUBMITTED\"");
+
+        dateField("adviceDate", todayInTheNetherlands());
+        browser.submit(By.cssSelector("main form button[type=submit]"));
+        assertThat(browser.path()).isEqualTo("/announcements/" + review);
+        assertThat(browser.text()).contains("goedgekeurd").doesNotContain("Uitkomst van de toets vastleggen");
+        assertThat(apiGet("saxion-staff", "/api/announcements/" + review)).contains("\"status\":\"APPROVED\"");
+    }
+
     private HttpResponse<String> page(String user, String path) throws Exception {
         HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(platform.portal() + path))
                 .header("Cookie", "session=" + platform.token(user)).build(), HttpResponse.BodyHandlers.ofString());
@@ -426,7 +457,7 @@ class PortalJourneyTest {
     }
 
     /** Another user acting through the API while the browser has a page open. */
-    private void api(String user, String method, String path, String json, String ifMatch, int expected) {
+    private String api(String user, String method, String path, String json, String ifMatch, int expected) {
         try {
             HttpClient http = HttpClient.newHttpClient();
             String token = platform.token(user);
@@ -438,6 +469,7 @@ class PortalJourneyTest {
             }
             HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
             assertThat(response.statusCode()).as(method + " " + path + ": " + response.body()).isEqualTo(expected);
+            return response.body();
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         } catch (InterruptedException e) {
@@ -459,6 +491,12 @@ class PortalJourneyTest {
     private void intendedStart(String month) {
         ((org.openqa.selenium.JavascriptExecutor) browser.driver())
                 .executeScript("document.getElementById('intendedStart').value = arguments[0]", month);
+    }
+
+    /** Sets a date field directly: what typing into one means depends on the browser's locale. */
+    private void dateField(String id, LocalDate date) {
+        ((org.openqa.selenium.JavascriptExecutor) browser.driver())
+                .executeScript("document.getElementById(arguments[0]).value = arguments[1]", id, date.toString());
     }
 
     private static String nextSeptember() {

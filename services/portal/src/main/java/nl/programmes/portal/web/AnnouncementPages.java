@@ -240,6 +240,49 @@ public class AnnouncementPages {
                 "form", form.values(), "errors", form.withErrors(answer.fieldErrors()).errors(), "problem", answer.detail()));
     }
 
+    /** The review's outcome, once the application is in: the advice (CDHO or NVAO) and the minister's decision. */
+    @Get("/{id}/review-outcome")
+    public HttpResponse<?> reviewForm(@Nullable Authentication auth, HttpRequest<?> request, String id) {
+        if (auth == null) {
+            return Page.signIn(request);
+        }
+        Form form = Form.empty().put("decisionDate", LocalDate.now(clock).toString());
+        return Page.render(auth, request, "review", reviewModel(request, id, form));
+    }
+
+    @Post("/{id}/review-outcome")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public HttpResponse<?> recordReviewOutcome(@Nullable Authentication auth, HttpRequest<?> request, String id,
+                                               @Body Map<String, Object> body) {
+        if (auth == null) {
+            return Page.signIn(request);
+        }
+        Form form = new Form(body);
+        Map<String, Object> command = new LinkedHashMap<>();
+        command.put("advice", form.text("advice"));
+        command.put("adviceDate", form.text("adviceDate"));
+        command.put("decision", form.text("decision"));
+        command.put("decisionDate", form.text("decisionDate"));
+        PortalApi.Answer answer = api.send(request, "POST", "/api/announcements/" + id + "/review-outcome", withoutNulls(command), null,
+                form.text("commandKey"));
+        if (answer.ok()) {
+            return Page.seeOther("/announcements/" + id);
+        }
+        Map<String, Object> model = reviewModel(request, id, form.withErrors(answer.fieldErrors()));
+        model.put("problem", answer.detail());
+        return Page.unprocessable(auth, request, "review", model);
+    }
+
+    private Map<String, Object> reviewModel(HttpRequest<?> request, String id, Form form) {
+        Map<String, Object> model = new HashMap<>();
+        model.put("announcement", api.read(request, "/api/announcements/" + id, Map.of()));
+        model.put("form", form.values());
+        model.put("errors", form.errors());
+        model.put("advices", Choices.REVIEW_ADVICES);
+        model.put("outcomes", Choices.REVIEW_DECISIONS);
+        return model;
+    }
+
     @Get("/{id}/consult")
     public HttpResponse<?> consultForm(@Nullable Authentication auth, HttpRequest<?> request, String id,
                                        @Nullable @QueryValue String organisation) {

@@ -25,6 +25,9 @@ public final class Choices {
     public static final List<String> DECISIONS = List.of("NOTED", "ENDORSED", "ADVISES_AGAINST", "FURTHER_CONSULTATION_REQUESTED",
             "APPROVED", "REJECTED");
     public static final List<String> CONSULTATION_KINDS = List.of("BILATERAL", "REGIONAL_BOARD");
+    /** A review's advice and the minister's decision on the application. */
+    public static final List<String> REVIEW_ADVICES = List.of("POSITIVE", "NEGATIVE");
+    public static final List<String> REVIEW_DECISIONS = List.of("APPROVED", "REJECTED");
 
     private Choices() {
     }
