@@ -19,8 +19,8 @@ import java.time.Duration;
  * Forgets commands sent with an {@code Idempotency-Key} once they are older than {@code platform.idempotency.keep}: a
  * client repeats a command within minutes, and a kept answer is a copy of data that may later be withdrawn or
  * corrected. A key sent again after that is a new command. Only services whose schema holds {@code idempotent_request}
- * set the property. Deletes in small transactions, so a claim of a new key never waits long behind the purge; several
- * instances purging at once delete the same rows at most once between them.
+ * set the property. Deletes in small transactions, so a claim of a new key never waits long behind the purge; two
+ * instances of a service purging at the same time do no harm (each row goes once).
  */
 @Singleton
 @Requires(property = "platform.idempotency.keep")

@@ -32,7 +32,11 @@ public final class Choices {
     private Choices() {
     }
 
-    /** The directory's organisations by name, for a filter that names one (fragments :: institutionFilter). */
+    /**
+     * The organisations a filter can name, by name (fragments :: institutionFilter): the services filter by id, which
+     * nobody should have to type. Steering committees act on the timeline but offer no programmes, so a regional page
+     * and the announcement list leave them out.
+     */
     public static List<Organisation> organisations(DirectoryService directory, boolean withCommittees) {
         return directory.all().stream().filter(o -> withCommittees || o.kind() != OrganisationKind.STEERING_COMMITTEE)
                 .sorted(Comparator.comparing(Organisation::name, String.CASE_INSENSITIVE_ORDER)).toList();

@@ -66,10 +66,6 @@ public class OverviewPages {
         this.livePoll = livePoll;
     }
 
-    /**
-     * The organisations a filter can name, by name: the overview filters by id, which nobody should have to type.
-     * Steering committees act on the timeline but offer no programmes, so a regional page leaves them out.
-     */
     @Get
     public HttpResponse<?> home(@Nullable Authentication auth, HttpRequest<?> request) {
         if (auth == null) {
