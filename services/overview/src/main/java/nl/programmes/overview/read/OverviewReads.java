@@ -598,9 +598,9 @@ public class OverviewReads {
                 List<Object> values = values(read);
                 values.add(chunk);
                 java.util.function.BiPredicate<String, String> check = branch.check();
-                // Each line's ids are checked as it is read; its place in the order (a date and a time to decode: two
-                // thirds of the service's time in a read past 67,000 lines of other provinces) only where it counts: a
-                // line the page takes, and the last, where the next round starts.
+                // Each line's ids are checked as it is read; its place in the order (a date and a time to decode: a
+                // third of the service's profile in a read past 67,000 lines of other provinces) only where it counts:
+                // a line the page takes, and the last, where the next round starts.
                 List<TimelineKey> keys = sql.query("SELECT t.occurred_on, t.recorded_at, t.event_id, t.announcement_id, t.offering_id "
                                 + "FROM " + table(read) + " WHERE " + and(read) + orderBy("t.", newestFirst) + " LIMIT ?", Sql.params(values.toArray()),
                         rs -> {
