@@ -25,10 +25,10 @@ import nl.programmes.events.steering.Decision;
 import nl.programmes.events.steering.SteeringDecisionCorrected;
 import nl.programmes.events.steering.SteeringDecisionRecorded;
 import nl.programmes.events.steering.SteeringMeetingHeld;
+import nl.programmes.kit.config.BusinessCalendar;
 
 import java.time.LocalDate;
 import java.time.YearMonth;
-import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -41,12 +41,6 @@ import java.util.Map;
  * offerings are written as {@code {org:id}} and {@code {offering:id}} and named when read. Pure: no I/O, so it is tested on its own.
  */
 public final class TimelineSentences {
-
-    /** Dates in a sentence as in a letter, "1 december 2024", as the portal's pages write them. */
-    private static final DateTimeFormatter DAY_NL = DateTimeFormatter.ofPattern("d MMMM uuuu", Locale.forLanguageTag("nl"));
-    private static final DateTimeFormatter DAY_EN = DateTimeFormatter.ofPattern("d MMMM uuuu", Locale.ENGLISH);
-    private static final DateTimeFormatter MONTH_NL = DateTimeFormatter.ofPattern("MMMM uuuu", Locale.forLanguageTag("nl"));
-    private static final DateTimeFormatter MONTH_EN = DateTimeFormatter.ofPattern("MMMM uuuu", Locale.ENGLISH);
 
     private TimelineSentences() {
     }
@@ -130,9 +124,9 @@ public final class TimelineSentences {
         if (event instanceof ConsultationRequested c) {
             return new Line(recordedOn,
                     actor + " raadpleegt " + org(c.consultedOrganisationId()) + " over " + list(c.locations(), "en")
-                            + (c.dueDate() == null ? "" : ", graag voor " + DAY_NL.format(c.dueDate())) + ".",
+                            + (c.dueDate() == null ? "" : ", graag voor " + BusinessCalendar.inWords(c.dueDate(), BusinessCalendar.DUTCH)) + ".",
                     actor + " consulted " + org(c.consultedOrganisationId()) + " on " + list(c.locations(), "and")
-                            + (c.dueDate() == null ? "" : ", due " + DAY_EN.format(c.dueDate())) + ".");
+                            + (c.dueDate() == null ? "" : ", due " + BusinessCalendar.inWords(c.dueDate(), Locale.ENGLISH)) + ".");
         }
         if (event instanceof ConsultationOutcomeRecorded o) {
             return new Line(o.meetingDate(),
@@ -194,7 +188,7 @@ public final class TimelineSentences {
     /** An intended start ("2027-09") as "september 2027"; as it came if it is no month (the event is a fact either way). */
     private static String month(String yearMonth, boolean dutch) {
         try {
-            return (dutch ? MONTH_NL : MONTH_EN).format(YearMonth.parse(yearMonth));
+            return BusinessCalendar.inWords(YearMonth.parse(yearMonth), dutch ? BusinessCalendar.DUTCH : Locale.ENGLISH);
         } catch (DateTimeParseException | NullPointerException e) {
             return String.valueOf(yearMonth);
         }

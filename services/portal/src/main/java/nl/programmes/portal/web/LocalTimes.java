@@ -23,33 +23,27 @@ public final class LocalTimes {
     private static final DateTimeFormatter MINUTE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(BusinessCalendar.NETHERLANDS);
     private static final DateTimeFormatter SECOND = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(BusinessCalendar.NETHERLANDS);
 
-    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMMM uuuu");
-    private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("MMMM uuuu");
-
     private LocalTimes() {
     }
 
     /** An ISO date ({@code 2024-09-12}) as "12 september 2024" (Dutch) or "12 September 2024"; as given when it is no date. */
     public String day(String isoDate, Locale locale) {
-        if (isoDate == null || isoDate.isBlank()) {
-            return "";
-        }
-        try {
-            return DAY.withLocale(locale).format(LocalDate.parse(isoDate));
-        } catch (DateTimeParseException e) {
-            return isoDate;
-        }
+        return inWords(isoDate, text -> BusinessCalendar.inWords(LocalDate.parse(text), locale));
     }
 
     /** A month ({@code 2027-09}, an intended start) as "september 2027" (Dutch) or "September 2027"; as given when it is no month. */
     public String month(String yearMonth, Locale locale) {
-        if (yearMonth == null || yearMonth.isBlank()) {
+        return inWords(yearMonth, text -> BusinessCalendar.inWords(YearMonth.parse(text), locale));
+    }
+
+    private static String inWords(String value, java.util.function.UnaryOperator<String> write) {
+        if (value == null || value.isBlank()) {
             return "";
         }
         try {
-            return MONTH.withLocale(locale).format(YearMonth.parse(yearMonth));
+            return write.apply(value);
         } catch (DateTimeParseException e) {
-            return yearMonth;
+            return value;
         }
     }
 
