@@ -11,12 +11,14 @@ import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
 import nl.programmes.events.Topics;
+import nl.programmes.kit.config.BusinessCalendar;
 import nl.programmes.testkit.EventProbe;
 import nl.programmes.testkit.ServiceUnderTest;
 import nl.programmes.testkit.TestPlatform;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
@@ -103,6 +105,18 @@ class AnnouncementLifecycleTest implements TestPropertyProvider {
         assertThat(submitted.get("candidateLocations")).isEqualTo(List.of("Enschede"));
         assertThat(eventOfType(id, "nl.programmes.announcement.application-submitted.v1").body())
                 .contains("\"submittedOn\":\"2025-03-26\"").contains("\"locations\":[\"Enschede\"]");
+
+        // A decision dated in the future (2052 typed for 2025) is refused, naming the field, and changes nothing.
+        String tomorrow = LocalDate.now(BusinessCalendar.NETHERLANDS).plusDays(1).toString();
+        HttpClientResponseException typo = assertThrows(HttpClientResponseException.class,
+                () -> http.toBlocking().exchange(HttpRequest.POST("/api/announcements/" + id + "/review-outcome",
+                        Map.of("advice", "POSITIVE", "adviceDate", tomorrow, "decision", "APPROVED", "decisionDate", "2052-07-15"))
+                        .bearerAuth(saxion), Map.class));
+        assertThat(typo.getStatus().getCode()).isEqualTo(422);
+        assertThat(typo.getResponse().getBody(String.class).orElseThrow())
+                .contains("{\"field\":\"adviceDate\",\"message\":\"must not be in the future\"}")
+                .contains("{\"field\":\"decisionDate\",\"message\":\"must not be in the future\"}");
+        assertThat(get(id).get("status")).isEqualTo("SUBMITTED");
 
         Map<?, ?> reviewed = http.toBlocking().retrieve(HttpRequest.POST("/api/announcements/" + id + "/review-outcome",
                 Map.of("advice", "POSITIVE", "adviceDate", "2025-06-20", "decision", "APPROVED", "decisionDate", "2025-07-15"))

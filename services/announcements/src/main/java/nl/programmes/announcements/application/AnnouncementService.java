@@ -89,7 +89,7 @@ public class AnnouncementService {
     @Transactional
     public Announcement recordReviewOutcome(UUID id, ReviewOutcome outcome, Integer expectedVersion, Caller caller) {
         return change(id, expectedVersion, caller, "record the review outcome of",
-                current -> current.recordReviewOutcome(outcome, caller.actor()));
+                current -> current.recordReviewOutcome(outcome, caller.actor(), LocalDate.now(clock)));
     }
 
     @Transactional(readOnly = true)

@@ -171,9 +171,16 @@ public record Announcement(
     }
 
     /** Records the review's advice and the minister's decision on a submitted application. */
-    public Decision<ReviewOutcomeRecorded> recordReviewOutcome(ReviewOutcome outcome, Actor actor) {
+    public Decision<ReviewOutcomeRecorded> recordReviewOutcome(ReviewOutcome outcome, Actor actor, LocalDate today) {
         requireStatus(AnnouncementStatus.SUBMITTED, "given a review outcome");
         List<FieldViolation> violations = new ArrayList<>();
+        // An outcome is recorded after the fact: a date still to come is a typing error (2052 for 2025).
+        if (outcome.adviceDate() != null && outcome.adviceDate().isAfter(today)) {
+            violations.add(new FieldViolation("adviceDate", "must not be in the future"));
+        }
+        if (outcome.decisionDate().isAfter(today)) {
+            violations.add(new FieldViolation("decisionDate", "must not be in the future"));
+        }
         if (outcome.adviceDate() != null && outcome.adviceDate().isBefore(application.submittedOn())) {
             violations.add(new FieldViolation("adviceDate", "must not be before the application (" + application.submittedOn() + ")"));
         }
