@@ -187,10 +187,13 @@ public final class TimelineSentences {
 
     /** An intended start ("2027-09") as "september 2027"; as it came if it is no month (the event is a fact either way). */
     private static String month(String yearMonth, boolean dutch) {
+        if (yearMonth == null) {
+            return "";
+        }
         try {
             return BusinessCalendar.inWords(YearMonth.parse(yearMonth), dutch ? BusinessCalendar.DUTCH : Locale.ENGLISH);
-        } catch (DateTimeParseException | NullPointerException e) {
-            return String.valueOf(yearMonth);
+        } catch (DateTimeParseException e) {
+            return yearMonth;
         }
     }
 
