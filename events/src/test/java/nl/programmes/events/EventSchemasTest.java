@@ -37,6 +37,13 @@ class EventSchemasTest {
     }
 
     @Test
+    void theLevelsNamesAreEveryLevelInOrder() {
+        // The constant is what constraints' patterns take (an annotation needs a constant); it must not drift from the enum.
+        assertThat(nl.programmes.events.announcement.ProgrammeLevel.NAMES.split("\\|")).containsExactly(
+                java.util.Arrays.stream(nl.programmes.events.announcement.ProgrammeLevel.values()).map(Enum::name).toArray(String[]::new));
+    }
+
+    @Test
     void schemaCatchesABadBody() {
         String body = new String(GoldenFixtures.of(EventTypes.PROGRAMME_ANNOUNCED), StandardCharsets.UTF_8)
                 .replace("\"80179\"", "\"8017\"");

@@ -177,6 +177,13 @@ class AnnouncementLifecycleTest implements TestPropertyProvider {
                         .bearerAuth(saxion), Map.class));
         assertThat(bad.getStatus().getCode()).isEqualTo(400);
         assertThat(fields(bad)).contains("status", "size");
+
+        // A value the framework cannot read (startYear, page) stops its reading at the first; all are named anyway.
+        HttpClientResponseException mixed = assertThrows(HttpClientResponseException.class,
+                () -> http.toBlocking().exchange(HttpRequest.GET("/api/announcements?status=PENDING&startYear=twintig&size=0&page=x")
+                        .bearerAuth(saxion), Map.class));
+        assertThat(mixed.getStatus().getCode()).isEqualTo(400);
+        assertThat(fields(mixed)).containsExactly("page", "size", "startYear", "status");
     }
 
     private String announce(String reference) {

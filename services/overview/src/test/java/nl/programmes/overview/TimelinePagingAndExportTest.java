@@ -194,6 +194,24 @@ class TimelinePagingAndExportTest implements TestPropertyProvider {
         assertThat(eventIds(timeline("from=2024-12-03&to=2024-12-03&announcement=" + demo.announcement))).hasSize(1);
     }
 
+    @Test
+    void everyMistakeOfARequestIsNamedInOneAnswer() {
+        // Values the framework cannot read (from, to, size), broken constraints (order) and the timeline's own filters
+        // (region, kind, cursor) were named one per request, in that order.
+        assertThat(problemFields("/api/timeline?from=2024-13-01&to=gisteren&order=sideways&kind=besluit&region=Overijsel"
+                + "&cursor=not-a-cursor&size=tien")).containsOnlyKeys("cursor", "from", "kind", "order", "region", "size", "to")
+                .containsEntry("size", "must be a whole number").containsEntry("order", "must be newest or oldest");
+        assertThat(problemFields("/api/timeline.csv?for=word&kind=besluit&region=Overijsel"))
+                .containsOnlyKeys("for", "kind", "region")
+                .containsEntry("for", "must be excel, or left out for RFC 4180 (comma-separated)");
+        assertThat(problemFields("/api/overview/regions/Overijssel?level=HBO&status=PENDING")).containsOnlyKeys("level", "status");
+        assertThat(problemFields("/api/overview/regions/Overijssel.csv?level=HBO&status=PENDING&for=word"))
+                .containsOnlyKeys("for", "level", "status");
+        // Left empty, a choice is any; the Excel dialect is asked for in any case.
+        assertThat(http.toBlocking().exchange(HttpRequest.GET("/api/overview/regions/Overijssel.csv?level=&status=%20&for=%20Excel")
+                .bearerAuth(reader), String.class).body()).startsWith("\uFEFF");
+    }
+
     private Map<String, String> problemFields(String uri) {
         HttpClientResponseException error = assertThrows(HttpClientResponseException.class,
                 () -> http.toBlocking().exchange(HttpRequest.GET(uri).bearerAuth(reader), String.class));

@@ -36,15 +36,17 @@ public final class ProblemHandlers {
             implements ExceptionHandler<ConstraintViolationException, HttpResponse<?>> {
 
         private final Problems problems;
+        private final ParameterMistakes parameters;
 
-        public ConstraintViolations(Problems problems) {
+        public ConstraintViolations(Problems problems, ParameterMistakes parameters) {
             this.problems = problems;
+            this.parameters = parameters;
         }
 
         @Override
         public HttpResponse<?> handle(HttpRequest request, ConstraintViolationException exception) {
             List<FieldViolation> violations = exception.getConstraintViolations().stream()
-                    .map(v -> new FieldViolation(fieldPath(v), v.getMessage()))
+                    .map(v -> new FieldViolation(parameters.named(request, fieldPath(v)), v.getMessage()))
                     .sorted(Comparator.comparing(FieldViolation::field).thenComparing(FieldViolation::message))
                     .toList();
             return problems.fields(request, HttpStatus.BAD_REQUEST, exception, violations);

@@ -31,6 +31,8 @@ import java.util.UUID;
  * parser; a caller needs the field as it wrote it ({@code programme.studyLoadEc}) and what it should hold.
  * <p>
  * A body is read until its first unreadable value, so that is the one named; the others are named once it reads.
+ * Query and path parameters are each read on their own, so all their mistakes are named together
+ * ({@link ParameterMistakes}).
  */
 @Singleton
 @Produces(Problem.MEDIA_TYPE)
@@ -38,14 +40,18 @@ import java.util.UUID;
 public class UnreadableValues implements ExceptionHandler<ConversionErrorException, HttpResponse<?>> {
 
     private final Problems problems;
+    private final ParameterMistakes parameters;
 
-    public UnreadableValues(Problems problems) {
+    public UnreadableValues(Problems problems, ParameterMistakes parameters) {
         this.problems = problems;
+        this.parameters = parameters;
     }
 
     @Override
     public HttpResponse<?> handle(HttpRequest request, ConversionErrorException exception) {
-        return problems.fields(request, HttpStatus.BAD_REQUEST, exception, List.of(violation(exception)));
+        FieldViolation found = violation(exception);
+        boolean inBody = serdeCause(exception.getConversionError().getCause()) != null;
+        return problems.fields(request, HttpStatus.BAD_REQUEST, exception, inBody ? List.of(found) : parameters.all(request, found));
     }
 
     static FieldViolation violation(ConversionErrorException exception) {

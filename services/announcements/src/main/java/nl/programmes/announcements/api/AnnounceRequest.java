@@ -11,6 +11,7 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
+import nl.programmes.events.announcement.ProgrammeLevel;
 
 import java.math.BigDecimal;
 import java.util.List;
@@ -34,7 +35,6 @@ public record AnnounceRequest(
         @Nullable @Size(max = 4000) String summary,
         @Nullable @Valid AnnouncementRequests.EvidenceRequest labourMarketEvidence) {
 
-    public static final String LEVELS = "MBO_1|MBO_2|MBO_3|MBO_4|ASSOCIATE_DEGREE|BACHELOR|MASTER";
     public static final String ORIENTATIONS = "MBO|HBO|WO";
     public static final String FORMS = "VOLTIJD|DEELTIJD|DUAAL|BOL|BBL";
 
@@ -42,7 +42,7 @@ public record AnnounceRequest(
     @Introspected
     public record ProgrammeRequest(
             @NotBlank @Size(max = 200) String name,
-            @NotBlank @Pattern(regexp = LEVELS, message = "must be one of " + LEVELS) String level,
+            @NotBlank @Pattern(regexp = ProgrammeLevel.NAMES, message = "must be one of " + ProgrammeLevel.NAMES) String level,
             @NotBlank @Pattern(regexp = ORIENTATIONS, message = "must be one of " + ORIENTATIONS) String orientation,
             @Nullable @Pattern(regexp = "[0-9]{5}", message = "must be a CROHO/ISAT code of 5 digits") String isatCode,
             @Nullable @Pattern(regexp = "[0-9]{5}", message = "must be a crebo code of 5 digits") String crebo,

@@ -62,7 +62,7 @@ public class OfferingController {
             @NotBlank @Size(max = 200) String programmeName,
             @Nullable @Pattern(regexp = "[0-9]{5}", message = "must be a CROHO/ISAT code of 5 digits") String isatCode,
             @Nullable @Pattern(regexp = "[0-9]{5}", message = "must be a crebo code of 5 digits") String crebo,
-            @NotBlank @Pattern(regexp = AnnounceRequest.LEVELS, message = "must be one of " + AnnounceRequest.LEVELS) String level,
+            @NotBlank @Pattern(regexp = ProgrammeLevel.NAMES, message = "must be one of " + ProgrammeLevel.NAMES) String level,
             @NotBlank @Pattern(regexp = AnnounceRequest.FORMS, message = "must be one of " + AnnounceRequest.FORMS) String form,
             @Nullable @Size(max = 100) String location) {
     }

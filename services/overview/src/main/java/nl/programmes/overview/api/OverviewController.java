@@ -20,10 +20,12 @@ import jakarta.inject.Named;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
+import nl.programmes.events.announcement.ProgrammeLevel;
 import nl.programmes.kit.problem.InvalidParameterException;
 import nl.programmes.overview.read.OverviewReads;
 import nl.programmes.overview.read.ReadCache;
 import nl.programmes.overview.read.RegionalPages;
+import nl.programmes.overview.read.ShownStatus;
 import nl.programmes.overview.read.Views;
 import org.reactivestreams.Publisher;
 import reactor.core.publisher.Flux;
@@ -47,6 +49,8 @@ import java.util.stream.Collectors;
 public class OverviewController {
 
     private static final MediaType CSV = MediaType.of("text/csv; charset=utf-8");
+    /** What a CSV export's {@code for} takes: excel, in any case, or nothing (see {@link Csv.Dialect#of}). */
+    private static final String EXCEL_OR_NOT = "(?i)\\s*(excel)?\\s*";
 
     private final OverviewReads reads;
     private final ReadCache cache;
@@ -100,9 +104,11 @@ public class OverviewController {
     @Get("/overview/regions/{region}")
     @ApiResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = Views.Region.class)))
-    public CompletableFuture<HttpResponse<byte[]>> region(String region, @Nullable @QueryValue String level, @Nullable @QueryValue String domain,
+    public CompletableFuture<HttpResponse<byte[]>> region(String region, @Nullable @QueryValue @Pattern(regexp = "\\s*|" + ProgrammeLevel.NAMES,
+            message = "must be one of " + ProgrammeLevel.NAMES) String level, @Nullable @QueryValue String domain,
                                @Nullable @QueryValue String code, @Nullable @QueryValue String institution,
-                               @Nullable @QueryValue String status) {
+                               @Nullable @QueryValue @Pattern(regexp = "\\s*|" + ShownStatus.NAMES,
+                                       message = "must be one of " + ShownStatus.NAMES) String status) {
         OverviewReads.RegionFilter filter = new OverviewReads.RegionFilter(level, domain, code, institution, status);
         return pages.region(region, filter).thenApply(OverviewController::ok);
     }
@@ -117,9 +123,13 @@ public class OverviewController {
     @Get("/overview/regions/{region}.csv")
     @Produces("text/csv")
     @ExecuteOn(TaskExecutors.BLOCKING)
-    public HttpResponse<String> regionCsv(String region, @Nullable @QueryValue String level, @Nullable @QueryValue String domain,
+    public HttpResponse<String> regionCsv(String region, @Nullable @QueryValue @Pattern(regexp = "\\s*|" + ProgrammeLevel.NAMES,
+            message = "must be one of " + ProgrammeLevel.NAMES) String level, @Nullable @QueryValue String domain,
                                           @Nullable @QueryValue String code, @Nullable @QueryValue String institution,
-                                          @Nullable @QueryValue String status, @Nullable @QueryValue("for") String target) {
+                                          @Nullable @QueryValue @Pattern(regexp = "\\s*|" + ShownStatus.NAMES,
+                                                  message = "must be one of " + ShownStatus.NAMES) String status,
+                                          @Nullable @QueryValue("for") @Pattern(regexp = EXCEL_OR_NOT,
+                                                               message = "must be excel, or left out for RFC 4180 (comma-separated)") String target) {
         Csv.Dialect dialect = Csv.Dialect.of(target);
         StringBuilder csv = new StringBuilder(dialect.start()).append(dialect.line("municipality", "kind", "institution", "programme",
                 "code", "level", "forms", "status", "intake", "reference"));
@@ -156,12 +166,12 @@ public class OverviewController {
     @ApiResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = Views.TimelinePage.class)))
     public CompletableFuture<HttpResponse<byte[]>> timeline(@Nullable @QueryValue String announcement, @Nullable @QueryValue String institution,
-                                       @Nullable @QueryValue String region,
-                                       @Nullable @QueryValue String kind, @Nullable @QueryValue LocalDate from,
+                                       @Nullable @QueryValue @TimelineParameters.Province String region,
+                                       @Nullable @QueryValue @TimelineParameters.EventKind String kind, @Nullable @QueryValue LocalDate from,
                                        @Nullable @QueryValue LocalDate to,
                                        @QueryValue(defaultValue = "newest") @Pattern(regexp = "newest|oldest",
                                                message = "must be newest or oldest") String order,
-                                       @Nullable @QueryValue String cursor,
+                                       @Nullable @QueryValue @TimelineParameters.Cursor String cursor,
                                        @QueryValue(defaultValue = "50") @Min(1) @Max(500) int size) {
         OverviewReads.TimelineFilter filter = new OverviewReads.TimelineFilter(announcement, institution, kind, from, to, region);
         OverviewReads.TimelineCursor after = cursor == null ? null : OverviewReads.TimelineCursor.parse(cursor);
@@ -182,11 +192,13 @@ public class OverviewController {
     @Produces("text/csv")
     @ExecuteOn(TaskExecutors.BLOCKING)
     public HttpResponse<Publisher<byte[]>> timelineCsv(@Nullable @QueryValue String announcement, @Nullable @QueryValue String institution,
-                                                       @Nullable @QueryValue String region, @Nullable @QueryValue String kind,
+                                                       @Nullable @QueryValue @TimelineParameters.Province String region,
+                                                       @Nullable @QueryValue @TimelineParameters.EventKind String kind,
                                                        @Nullable @QueryValue LocalDate from, @Nullable @QueryValue LocalDate to,
                                                        @QueryValue(defaultValue = "newest") @Pattern(regexp = "newest|oldest",
                                                                message = "must be newest or oldest") String order,
-                                                       @Nullable @QueryValue("for") String target) {
+                                                       @Nullable @QueryValue("for") @Pattern(regexp = EXCEL_OR_NOT,
+                                                               message = "must be excel, or left out for RFC 4180 (comma-separated)") String target) {
         Csv.Dialect dialect = Csv.Dialect.of(target);
         OverviewReads.TimelineFilter filter = new OverviewReads.TimelineFilter(announcement, institution, kind, from, to, region);
         boolean newestFirst = "newest".equals(order);

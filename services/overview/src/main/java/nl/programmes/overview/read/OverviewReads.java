@@ -227,6 +227,12 @@ public class OverviewReads {
                 .orElse(REGION_UNKNOWN.equalsIgnoreCase(region) ? REGION_UNKNOWN : region);
     }
 
+    /** Whether a name, in any case, is a province of the current municipality table, or "region unknown". */
+    public boolean isProvince(String region) {
+        RegionalSnapshot.Regional all = regional.current();
+        return isRegion(all, province(all, region));
+    }
+
     /** A province of the municipality table, or the place for municipalities it does not know. */
     static boolean isRegion(RegionalSnapshot.Regional all, String province) {
         return all.municipalities().containsKey(province) || REGION_UNKNOWN.equals(province);
@@ -330,7 +336,7 @@ public class OverviewReads {
             return kindsLike(kind);
         }
 
-        private static List<String> kindsLike(String kind) {
+        public static List<String> kindsLike(String kind) {
             String part = kind.strip().toLowerCase(Locale.ROOT);
             return EventTypes.ALL.stream().map(EventType::ceType).filter(type -> type.contains(part)).toList();
         }
@@ -345,6 +351,16 @@ public class OverviewReads {
      * are sorted in. Handed out as {@code nextCursor}, an opaque URL-safe string.
      */
     public record TimelineCursor(LocalDate occurredOn, Instant recordedAt, String eventId) {
+
+        /** Whether a text is a cursor a page handed out. */
+        public static boolean readable(String text) {
+            try {
+                parse(text);
+                return true;
+            } catch (InvalidParameterException e) {
+                return false;
+            }
+        }
 
         /** The cursor a page handed out; anything else is the caller's mistake, answered as such (400), not a 500. */
         public static TimelineCursor parse(String text) {

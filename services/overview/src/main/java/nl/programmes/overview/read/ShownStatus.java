@@ -11,8 +11,10 @@ public final class ShownStatus {
 
     public static final String ANNOUNCED = "ANNOUNCED";
     public static final String UNDER_CONSULTATION = "UNDER_CONSULTATION";
+    /** Every status, in the order of the lifecycle, as a constraint's pattern takes them. */
+    public static final String NAMES = ANNOUNCED + "|" + UNDER_CONSULTATION + "|SUBMITTED|APPROVED|REJECTED|WITHDRAWN";
     /** In the order of the lifecycle. */
-    public static final List<String> ALL = List.of(ANNOUNCED, UNDER_CONSULTATION, "SUBMITTED", "APPROVED", "REJECTED", "WITHDRAWN");
+    public static final List<String> ALL = List.of(NAMES.split("\\|"));
 
     /**
      * Derived when read, not stored: the consultation and the announcement come on different topics in either order,

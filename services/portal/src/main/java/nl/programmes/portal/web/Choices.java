@@ -10,7 +10,7 @@ import java.util.List;
 /** The values the services accept, offered as options in the forms (labels come from the message bundles). */
 public final class Choices {
 
-    public static final List<String> LEVELS = List.of("MBO_1", "MBO_2", "MBO_3", "MBO_4", "ASSOCIATE_DEGREE", "BACHELOR", "MASTER");
+    public static final List<String> LEVELS = List.of(nl.programmes.events.announcement.ProgrammeLevel.NAMES.split("\\|"));
     public static final List<String> ORIENTATIONS = List.of("HBO", "MBO", "WO");
     public static final List<String> FORMS = List.of("VOLTIJD", "DEELTIJD", "DUAAL", "BOL", "BBL");
     /** An announcement's own lifecycle, as the announcements service keeps it. */

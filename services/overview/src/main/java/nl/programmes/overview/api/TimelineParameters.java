@@ -1,0 +1,74 @@
+package nl.programmes.overview.api;
+
+import io.micronaut.context.annotation.Factory;
+import io.micronaut.validation.validator.constraints.ConstraintValidator;
+import jakarta.inject.Singleton;
+import jakarta.validation.Constraint;
+import jakarta.validation.Payload;
+import nl.programmes.overview.read.OverviewReads;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * The timeline's own filters as constraints on its parameters, so that they are checked with the others (a size
+ * out of range, an order that is neither) and every mistake of a request is named in one answer, not one per request.
+ * The filters check themselves again where they are made ({@link OverviewReads.TimelineFilter}), for callers other
+ * than these endpoints.
+ */
+@Factory
+public class TimelineParameters {
+
+    /** A kind of event, or part of the name of one or more (such as {@code decision}). */
+    @Retention(RetentionPolicy.RUNTIME)
+    @Target({ElementType.PARAMETER, ElementType.FIELD})
+    @Constraint(validatedBy = {})
+    public @interface EventKind {
+        String message() default "is no kind of event, nor part of one (such as nl.programmes.steering.decision-recorded.v1, or decision)";
+
+        Class<?>[] groups() default {};
+
+        Class<? extends Payload>[] payload() default {};
+    }
+
+    /** A cursor a timeline page handed out as its {@code nextCursor}. */
+    @Retention(RetentionPolicy.RUNTIME)
+    @Target({ElementType.PARAMETER, ElementType.FIELD})
+    @Constraint(validatedBy = {})
+    public @interface Cursor {
+        String message() default "is not a cursor a timeline page handed out (its nextCursor)";
+
+        Class<?>[] groups() default {};
+
+        Class<? extends Payload>[] payload() default {};
+    }
+
+    /** A province of the municipality table, in any case, or "region unknown". */
+    @Retention(RetentionPolicy.RUNTIME)
+    @Target({ElementType.PARAMETER, ElementType.FIELD})
+    @Constraint(validatedBy = {})
+    public @interface Province {
+        String message() default "is not a province (nor \"" + OverviewReads.REGION_UNKNOWN + "\")";
+
+        Class<?>[] groups() default {};
+
+        Class<? extends Payload>[] payload() default {};
+    }
+
+    @Singleton
+    ConstraintValidator<EventKind, String> eventKind() {
+        return (kind, annotation, context) -> kind == null || kind.isBlank() || !OverviewReads.TimelineFilter.kindsLike(kind).isEmpty();
+    }
+
+    @Singleton
+    ConstraintValidator<Cursor, String> cursor() {
+        return (cursor, annotation, context) -> cursor == null || OverviewReads.TimelineCursor.readable(cursor);
+    }
+
+    @Singleton
+    ConstraintValidator<Province, String> province(OverviewReads reads) {
+        return (region, annotation, context) -> region == null || reads.isProvince(region);
+    }
+}
