@@ -42,6 +42,8 @@ class TimelinePagingAndExportTest implements TestPropertyProvider {
     private final DemoCaseEvents demo = new DemoCaseEvents();
     private static final String LIMBURG = "0190a4b8-0000-7000-8000-00000000a099";
     private static final String UTRECHT = "0190a4b8-0000-7000-8000-00000000a098";
+    /** HAN's, with the reference of Saxion's in Limburg: references are unique per institution only. */
+    private static final String HAN_A24_099 = "0190a4b8-0000-7000-8000-00000000a097";
 
     @Inject
     @Client("/")
@@ -73,6 +75,8 @@ class TimelinePagingAndExportTest implements TestPropertyProvider {
         // And one in Utrecht, so a province holds both announcements and offerings.
         publisher.publish(new ProgrammeAnnounced(UTRECHT, "A24-098", inLimburg.institutionId(), inLimburg.programme(),
                 List.of("Utrecht"), inLimburg.intendedStart(), null, null, null, inLimburg.actor()));
+        publisher.publish(new ProgrammeAnnounced(HAN_A24_099, "A24-099", "han", inLimburg.programme(), List.of("Arnhem"),
+                inLimburg.intendedStart(), null, null, null, new nl.programmes.events.Actor("han-staff", "HAN staff", "han")));
         Projected.caughtUp(overview);
     }
 
@@ -210,6 +214,29 @@ class TimelinePagingAndExportTest implements TestPropertyProvider {
         // Left empty, a choice is any; the Excel dialect is asked for in any case.
         assertThat(http.toBlocking().exchange(HttpRequest.GET("/api/overview/regions/Overijssel.csv?level=&status=%20&for=%20Excel")
                 .bearerAuth(reader), String.class).body()).startsWith("\uFEFF");
+    }
+
+    @Test
+    void anAnnouncementIsFoundByItsReferenceAsPeopleKnowIt() {
+        List<String> byId = eventIds(timeline("announcement=" + demo.announcement + "&size=500"));
+        assertThat(byId).hasSizeGreaterThan(5);
+        assertThat(eventIds(timeline("announcement=%20a24-056%20&size=500"))).isEqualTo(byId);
+        assertThat(parse(http.toBlocking().retrieve(HttpRequest.GET("/api/timeline.csv?announcement=A24-056").bearerAuth(reader))))
+                .hasSize(byId.size() + 1);
+        // Two institutions use A24-099: the institution filter chooses, or the caller is asked to.
+        assertThat(problemFields("/api/timeline?announcement=A24-099")).containsExactly(
+                Map.entry("announcement", "is the reference of announcements of han, saxion; choose the institution too"));
+        assertThat((List<Map<String, Object>>) timeline("announcement=A24-099&institution=han").get("entries")).isNotEmpty()
+                .allSatisfy(line -> assertThat(line.get("announcementId")).isEqualTo(HAN_A24_099));
+        assertThat((List<Map<String, Object>>) timeline("announcement=A24-099&institution=saxion").get("entries")).isNotEmpty()
+                .allSatisfy(line -> assertThat(line.get("announcementId")).isEqualTo(LIMBURG));
+        // A reference no announcement has is named, where it used to be an empty page that looked like no events.
+        for (String path : List.of("/api/timeline?", "/api/timeline.csv?")) {
+            assertThat(problemFields(path + "announcement=A99-999")).as(path)
+                    .containsExactly(Map.entry("announcement", "is neither an announcement's id nor the reference of one"));
+        }
+        // An id the overview does not know yet is an empty page: its events may still come, in any order.
+        assertThat(eventIds(timeline("announcement=0190a4b8-0000-7000-8000-00000000ffff"))).isEmpty();
     }
 
     private Map<String, String> problemFields(String uri) {

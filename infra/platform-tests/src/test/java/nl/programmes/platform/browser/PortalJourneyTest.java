@@ -317,6 +317,16 @@ class PortalJourneyTest {
         // A date range the timeline cannot use is named beside its field, in the page's language.
         browser.open("/timeline?from=2025-01-02&to=2025-01-01");
         assertThat(browser.find(By.id("to-error")).getText()).contains("ligt vóór de van-datum (2025-01-02)");
+        assertThat(browser.find(By.cssSelector(".alert-error h2")).getText()).isEqualTo("Met deze filters kan niets worden getoond");
+
+        // An announcement is filtered by its reference, as people know it; one that names none is said to, beside the field.
+        browser.open("/timeline");
+        browser.type("f-announcement", "a24-056").submit(By.cssSelector("form.filters button[type=submit]"));
+        java.util.List<WebElement> links = browser.driver().findElements(By.cssSelector("#timeline-entries tr td:last-child a"));
+        assertThat(links).isNotEmpty().extracting(WebElement::getText).containsOnly("A24-056");
+        browser.type("f-announcement", "A24-999").submit(By.cssSelector("form.filters button[type=submit]"));
+        assertThat(browser.find(By.id("announcement-error")).getText()).contains("is geen kenmerk (zoals A24-056) of id van een aankondiging");
+        browser.find(By.cssSelector(".alert-error a[href='#f-announcement']"));
     }
 
     @Test

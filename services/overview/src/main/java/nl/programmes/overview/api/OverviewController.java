@@ -150,7 +150,8 @@ public class OverviewController {
     /**
      * Every event from every service, newest first unless {@code order=oldest}, paged by cursor.
      *
-     * @param announcement an announcement's id: its lines only
+     * @param announcement an announcement's id, or its reference (A24-056) in any case: its lines only; a reference
+     *                     no announcement has is a 400, as is one that two institutions use unless institution chooses
      * @param institution  an organisation's id: what it did, and every line about its announcements and its offerings
      * @param region       a province, or {@code region unknown}: lines about announcements with a candidate location there
      *                     and about the offerings there
@@ -173,8 +174,18 @@ public class OverviewController {
                                                message = "must be newest or oldest") String order,
                                        @Nullable @QueryValue @TimelineParameters.Cursor String cursor,
                                        @QueryValue(defaultValue = "50") @Min(1) @Max(500) int size) {
-        OverviewReads.TimelineFilter filter = new OverviewReads.TimelineFilter(announcement, institution, kind, from, to, region);
         OverviewReads.TimelineCursor after = cursor == null ? null : OverviewReads.TimelineCursor.parse(cursor);
+        if (announcement != null && !announcement.isBlank() && !OverviewReads.isId(announcement)) {
+            // A reference is looked up in the database, which the event loop must not wait for.
+            return CompletableFuture.supplyAsync(() -> reads.announcementNamed(announcement, institution), blocking)
+                    .thenCompose(id -> timeline(new OverviewReads.TimelineFilter(id, institution, kind, from, to, region), order, after, cursor, size));
+        }
+        String id = announcement == null || announcement.isBlank() ? null : reads.announcementNamed(announcement, institution);
+        return timeline(new OverviewReads.TimelineFilter(id, institution, kind, from, to, region), order, after, cursor, size);
+    }
+
+    private CompletableFuture<HttpResponse<byte[]>> timeline(OverviewReads.TimelineFilter filter, String order,
+                                                             OverviewReads.TimelineCursor after, String cursor, int size) {
         // Filtered to one announcement, the page shows only that announcement's events.
         return cache.getAsync("timeline|" + filter + "|" + order + "|" + cursor + "|" + size, filter.announcementId(),
                 () -> json(reads.timeline(filter, "newest".equals(order), after, size)), blocking).thenApply(OverviewController::ok);
@@ -200,7 +211,8 @@ public class OverviewController {
                                                        @Nullable @QueryValue("for") @Pattern(regexp = EXCEL_OR_NOT,
                                                                message = "must be excel, or left out for RFC 4180 (comma-separated)") String target) {
         Csv.Dialect dialect = Csv.Dialect.of(target);
-        OverviewReads.TimelineFilter filter = new OverviewReads.TimelineFilter(announcement, institution, kind, from, to, region);
+        OverviewReads.TimelineFilter filter = new OverviewReads.TimelineFilter(announcement == null || announcement.isBlank() ? null
+                : reads.announcementNamed(announcement, institution), institution, kind, from, to, region);
         boolean newestFirst = "newest".equals(order);
         Views.TimelinePage first = reads.timeline(filter, newestFirst, null, csvPageSize);
         byte[] start = (dialect.start() + dialect.line("date", "recorded", "reference", "announcement", "kind", "actor", "organisation",

@@ -50,7 +50,7 @@ public class TimelineParameters {
     @Target({ElementType.PARAMETER, ElementType.FIELD})
     @Constraint(validatedBy = {})
     public @interface Province {
-        String message() default "is not a province (nor \"" + OverviewReads.REGION_UNKNOWN + "\")";
+        String message() default "is not a province (nor “region unknown”)";
 
         Class<?>[] groups() default {};
 

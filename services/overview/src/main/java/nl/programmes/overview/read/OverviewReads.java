@@ -227,10 +227,46 @@ public class OverviewReads {
                 .orElse(REGION_UNKNOWN.equalsIgnoreCase(region) ? REGION_UNKNOWN : region);
     }
 
+    /**
+     * The announcement a text names for the timeline's announcement filter: the one whose id it is (known yet or not,
+     * as its events may come in any order), or the one whose reference it is (A24-056, in any case). References are
+     * unique per institution only: where two institutions use one, the institution filter chooses, else the caller
+     * is asked for the id. Reads the database for a reference.
+     */
+    @Connectable
+    public String announcementNamed(String text, String institution) {
+        String given = text.strip();
+        if (isId(given)) {
+            return given.toLowerCase(Locale.ROOT);
+        }
+        List<String[]> named = sql.query("SELECT announcement_id, institution_id FROM announcement_overview WHERE reference = ? "
+                + "ORDER BY institution_id", Sql.params(given), rs -> new String[] {rs.getString(1), rs.getString(2)});
+        List<String[]> chosen = named.size() > 1 && institution != null
+                ? named.stream().filter(n -> n[1].equals(institution)).toList() : named;
+        if (chosen.isEmpty()) {
+            throw new InvalidParameterException("announcement", "is neither an announcement's id nor the reference of one");
+        }
+        if (chosen.size() > 1) {
+            throw new InvalidParameterException("announcement", "is the reference of announcements of "
+                    + String.join(", ", chosen.stream().map(n -> n[1]).toList()) + "; choose the institution too");
+        }
+        return chosen.get(0)[0];
+    }
+
+    /** Whether a text is an announcement's id as the services hand them out (a UUID); anything else may be a reference. */
+    public static boolean isId(String text) {
+        try {
+            return java.util.UUID.fromString(text.strip()).toString().equalsIgnoreCase(text.strip());
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
     /** Whether a name, in any case, is a province of the current municipality table, or "region unknown". */
     public boolean isProvince(String region) {
-        RegionalSnapshot.Regional all = regional.current();
-        return isRegion(all, province(all, region));
+        // The last state read, not a fresh one: this is asked on the event loop, and provinces do not change with events.
+        // Before the first read, the read that the filter needs checks it (held).
+        return regional.lastRead().map(all -> isRegion(all, province(all, region))).orElse(true);
     }
 
     /** A province of the municipality table, or the place for municipalities it does not know. */
@@ -576,7 +612,7 @@ public class OverviewReads {
         RegionalSnapshot.Regional all = regional.current();
         String province = region == null ? null : province(all, region);
         if (region != null && !isRegion(all, province)) {
-            throw new InvalidParameterException("region", "is not a province (nor \"" + REGION_UNKNOWN + "\")");
+            throw new InvalidParameterException("region", "is not a province (nor “" + REGION_UNKNOWN + "”)");
         }
         Map.Entry<RegionalSnapshot.Regional, Map<String, Held>> known = helds;
         if (known == null || known.getKey() != all) {

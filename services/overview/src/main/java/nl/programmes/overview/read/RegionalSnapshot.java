@@ -154,6 +154,14 @@ public class RegionalSnapshot {
     }
 
     /** The regional data, with at least every change signalled before this call. */
+    /**
+     * The last state read, without waiting for changes since: enough to know the provinces (the municipality table
+     * changes only when an operator replaces it), and it never holds the thread. Empty before the first read.
+     */
+    public java.util.Optional<Regional> lastRead() {
+        return java.util.Optional.ofNullable(current);
+    }
+
     public Regional current() {
         long asked = signalled();
         // 'applied' before 'current': a state published with this count or later is new enough.

@@ -85,7 +85,9 @@ public class ErrorTexts implements ViewModelProcessor<Map<String, Object>> {
                 });
                 model.put("errors", translated);
                 model.put("errorLabels", labels);
-                model.put("problem", texts.getMessage("form.checkFields", locale).orElse(String.valueOf(model.get("problem"))));
+                // A page of filters says so (checkFields), where a form's answer speaks of its fields.
+                String hint = model.get("checkFields") instanceof String key ? key : "form.checkFields";
+                model.put("problem", texts.getMessage(hint, locale).orElse(String.valueOf(model.get("problem"))));
             }
         });
     }

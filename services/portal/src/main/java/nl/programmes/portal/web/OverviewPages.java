@@ -168,6 +168,10 @@ public class OverviewPages {
         Map<String, Object> model = new HashMap<>(answer.ok() ? answer.body() : Map.of("entries", List.of()));
         model.put("problem", answer.ok() ? null : answer.detail());
         model.put("errors", answer.fieldErrors());
+        // Filters, not a form to save: the errors say so, and link to the fields by their ids (f-kind).
+        model.put("heading", "filter.problem");
+        model.put("checkFields", "filter.checkFields");
+        model.put("anchorPrefix", "f-");
         model.put("filter", filter);
         boolean oldestFirst = "oldest".equals(filter.get("order"));
         Map<String, Object> fromTheStart = new LinkedHashMap<>(filter);

@@ -97,9 +97,10 @@ class PagePiecesTest {
      */
     @Test
     void everyFieldMessageAServiceWritesWholeHasATextInBothLanguages() throws IOException {
-        // new FieldViolation(field, "…"), the exceptions that carry one, and a constraint's message = "…".
-        Pattern whole = Pattern.compile("(?:(?:FieldViolation|InvalidCommandException|InvalidParameterException)\\(\\s*[^,;]+,\\s*|message\\s*=\\s*)"
-                + "\"((?:[^\"\\\\]|\\\\.)*)\"\\s*\\)");
+        // new FieldViolation(field, "…"), the exceptions that carry one, a constraint's message = "…", and a constraint
+        // annotation's own String message() default "…";
+        Pattern whole = Pattern.compile("(?:(?:FieldViolation|InvalidCommandException|InvalidParameterException)\\(\\s*[^,;]+,\\s*|message\\s*=\\s*"
+                + "|message\\(\\)\\s*default\\s*)\"((?:[^\"\\\\]|\\\\.)*)\"\\s*[);]");
         java.util.Set<String> messages = new java.util.TreeSet<>();
         Path root = Path.of("../..");
         for (Path sources : List.of(root.resolve("services"), root.resolve("infra/service-kit"))) {
@@ -111,7 +112,8 @@ class PagePiecesTest {
             }
         }
         assertThat(messages).as("field messages found in the services' source").hasSizeGreaterThan(25)
-                .contains("is not a steering committee in the directory", "must be a CROHO/ISAT code of 5 digits");
+                .contains("is not a steering committee in the directory", "must be a CROHO/ISAT code of 5 digits",
+                        "is not a cursor a timeline page handed out (its nextCursor)");
         // A text in Dutch, by its key or by a pattern; the tests above see that English has the same keys and patterns.
         ErrorTexts texts = new ErrorTexts(new io.micronaut.context.i18n.ResourceBundleMessageSource("i18n.messages"), null);
         java.util.Locale dutch = java.util.Locale.forLanguageTag("nl");
