@@ -66,10 +66,15 @@ public class ParameterMistakes {
         Argument<?>[] arguments = route.getArguments();
         Object[] values = new Object[arguments.length];
         Set<String> unreadable = new HashSet<>();
+        // Only these are checked again: a body or a header is not read here, and its null would break its own constraints.
+        Set<String> parameters = new HashSet<>();
         List<FieldViolation> mistakes = new ArrayList<>();
         Map<String, Object> pathValues = route.getVariableValues();
         for (int i = 0; i < arguments.length; i++) {
             Argument<?> argument = arguments[i];
+            if (isParameter(argument, pathValues)) {
+                parameters.add(argument.getName());
+            }
             Optional<String> text = text(request, pathValues, argument);
             if (text.isEmpty()) {
                 continue;
@@ -83,12 +88,14 @@ public class ParameterMistakes {
                 mistakes.add(new FieldViolation(nameOf(argument), UnreadableValues.expected(argument)));
             }
         }
-        if (mistakes.stream().noneMatch(m -> m.field().equals(found.field()))) {
-            mistakes.add(found);
+        FieldViolation first = new FieldViolation(named(arguments, found.field()), found.message());
+        if (mistakes.stream().noneMatch(m -> m.field().equals(first.field()))) {
+            mistakes.add(first);
         }
         Object controller = beans.getBean(route.getDeclaringType());
         validator.forExecutables().validateParameters(controller, (io.micronaut.inject.ExecutableMethod) route.getExecutableMethod(), values)
                 .stream()
+                .filter(v -> parameters.contains(ProblemHandlers.ConstraintViolations.fieldPath(v)))
                 .filter(v -> !unreadable.contains(ProblemHandlers.ConstraintViolations.fieldPath(v)))
                 .map(v -> new FieldViolation(named(arguments, ProblemHandlers.ConstraintViolations.fieldPath(v)), v.getMessage()))
                 .forEach(mistakes::add);
@@ -125,6 +132,12 @@ public class ParameterMistakes {
         return annotations.stringValue(QueryValue.class).filter(n -> !n.isEmpty())
                 .or(() -> annotations.stringValue(PathVariable.class).filter(n -> !n.isEmpty()))
                 .orElse(argument.getName());
+    }
+
+    private static boolean isParameter(Argument<?> argument, Map<String, Object> pathValues) {
+        AnnotationMetadata annotations = argument.getAnnotationMetadata();
+        return annotations.hasAnnotation(QueryValue.class) || annotations.hasAnnotation(PathVariable.class)
+                || pathValues.containsKey(argument.getName());
     }
 
     /** The text a query or path parameter was given, or its declared default; empty for other arguments (a body, a caller). */
