@@ -19,7 +19,7 @@ public final class LocalTimes {
 
     public static final LocalTimes INSTANCE = new LocalTimes();
 
-    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd").withZone(BusinessCalendar.NETHERLANDS);
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm");
     private static final DateTimeFormatter MINUTE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(BusinessCalendar.NETHERLANDS);
     private static final DateTimeFormatter SECOND = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(BusinessCalendar.NETHERLANDS);
 
@@ -47,9 +47,30 @@ public final class LocalTimes {
         }
     }
 
-    /** The Dutch calendar date of an ISO instant; empty for none. */
-    public String date(String instant) {
-        return format(DATE, instant);
+    /** The Dutch calendar date of an ISO instant, in words ("28 november 2026"); empty for none. */
+    public String date(String instant, Locale locale) {
+        return instant == null || instant.isBlank() ? "" : BusinessCalendar.inWords(local(instant).toLocalDate(), locale);
+    }
+
+    /**
+     * When a timeline line was recorded, to be read beside its business date: on that same day only the time matters
+     * ("om 03:25"); a decision recorded weeks after its meeting needs the day as well ("29 november 2026 om 03:25").
+     */
+    public Recorded recorded(String instant, String businessDate, Locale locale) {
+        if (instant == null || instant.isBlank()) {
+            return new Recorded(true, "", "");
+        }
+        java.time.LocalDateTime at = local(instant);
+        return new Recorded(at.toLocalDate().toString().equals(businessDate), BusinessCalendar.inWords(at.toLocalDate(), locale),
+                TIME.format(at));
+    }
+
+    /** A recorded moment's parts; {@code sameDay}: on the line's business date. */
+    public record Recorded(boolean sameDay, String day, String time) {
+    }
+
+    private static java.time.LocalDateTime local(String instant) {
+        return java.time.LocalDateTime.ofInstant(Instant.parse(instant), BusinessCalendar.NETHERLANDS);
     }
 
     public String minute(String instant) {
