@@ -126,15 +126,25 @@ class SteeringDecisionsTest implements TestPropertyProvider {
                 .bearerAuth(member), Argument.listOf(Map.class));
         assertThat(decisions).filteredOn(d -> d.get("id").equals(endorsed.get("id")))
                 .singleElement().satisfies(d -> assertThat(d.get("correctedBy")).isEqualTo(corrected.get("id")));
+        // Decisions name their announcement as people do, for the pages: by its reference and programme.
+        assertThat(decisions).hasSize(3).allSatisfy(d -> assertThat(List.of(d.get("reference"), d.get("programmeName")))
+                .containsExactly("A24-056", "Smart Media Production"));
+        assertThat(corrected.get("reference")).isEqualTo("A24-056");
 
         Map<?, ?> meeting = http.toBlocking().retrieve(HttpRequest.POST("/api/steering-meetings", Map.of("committee", COMMITTEE,
                 "meetingDate", "2024-12-12", "agenda", List.of(announcement), "minutes", "3 announcements discussed.",
                 "decisions", List.of(ruled.get("id"), corrected.get("id")))).bearerAuth(member), Map.class);
+        List<Map<String, Object>> agendaItems = List.of(Map.of("announcementId", announcement, "reference", "A24-056",
+                "programmeName", "Smart Media Production"));
+        assertThat(meeting.get("agendaItems")).isEqualTo(agendaItems);
         assertThat(http.toBlocking().retrieve(HttpRequest.GET("/api/steering-decisions?meeting=" + meeting.get("id"))
                 .bearerAuth(member), Argument.listOf(Map.class))).hasSize(2);
         assertThat(http.toBlocking().retrieve(HttpRequest.GET("/api/steering-meetings?committee=" + COMMITTEE)
                 .bearerAuth(member), Argument.listOf(Map.class))).singleElement()
-                .satisfies(m -> assertThat(m).containsEntry("minutes", "3 announcements discussed."));
+                .satisfies(m -> {
+                    assertThat(m.get("minutes")).isEqualTo("3 announcements discussed.");
+                    assertThat(m.get("agendaItems")).isEqualTo(agendaItems);
+                });
 
         // The relay publishes a moment after the commit, and the topic holds other tests' events too: wait until
         // this test's events are there, rather than for a count of records.

@@ -264,6 +264,13 @@ class PortalJourneyTest {
         assertThat(browser.text()).contains("Vergaderingen");
         browser.find(By.xpath("//details/summary[contains(., '" + inDutch(todayInTheNetherlands()) + "')]")).click();
         assertThat(browser.text()).contains("Live timeline check.");
+        // The demo's meeting of 12 September 2024 names its agenda item as people do, not by its id.
+        WebElement september = browser.find(By.xpath("//details[summary[contains(., '12 september 2024')]]"));
+        assertThat(september.findElement(By.tagName("summary")).getText()).contains("1 agendapunt, 1 besluit");
+        september.findElement(By.tagName("summary")).click();
+        assertThat(september.findElement(By.cssSelector("li a")).getText()).isEqualTo("A24-056 Smart Media Production");
+        assertThat(browser.find(By.xpath("//table[.//th[contains(., 'Besluit')]]//a[contains(@href, '/announcements/')]")).getText())
+                .startsWith("A24-056");
     }
 
     @Test

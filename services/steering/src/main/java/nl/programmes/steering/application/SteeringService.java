@@ -59,7 +59,7 @@ public class SteeringService {
         String id = TimeOrderedIds.next().toString();
         SteeringRepository.DecisionRow row = new SteeringRepository.DecisionRow(id, command.committeeId(),
                 command.announcementId(), command.meetingDate(), command.decision().name(), command.locations(),
-                command.rationale(), command.rulesOn(), command.corrects(), null, null, caller.actor().userId(), clock.instant());
+                command.rationale(), command.rulesOn(), command.corrects(), null, null, caller.actor().userId(), clock.instant(), null, null);
         repository.insert(row);
         DomainEvent event = command.corrects() == null
                 ? new SteeringDecisionRecorded(id, command.committeeId(), command.announcementId(), command.meetingDate(),
@@ -68,7 +68,7 @@ public class SteeringService {
                 command.meetingDate(), command.decision(), command.locations(), command.rationale(), command.rulesOn(),
                 caller.actor());
         outbox.append(event);
-        return row;
+        return repository.decision(id).orElse(row);
     }
 
     @Transactional
@@ -85,10 +85,10 @@ public class SteeringService {
             }
         }
         SteeringRepository.MeetingRow meeting = new SteeringRepository.MeetingRow(TimeOrderedIds.next().toString(), committeeId,
-                meetingDate, agenda, minutes, decisionIds);
+                meetingDate, agenda, minutes, decisionIds, List.of());
         repository.insert(meeting, clock.instant());
         outbox.append(new SteeringMeetingHeld(meeting.id(), committeeId, meetingDate, agenda, minutes, decisionIds, caller.actor()));
-        return meeting;
+        return repository.meeting(meeting.id()).orElse(meeting);
     }
 
     @Transactional

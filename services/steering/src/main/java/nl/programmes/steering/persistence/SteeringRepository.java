@@ -39,13 +39,26 @@ public class SteeringRepository {
     public record DecisionRow(String id, String committeeId, String announcementId, LocalDate meetingDate, String decision,
                               List<String> locations, @Nullable String rationale, List<ObjectionReference> rulesOn,
                               @Nullable String corrects, @Nullable String correctedBy, @Nullable String meetingId,
-                              String recordedBy, Instant recordedAt) {
+                              String recordedBy, Instant recordedAt, @Nullable String reference, @Nullable String programmeName) {
     }
 
+    /**
+     * A meeting. {@code agenda} holds the announcements' ids, as its event does; {@code agendaItems} the same with their
+     * references and programmes, as people name them (null where the announcement has not reached this service yet).
+     */
     @Serdeable
     public record MeetingRow(String id, String committeeId, LocalDate meetingDate, List<String> agenda,
-                             @Nullable String minutes, List<String> decisionIds) {
+                             @Nullable String minutes, List<String> decisionIds, List<AnnouncementLabel> agendaItems) {
     }
+
+    /** An announcement as people name it; reference and programme are null until this service has heard of it. */
+    @Serdeable
+    public record AnnouncementLabel(String announcementId, @Nullable String reference, @Nullable String programmeName) {
+    }
+
+    /** Decisions are read with their announcement's reference and programme, as the pages name them. */
+    private static final String DECISIONS = "SELECT d.*, a.reference AS announcement_reference, a.programme_name AS announcement_programme "
+            + "FROM steering_decision d LEFT JOIN announcement_replica a ON a.id = d.announcement_id";
 
     @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
     public void insert(DecisionRow d) {
@@ -62,7 +75,7 @@ public class SteeringRepository {
 
     @Transactional
     public Optional<DecisionRow> decision(String id) {
-        return sql.one("SELECT * FROM steering_decision WHERE id = ?", Sql.params(id), this::decision);
+        return sql.one(DECISIONS + " WHERE d.id = ?", Sql.params(id), this::decision);
     }
 
     @Transactional
@@ -70,18 +83,18 @@ public class SteeringRepository {
         StringBuilder where = new StringBuilder(" WHERE 1 = 1");
         List<Object> values = new ArrayList<>();
         if (announcementId != null) {
-            where.append(" AND announcement_id = ?");
+            where.append(" AND d.announcement_id = ?");
             values.add(announcementId);
         }
         if (committeeId != null) {
-            where.append(" AND committee_id = ?");
+            where.append(" AND d.committee_id = ?");
             values.add(committeeId);
         }
         if (meetingId != null) {
-            where.append(" AND meeting_id = ?");
+            where.append(" AND d.meeting_id = ?");
             values.add(meetingId);
         }
-        return sql.query("SELECT * FROM steering_decision" + where + " ORDER BY meeting_date, recorded_at LIMIT 500",
+        return sql.query(DECISIONS + where + " ORDER BY d.meeting_date, d.recorded_at LIMIT 500",
                 Sql.params(values.toArray()), this::decision);
     }
 
@@ -98,20 +111,35 @@ public class SteeringRepository {
 
     @Transactional
     public Optional<MeetingRow> meeting(String id) {
-        return sql.one("SELECT * FROM steering_meeting WHERE id = ?", Sql.params(id), this::meetingRow);
+        return sql.one("SELECT * FROM steering_meeting WHERE id = ?", Sql.params(id), this::meetingRow)
+                .map(m -> labelled(List.of(m)).get(0));
     }
 
     /** A committee's meetings, latest first. */
     @Transactional
     public List<MeetingRow> meetings(String committeeId) {
-        return sql.query("SELECT * FROM steering_meeting WHERE committee_id = ? ORDER BY meeting_date DESC, recorded_at DESC LIMIT 200",
-                Sql.params(committeeId), this::meetingRow);
+        return labelled(sql.query("SELECT * FROM steering_meeting WHERE committee_id = ? ORDER BY meeting_date DESC, recorded_at DESC LIMIT 200",
+                Sql.params(committeeId), this::meetingRow));
     }
 
     private MeetingRow meetingRow(java.sql.ResultSet rs) throws java.sql.SQLException {
         return new MeetingRow(rs.getString("id"), rs.getString("committee_id"), rs.getDate("meeting_date").toLocalDate(),
                 json.read(rs.getString("agenda"), Argument.listOf(String.class)), rs.getString("minutes"),
-                json.read(rs.getString("decision_ids"), Argument.listOf(String.class)));
+                json.read(rs.getString("decision_ids"), Argument.listOf(String.class)), List.of());
+    }
+
+    /** The meetings with their agendas' references and programmes, read in one query for all of them. */
+    private List<MeetingRow> labelled(List<MeetingRow> meetings) {
+        List<String> ids = meetings.stream().flatMap(m -> m.agenda().stream()).distinct().toList();
+        java.util.Map<String, AnnouncementLabel> known = new java.util.HashMap<>();
+        if (!ids.isEmpty()) {
+            sql.query("SELECT id, reference, programme_name FROM announcement_replica WHERE id IN (" + Sql.marks(ids.size()) + ")",
+                    Sql.params(ids.toArray()), rs -> new AnnouncementLabel(rs.getString(1), rs.getString(2), rs.getString(3)))
+                    .forEach(label -> known.put(label.announcementId(), label));
+        }
+        return meetings.stream().map(m -> new MeetingRow(m.id(), m.committeeId(), m.meetingDate(), m.agenda(), m.minutes(),
+                m.decisionIds(), m.agenda().stream().map(id -> known.getOrDefault(id, new AnnouncementLabel(id, null, null))).toList()))
+                .toList();
     }
 
     // --- replicas ---------------------------------------------------------------------------
@@ -205,7 +233,7 @@ public class SteeringRepository {
                 json.read(rs.getString("locations"), Argument.listOf(String.class)), rs.getString("rationale"),
                 json.read(rs.getString("rules_on"), Argument.listOf(ObjectionReference.class)), rs.getString("corrects_id"),
                 rs.getString("corrected_by_id"), rs.getString("meeting_id"), rs.getString("recorded_by"),
-                rs.getTimestamp("recorded_at").toInstant());
+                rs.getTimestamp("recorded_at").toInstant(), rs.getString("announcement_reference"), rs.getString("announcement_programme"));
     }
 
 
