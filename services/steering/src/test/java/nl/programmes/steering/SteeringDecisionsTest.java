@@ -131,11 +131,21 @@ class SteeringDecisionsTest implements TestPropertyProvider {
                 .containsExactly("A24-056", "Smart Media Production"));
         assertThat(corrected.get("reference")).isEqualTo("A24-056");
 
+        // The agenda is of announcements: a line that names none is refused, naming it, and nothing is recorded.
+        HttpClientResponseException unknownItem = assertThrows(HttpClientResponseException.class, () -> http.toBlocking().exchange(
+                HttpRequest.POST("/api/steering-meetings", Map.of("committee", COMMITTEE, "meetingDate", "2024-12-12",
+                        "agenda", List.of("A24-056", "Rondvraag"), "decisions", List.of("no-such-decision"))).bearerAuth(member), Map.class));
+        assertThat(unknownItem.getStatus().getCode()).isEqualTo(422);
+        assertThat(fields(unknownItem)).containsExactlyInAnyOrder("agenda[1]", "decisions[0]");
+        assertThat(http.toBlocking().retrieve(HttpRequest.GET("/api/steering-meetings?committee=" + COMMITTEE)
+                .bearerAuth(member), Argument.listOf(Map.class))).isEmpty();
         Map<?, ?> meeting = http.toBlocking().retrieve(HttpRequest.POST("/api/steering-meetings", Map.of("committee", COMMITTEE,
-                "meetingDate", "2024-12-12", "agenda", List.of(announcement), "minutes", "3 announcements discussed.",
+                "meetingDate", "2024-12-12", "agenda", List.of(" a24-056 "), "minutes", "3 announcements discussed.",
                 "decisions", List.of(ruled.get("id"), corrected.get("id")))).bearerAuth(member), Map.class);
-        List<Map<String, Object>> agendaItems = List.of(Map.of("announcementId", announcement, "reference", "A24-056",
-                "programmeName", "Smart Media Production"));
+        // An announcement named by its reference, as minutes do, is recorded by its id.
+        assertThat(meeting.get("agenda")).isEqualTo(List.of(announcement));
+        List<Map<String, Object>> agendaItems = List.of(Map.of("item", announcement, "announcementId", announcement,
+                "reference", "A24-056", "programmeName", "Smart Media Production"));
         assertThat(meeting.get("agendaItems")).isEqualTo(agendaItems);
         assertThat(http.toBlocking().retrieve(HttpRequest.GET("/api/steering-decisions?meeting=" + meeting.get("id"))
                 .bearerAuth(member), Argument.listOf(Map.class))).hasSize(2);

@@ -271,6 +271,14 @@ class PortalJourneyTest {
         assertThat(september.findElement(By.cssSelector("li a")).getText()).isEqualTo("A24-056 Smart Media Production");
         assertThat(browser.find(By.xpath("//table[.//th[contains(., 'Besluit')]]//a[contains(@href, '/announcements/')]")).getText())
                 .startsWith("A24-056");
+
+        // The minutes' form takes the announcements discussed by reference; a line that names none is said so beside it.
+        browser.open("/steering/meetings/new");
+        browser.type("agenda", "a24-056\nRondvraag\nA24-05").type("minutes", "Agenda check.")
+                .submit(By.cssSelector("form[action='/steering/meetings/new'] button[type=submit]"));
+        assertThat(browser.find(By.id("agenda-error")).getText())
+                .contains("Rondvraag is geen bekende aankondiging; A24-05 is geen bekende aankondiging");
+        assertThat(browser.find(By.id("agenda")).getAttribute("value")).contains("Rondvraag");
     }
 
     @Test

@@ -156,11 +156,12 @@ public final class TimelineSentences {
             return decision(d.committeeId(), d.meetingDate(), d.decision(), d.locations(), d.rationale(), true);
         }
         if (event instanceof SteeringMeetingHeld m) {
+            int items = m.agenda().size();
             return new Line(m.meetingDate(),
-                    "Vergadering van " + org(m.committeeId()) + ": " + m.agenda().size() + " "
-                            + (m.agenda().size() == 1 ? "aankondiging" : "aankondigingen") + " besproken.",
-                    "Meeting of " + org(m.committeeId()) + ": " + m.agenda().size() + " "
-                            + (m.agenda().size() == 1 ? "announcement" : "announcements") + " discussed.");
+                    "Vergadering van " + org(m.committeeId()) + (items == 0 ? "." : ": " + items + " "
+                            + (items == 1 ? "aankondiging" : "aankondigingen") + " besproken."),
+                    "Meeting of " + org(m.committeeId()) + (items == 0 ? "." : ": " + items + " "
+                            + (items == 1 ? "announcement" : "announcements") + " discussed."));
         }
         if (event instanceof OfferingRegistered o) {
             return new Line(recordedOn,

@@ -78,6 +78,9 @@ class TimelineSentencesTest {
                 "Vergadering van {org:rpo-oost}: 2 aankondigingen besproken.", "Meeting of {org:rpo-oost}: 2 announcements discussed.");
         assertLine(new SteeringMeetingHeld("m-1", "rpo-oost", LocalDate.of(2025, 1, 20), List.of("a-1"), null, List.of(), SAXION),
                 "Vergadering van {org:rpo-oost}: 1 aankondiging besproken.", "Meeting of {org:rpo-oost}: 1 announcement discussed.");
+        // A meeting of minutes alone.
+        assertLine(new SteeringMeetingHeld("m-1", "rpo-oost", LocalDate.of(2025, 1, 20), List.of(), null, List.of(), SAXION),
+                "Vergadering van {org:rpo-oost}.", "Meeting of {org:rpo-oost}.");
     }
 
     @Test

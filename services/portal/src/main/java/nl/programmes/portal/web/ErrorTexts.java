@@ -83,6 +83,21 @@ public class ErrorTexts implements ViewModelProcessor<Map<String, Object>> {
                     translated.put(String.valueOf(field), translate(String.valueOf(message), locale));
                     labels.put(String.valueOf(field), texts.getMessage("field." + field, locale).orElse(String.valueOf(field)));
                 });
+                // A list typed as lines of one field (a meeting's agenda) is one field to the person: its lines'
+                // errors (agenda[1], agenda[3]) are shown together beside it.
+                if (model.get("linesOf") instanceof java.util.Collection<?> fields) {
+                    for (Object field : fields) {
+                        String prefix = field + "[";
+                        List<String> lines = translated.entrySet().stream().filter(e -> e.getKey().startsWith(prefix))
+                                .map(Map.Entry::getValue).toList();
+                        if (!lines.isEmpty()) {
+                            translated.keySet().removeIf(key -> key.startsWith(prefix));
+                            translated.put(String.valueOf(field), String.join("; ", lines));
+                            labels.keySet().removeIf(key -> key.startsWith(prefix));
+                            labels.put(String.valueOf(field), texts.getMessage("field." + field, locale).orElse(String.valueOf(field)));
+                        }
+                    }
+                }
                 model.put("errors", translated);
                 model.put("errorLabels", labels);
                 // A page of filters says so (checkFields), where a form's answer speaks of its fields.

@@ -144,7 +144,7 @@ public class SteeringPages {
             return Page.seeOther("/steering?minutes=1");
         }
         return Page.unprocessable(auth, request, "meeting", Map.of("form", form.values(),
-                "errors", form.withErrors(answer.fieldErrors()).errors(), "problem", answer.detail()));
+                "errors", form.withErrors(answer.fieldErrors()).errors(), "problem", answer.detail(), "linesOf", List.of("agenda")));
     }
 
     private Map<String, Object> decisionModel(HttpRequest<?> request, String announcementId, Form form) {

@@ -9,6 +9,7 @@ import nl.programmes.events.steering.SteeringMeetingHeld;
 import nl.programmes.kit.ids.TimeOrderedIds;
 import nl.programmes.kit.outbox.Outbox;
 import nl.programmes.kit.problem.ForbiddenException;
+import nl.programmes.kit.problem.FieldViolation;
 import nl.programmes.kit.problem.InvalidCommandException;
 import nl.programmes.kit.problem.InvalidParameterException;
 import nl.programmes.kit.problem.NotFoundException;
@@ -20,6 +21,7 @@ import nl.programmes.steering.persistence.SteeringRepository;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -78,16 +80,31 @@ public class SteeringService {
         if (meetingDate.isAfter(LocalDate.now(clock))) {
             throw new InvalidCommandException("meetingDate", "must not be in the future");
         }
+        List<FieldViolation> violations = new ArrayList<>();
         for (int i = 0; i < decisionIds.size(); i++) {
             Optional<SteeringRepository.DecisionRow> decision = repository.decision(decisionIds.get(i));
             if (decision.isEmpty() || !decision.get().committeeId().equals(committeeId)) {
-                throw new InvalidCommandException("decisions[" + i + "]", "names no decision of this committee");
+                violations.add(new FieldViolation("decisions[" + i + "]", "names no decision of this committee"));
             }
         }
+        // The agenda is of announcements (the event carries their ids): people name them by reference (A24-056), and a
+        // line that names none (a typo, "Rondvraag") would be an item nobody can follow; such points go in the minutes.
+        List<String> items = new ArrayList<>();
+        for (int i = 0; i < agenda.size(); i++) {
+            Optional<String> named = agenda.get(i) == null ? Optional.empty() : repository.announcementNamed(agenda.get(i).strip());
+            if (named.isPresent()) {
+                items.add(named.get());
+            } else {
+                violations.add(new FieldViolation("agenda[" + i + "]", agenda.get(i) + " is not a known announcement"));
+            }
+        }
+        if (!violations.isEmpty()) {
+            throw new InvalidCommandException(violations);
+        }
         SteeringRepository.MeetingRow meeting = new SteeringRepository.MeetingRow(TimeOrderedIds.next().toString(), committeeId,
-                meetingDate, agenda, minutes, decisionIds, List.of());
+                meetingDate, items, minutes, decisionIds, List.of());
         repository.insert(meeting, clock.instant());
-        outbox.append(new SteeringMeetingHeld(meeting.id(), committeeId, meetingDate, agenda, minutes, decisionIds, caller.actor()));
+        outbox.append(new SteeringMeetingHeld(meeting.id(), committeeId, meetingDate, items, minutes, decisionIds, caller.actor()));
         return repository.meeting(meeting.id()).orElse(meeting);
     }
 

@@ -43,17 +43,28 @@ public class SteeringRepository {
     }
 
     /**
-     * A meeting. {@code agenda} holds the announcements' ids, as its event does; {@code agendaItems} the same with their
-     * references and programmes, as people name them (null where the announcement has not reached this service yet).
+     * A meeting. {@code agenda} holds its items as its event does: an announcement by its id, anything else in words
+     * ("Rondvraag"); {@code agendaItems} the same with each announcement's reference and programme, as people name them.
      */
     @Serdeable
     public record MeetingRow(String id, String committeeId, LocalDate meetingDate, List<String> agenda,
-                             @Nullable String minutes, List<String> decisionIds, List<AnnouncementLabel> agendaItems) {
+                             @Nullable String minutes, List<String> decisionIds, List<MeetingItem> agendaItems) {
     }
 
-    /** An announcement as people name it; reference and programme are null until this service has heard of it. */
+    /**
+     * An item of a meeting's agenda as recorded; where it is an announcement this service knows, that announcement's id,
+     * reference and programme (all null for an item in words, or an announcement not heard of yet).
+     */
     @Serdeable
-    public record AnnouncementLabel(String announcementId, @Nullable String reference, @Nullable String programmeName) {
+    public record MeetingItem(String item, @Nullable String announcementId, @Nullable String reference, @Nullable String programmeName) {
+    }
+
+    /** The announcement an agenda item names: by its id, or by a reference only one announcement has. */
+    @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
+    public Optional<String> announcementNamed(String item) {
+        List<String> ids = sql.query("SELECT id FROM announcement_replica WHERE id = ? UNION SELECT id FROM announcement_replica "
+                + "WHERE reference = ?", Sql.params(item, item), rs -> rs.getString(1));
+        return ids.size() == 1 ? Optional.of(ids.get(0)) : Optional.empty();
     }
 
     /** Decisions are read with their announcement's reference and programme, as the pages name them. */
@@ -131,14 +142,14 @@ public class SteeringRepository {
     /** The meetings with their agendas' references and programmes, read in one query for all of them. */
     private List<MeetingRow> labelled(List<MeetingRow> meetings) {
         List<String> ids = meetings.stream().flatMap(m -> m.agenda().stream()).distinct().toList();
-        java.util.Map<String, AnnouncementLabel> known = new java.util.HashMap<>();
+        java.util.Map<String, MeetingItem> known = new java.util.HashMap<>();
         if (!ids.isEmpty()) {
             sql.query("SELECT id, reference, programme_name FROM announcement_replica WHERE id IN (" + Sql.marks(ids.size()) + ")",
-                    Sql.params(ids.toArray()), rs -> new AnnouncementLabel(rs.getString(1), rs.getString(2), rs.getString(3)))
-                    .forEach(label -> known.put(label.announcementId(), label));
+                    Sql.params(ids.toArray()), rs -> new MeetingItem(rs.getString(1), rs.getString(1), rs.getString(2), rs.getString(3)))
+                    .forEach(item -> known.put(item.item(), item));
         }
         return meetings.stream().map(m -> new MeetingRow(m.id(), m.committeeId(), m.meetingDate(), m.agenda(), m.minutes(),
-                m.decisionIds(), m.agenda().stream().map(id -> known.getOrDefault(id, new AnnouncementLabel(id, null, null))).toList()))
+                m.decisionIds(), m.agenda().stream().map(item -> known.getOrDefault(item, new MeetingItem(item, null, null, null))).toList()))
                 .toList();
     }
 
