@@ -16,7 +16,9 @@ import java.lang.annotation.Target;
  * The timeline's own filters as constraints on its parameters, so that they are checked with the others (a size
  * out of range, an order that is neither) and every mistake of a request is named in one answer, not one per request.
  * The filters check themselves again where they are made ({@link OverviewReads.TimelineFilter}), for callers other
- * than these endpoints.
+ * than these endpoints. Two mistakes are named only once the others are mended: a {@code to} before its {@code from}
+ * (a constraint sees one parameter) and an announcement's reference that names none (looking it up needs the database,
+ * and constraints are checked on the event loop, which must not wait for it).
  */
 @Factory
 public class TimelineParameters {
