@@ -178,6 +178,17 @@ class AnnouncementLifecycleTest implements TestPropertyProvider {
         assertThat(bad.getStatus().getCode()).isEqualTo(400);
         assertThat(fields(bad)).contains("status", "size");
 
+        // Searched by reference, in any case, or by words of the programme's name; a % typed is looked for as itself.
+        Map<?, ?> byReference = http.toBlocking().retrieve(HttpRequest.GET("/api/announcements?q=%20ls-001%20").bearerAuth(saxion), Map.class);
+        assertThat((List<?>) byReference.get("items")).singleElement()
+                .satisfies(i -> assertThat(((Map<?, ?>) i).get("reference")).isEqualTo("LS-001"));
+        Map<?, ?> byName = http.toBlocking().retrieve(HttpRequest.GET("/api/announcements?q=media%20PROD&size=200").bearerAuth(saxion), Map.class);
+        assertThat((List<?>) byName.get("items")).extracting(i -> (Object) ((Map<?, ?>) i).get("id")).contains(other);
+        assertThat((List<?>) byName.get("items")).allSatisfy(i -> assertThat(((Map<?, ?>) ((Map<?, ?>) i).get("programme")).get("name"))
+                .asString().containsIgnoringCase("media prod"));
+        assertThat(http.toBlocking().retrieve(HttpRequest.GET("/api/announcements?q=%25").bearerAuth(saxion), Map.class).get("total"))
+                .isEqualTo(0);
+
         // A value the framework cannot read (startYear, page) stops its reading at the first; all are named anyway.
         HttpClientResponseException mixed = assertThrows(HttpClientResponseException.class,
                 () -> http.toBlocking().exchange(HttpRequest.GET("/api/announcements?status=PENDING&startYear=twintig&size=0&page=x")

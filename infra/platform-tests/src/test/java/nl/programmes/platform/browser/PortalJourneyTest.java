@@ -316,6 +316,11 @@ class PortalJourneyTest {
         // The regional page finds programmes under consultation, a status only the overview can tell.
         browser.open("/regions/Overijssel?status=UNDER_CONSULTATION");
         assertThat(browser.text()).contains("SX-UI-1").contains("in consultatie").doesNotContain("A24-056");
+        // An announcement is found by its reference or its programme's name.
+        browser.open("/announcements");
+        browser.type("f-q", "a24-056").submit(By.cssSelector("form.filters button[type=submit]"));
+        assertThat(browser.driver().findElements(By.cssSelector("main tbody tr td:first-child a"))).extracting(WebElement::getText)
+                .containsExactly("A24-056");
         // A filter the service does not know, typed into the address, is shown as a page naming it, not as a 500.
         browser.open("/announcements?status=UNDER_CONSULTATION");
         assertThat(browser.find(By.tagName("h1")).getText()).isEqualTo("Dit kon niet worden getoond");

@@ -19,6 +19,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 import nl.programmes.announcements.application.AnnouncementService;
 import nl.programmes.announcements.domain.AmendAnnouncement;
 import nl.programmes.announcements.domain.AnnounceProgramme;
@@ -69,9 +70,13 @@ public class AnnouncementController {
         return view(service.get(id));
     }
 
-    /** A page of announcements, newest first. */
+    /**
+     * A page of announcements, newest first.
+     *
+     * @param q words of the programme's name (smart media), or the reference (A24-056), in any case
+     */
     @Get
-    public AnnouncementPage list(@Nullable @QueryValue String institution,
+    public AnnouncementPage list(@Nullable @QueryValue @Size(max = 200) String q, @Nullable @QueryValue String institution,
                                  @Nullable @QueryValue @Pattern(regexp = "ANNOUNCED|WITHDRAWN|SUBMITTED|APPROVED|REJECTED",
                                          message = "must be one of ANNOUNCED|WITHDRAWN|SUBMITTED|APPROVED|REJECTED") String status,
                                  @Nullable @QueryValue @Pattern(regexp = ProgrammeLevel.NAMES,
@@ -81,7 +86,7 @@ public class AnnouncementController {
                                  @QueryValue(defaultValue = "0") @Min(0) int page,
                                  @QueryValue(defaultValue = "20") @Min(1) @Max(200) int size) {
         AnnouncementRepository.Page result = service.list(new AnnouncementRepository.Filter(institution,
-                status == null ? null : AnnouncementStatus.valueOf(status), level, location, startYear), page, size);
+                status == null ? null : AnnouncementStatus.valueOf(status), level, location, startYear, q), page, size);
         return new AnnouncementPage(result.items().stream().map(AnnouncementView::of).toList(), page, size, result.total());
     }
 

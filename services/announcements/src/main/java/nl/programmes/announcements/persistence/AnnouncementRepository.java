@@ -105,8 +105,12 @@ public class AnnouncementRepository {
     }
 
     /** Filters for {@link #list}; null means "any". */
+    /** {@code search}: words of the programme's name, or the reference (A24-056), in any case; null for any. */
     public record Filter(String institutionId, AnnouncementStatus status, String level, String location,
-                         Integer startYear) {
+                         Integer startYear, String search) {
+        public Filter(String institutionId, AnnouncementStatus status, String level, String location, Integer startYear) {
+            this(institutionId, status, level, location, startYear, null);
+        }
     }
 
     public record Page(List<Announcement> items, long total) {
@@ -135,6 +139,13 @@ public class AnnouncementRepository {
         if (filter.startYear() != null) {
             where.append(" AND intended_start LIKE ?");
             values.add(filter.startYear() + "-%");
+        }
+        if (filter.search() != null && !filter.search().isBlank()) {
+            // The columns' collation compares in any case; a % or _ typed is looked for as itself.
+            String typed = filter.search().strip();
+            where.append(" AND (reference = ? OR programme_name LIKE ?)");
+            values.add(typed);
+            values.add("%" + typed.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
         }
         long total = sql.one("SELECT COUNT(*) FROM announcement" + where, Sql.params(values.toArray()),
                 rs -> rs.getLong(1)).orElse(0L);

@@ -51,19 +51,22 @@ public class AnnouncementPages {
     }
 
     @Get
-    public HttpResponse<?> list(@Nullable Authentication auth, HttpRequest<?> request, @Nullable @QueryValue String institution,
-                                @Nullable @QueryValue String status, @Nullable @QueryValue Integer page) {
+    public HttpResponse<?> list(@Nullable Authentication auth, HttpRequest<?> request, @Nullable @QueryValue String q,
+                                @Nullable @QueryValue String institution, @Nullable @QueryValue String status,
+                                @Nullable @QueryValue Integer page) {
         if (auth == null) {
             return Page.signIn(request);
         }
         Map<String, Object> query = new HashMap<>();
+        query.put("q", q == null || q.isBlank() ? null : q);
         query.put("institution", institution);
         query.put("status", status);
         query.put("page", page == null ? 0 : page);
         query.put("size", 25);
         Map<String, Object> found = api.read(request, "/api/announcements", query);
         Map<String, Object> model = new HashMap<>(found);
-        model.put("filter", Map.of("institution", institution == null ? "" : institution, "status", status == null ? "" : status));
+        model.put("filter", Map.of("q", q == null ? "" : q, "institution", institution == null ? "" : institution,
+                "status", status == null ? "" : status));
         model.put("statuses", Choices.ANNOUNCEMENT_STATUSES);
         model.put("institutions", Choices.organisations(directory, false));
         model.put("page", page == null ? 0 : page);
