@@ -108,9 +108,6 @@ public class AnnouncementRepository {
     /** {@code search}: words of the programme's name, or the reference (A24-056), in any case; null for any. */
     public record Filter(String institutionId, AnnouncementStatus status, String level, String location,
                          Integer startYear, String search) {
-        public Filter(String institutionId, AnnouncementStatus status, String level, String location, Integer startYear) {
-            this(institutionId, status, level, location, startYear, null);
-        }
     }
 
     public record Page(List<Announcement> items, long total) {

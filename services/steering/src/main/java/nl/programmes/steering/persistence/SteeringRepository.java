@@ -43,8 +43,9 @@ public class SteeringRepository {
     }
 
     /**
-     * A meeting. {@code agenda} holds its items as its event does: an announcement by its id, anything else in words
-     * ("Rondvraag"); {@code agendaItems} the same with each announcement's reference and programme, as people name them.
+     * A meeting. {@code agenda} holds its items as its event does: announcements by their ids (a meeting recorded before
+     * agenda lines were checked may hold other text); {@code agendaItems} the same with each announcement's reference
+     * and programme, as people name them.
      */
     @Serdeable
     public record MeetingRow(String id, String committeeId, LocalDate meetingDate, List<String> agenda,
@@ -53,7 +54,7 @@ public class SteeringRepository {
 
     /**
      * An item of a meeting's agenda as recorded; where it is an announcement this service knows, that announcement's id,
-     * reference and programme (all null for an item in words, or an announcement not heard of yet).
+     * reference and programme (all null for an older meeting's line of text).
      */
     @Serdeable
     public record MeetingItem(String item, @Nullable String announcementId, @Nullable String reference, @Nullable String programmeName) {
