@@ -180,7 +180,8 @@ public class OverviewController {
             return CompletableFuture.supplyAsync(() -> reads.announcementNamed(announcement, institution), blocking)
                     .thenCompose(id -> timeline(new OverviewReads.TimelineFilter(id, institution, kind, from, to, region), order, after, cursor, size));
         }
-        String id = announcement == null || announcement.isBlank() ? null : reads.announcementNamed(announcement, institution);
+        // An id needs no lookup, and this thread (the event loop) must not take a connection for one.
+        String id = announcement == null || announcement.isBlank() ? null : announcement.strip().toLowerCase(java.util.Locale.ROOT);
         return timeline(new OverviewReads.TimelineFilter(id, institution, kind, from, to, region), order, after, cursor, size);
     }
 
