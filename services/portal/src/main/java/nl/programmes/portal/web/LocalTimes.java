@@ -20,7 +20,6 @@ public final class LocalTimes {
     public static final LocalTimes INSTANCE = new LocalTimes();
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm");
-    private static final DateTimeFormatter MINUTE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(BusinessCalendar.NETHERLANDS);
     private static final DateTimeFormatter SECOND = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(BusinessCalendar.NETHERLANDS);
 
     private LocalTimes() {
@@ -73,10 +72,7 @@ public final class LocalTimes {
         return java.time.LocalDateTime.ofInstant(Instant.parse(instant), BusinessCalendar.NETHERLANDS);
     }
 
-    public String minute(String instant) {
-        return format(MINUTE, instant);
-    }
-
+    /** An ISO instant in Dutch time to the second, for operators ("2026-11-28 00:30:00"); empty for none. */
     public String second(String instant) {
         return format(SECOND, instant);
     }

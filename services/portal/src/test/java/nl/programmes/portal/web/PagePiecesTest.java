@@ -217,7 +217,7 @@ class PagePiecesTest {
 
     @Test
     void momentsReadInDutchTimeWinterAndSummer() {
-        assertThat(LocalTimes.INSTANCE.minute("2026-11-27T23:30:00Z")).isEqualTo("2026-11-28 00:30");
+        assertThat(LocalTimes.INSTANCE.second("2026-11-27T23:30:00Z")).isEqualTo("2026-11-28 00:30:00");
         assertThat(LocalTimes.INSTANCE.date("2026-11-27T23:30:00.123456Z", Locale.forLanguageTag("nl"))).isEqualTo("28 november 2026");
         // Recorded on its business date (Dutch time): the time alone; on another day, the day too.
         assertThat(LocalTimes.INSTANCE.recorded("2026-11-27T23:30:00Z", "2026-11-28", Locale.forLanguageTag("nl")))
@@ -225,6 +225,7 @@ class PagePiecesTest {
         assertThat(LocalTimes.INSTANCE.recorded("2026-07-01T22:15:09Z", "2024-09-12", Locale.ENGLISH))
                 .isEqualTo(new LocalTimes.Recorded(false, "2 July 2026", "00:15"));
         assertThat(LocalTimes.INSTANCE.second("2026-07-01T22:15:09Z")).isEqualTo("2026-07-02 00:15:09");
-        assertThat(LocalTimes.INSTANCE.minute(null)).isEmpty();
+        assertThat(LocalTimes.INSTANCE.second(null)).isEmpty();
+        assertThat(LocalTimes.INSTANCE.date(null, Locale.ENGLISH)).isEmpty();
     }
 }
