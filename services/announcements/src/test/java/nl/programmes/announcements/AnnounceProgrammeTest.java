@@ -96,6 +96,39 @@ class AnnounceProgrammeTest implements TestPropertyProvider {
     }
 
     @Test
+    void aMalformedFieldAndBrokenRulesAreNamedInOneAnswer() {
+        long outboxBefore = announcements.count("SELECT COUNT(*) FROM outbox");
+        Map<String, Object> body = smartMediaProduction("A24-908");
+        programmeOf(body).put("name", " ");
+        programmeOf(body).put("forms", List.of("BOL", "VOLTIJD"));
+        body.put("candidateLocations", List.of("Enschede", "Deventer", "Enschede "));
+        body.put("intendedStart", "2020-09");
+
+        // The blank name alone is malformed (400); the rest are the domain's rules, which a well-formed request
+        // meets as a 422. The form learns of all four at once, not the domain's only once the name is mended.
+        assertThat(problemOf(body)).containsExactly(
+                Map.of("field", "candidateLocations", "message", "must not name a municipality twice"),
+                Map.of("field", "intendedStart", "message", "must not be in the past (it is " + java.time.YearMonth.now(
+                        java.time.ZoneId.of("Europe/Amsterdam")) + " now)"),
+                Map.of("field", "programme.forms[0]", "message", "BOL is an mbo form; use VOLTIJD, DEELTIJD or DUAAL"),
+                Map.of("field", "programme.name", "message", "must not be blank"));
+        assertThat(announcements.count("SELECT COUNT(*) FROM outbox")).isEqualTo(outboxBefore);
+
+        // A part its constraint refuses is named once, by that constraint, not again by a rule that reads it.
+        Map<String, Object> mbo = smartMediaProduction("A24-909");
+        programmeOf(mbo).put("name", "");
+        programmeOf(mbo).put("orientation", "MBO");
+        programmeOf(mbo).put("level", "MBO_4");
+        programmeOf(mbo).put("isatCode", "8017");
+        assertThat(problemOf(mbo)).containsExactly(
+                Map.of("field", "programme.crebo", "message", "is required for an mbo programme"),
+                Map.of("field", "programme.forms[0]", "message", "VOLTIJD is not an mbo form (use BOL or BBL)"),
+                Map.of("field", "programme.forms[1]", "message", "DEELTIJD is not an mbo form (use BOL or BBL)"),
+                Map.of("field", "programme.isatCode", "message", "must be a CROHO/ISAT code of 5 digits"),
+                Map.of("field", "programme.name", "message", "must not be blank"));
+    }
+
+    @Test
     void aValueOfTheWrongKindIsNamedByItsFieldAndWritesNothing() {
         long outboxBefore = announcements.count("SELECT COUNT(*) FROM outbox");
         Map<String, Object> wordsForANumber = smartMediaProduction("A24-905");

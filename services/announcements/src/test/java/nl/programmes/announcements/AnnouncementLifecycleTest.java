@@ -117,6 +117,16 @@ class AnnouncementLifecycleTest implements TestPropertyProvider {
                 .contains("{\"field\":\"adviceDate\",\"message\":\"must not be in the future\"}")
                 .contains("{\"field\":\"decisionDate\",\"message\":\"must not be in the future\"}");
         assertThat(get(id).get("status")).isEqualTo("SUBMITTED");
+        // With the advice left out too (malformed: 400), the dates' mistakes come in the same answer.
+        HttpClientResponseException twoKinds = assertThrows(HttpClientResponseException.class,
+                () -> http.toBlocking().exchange(HttpRequest.POST("/api/announcements/" + id + "/review-outcome",
+                        Map.of("adviceDate", "2025-07-20", "decision", "APPROVED", "decisionDate", "2052-07-15"))
+                        .bearerAuth(saxion), Map.class));
+        assertThat(twoKinds.getStatus().getCode()).isEqualTo(400);
+        assertThat(twoKinds.getResponse().getBody(String.class).orElseThrow())
+                .contains("{\"field\":\"advice\",\"message\":\"must not be blank\"}")
+                .contains("{\"field\":\"decisionDate\",\"message\":\"must not be in the future\"}");
+        assertThat(get(id).get("status")).isEqualTo("SUBMITTED");
 
         Map<?, ?> reviewed = http.toBlocking().retrieve(HttpRequest.POST("/api/announcements/" + id + "/review-outcome",
                 Map.of("advice", "POSITIVE", "adviceDate", "2025-06-20", "decision", "APPROVED", "decisionDate", "2025-07-15"))

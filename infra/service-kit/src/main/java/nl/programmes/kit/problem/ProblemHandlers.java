@@ -17,9 +17,18 @@ import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.ElementKind;
 import jakarta.validation.Path;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.Comparator;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /** Maps validation failures and the kit's domain exceptions to problem+json responses. */
 public final class ProblemHandlers {
@@ -27,7 +36,10 @@ public final class ProblemHandlers {
     private ProblemHandlers() {
     }
 
-    /** Bean Validation failures on a request body or parameter: 400 naming each field. */
+    /**
+     * Bean Validation failures on a request body or parameter: 400 naming each field, together with what the body's
+     * {@link BodyRules} find in the fields its constraints let through, so a form's mistakes come in one answer.
+     */
     @Singleton
     @Produces(Problem.MEDIA_TYPE)
     @Replaces(ConstraintExceptionHandler.class)
@@ -35,21 +47,60 @@ public final class ProblemHandlers {
     public static class ConstraintViolations
             implements ExceptionHandler<ConstraintViolationException, HttpResponse<?>> {
 
+        private static final Logger LOG = LoggerFactory.getLogger(ConstraintViolations.class);
+
         private final Problems problems;
         private final ParameterMistakes parameters;
+        private final List<BodyRules<?>> bodyRules;
 
-        public ConstraintViolations(Problems problems, ParameterMistakes parameters) {
+        public ConstraintViolations(Problems problems, ParameterMistakes parameters, List<BodyRules<?>> bodyRules) {
             this.problems = problems;
             this.parameters = parameters;
+            this.bodyRules = bodyRules;
         }
 
         @Override
         public HttpResponse<?> handle(HttpRequest request, ConstraintViolationException exception) {
-            List<FieldViolation> violations = exception.getConstraintViolations().stream()
+            List<FieldViolation> violations = new ArrayList<>(exception.getConstraintViolations().stream()
                     .map(v -> new FieldViolation(parameters.named(request, fieldPath(v)), v.getMessage()))
-                    .sorted(Comparator.comparing(FieldViolation::field).thenComparing(FieldViolation::message))
-                    .toList();
+                    .toList());
+            violations.addAll(ruledOut(exception, violations));
+            violations.sort(Comparator.comparing(FieldViolation::field).thenComparing(FieldViolation::message));
             return problems.fields(request, HttpStatus.BAD_REQUEST, exception, violations);
+        }
+
+        /** What the bodies' rules find in fields no constraint named; a field is named once, by its constraint. */
+        private List<FieldViolation> ruledOut(ConstraintViolationException exception, List<FieldViolation> named) {
+            Set<Object> bodies = Collections.newSetFromMap(new IdentityHashMap<>());
+            for (ConstraintViolation<?> violation : exception.getConstraintViolations()) {
+                Object[] arguments = violation.getExecutableParameters();
+                if (arguments != null) {
+                    bodies.addAll(Arrays.stream(arguments).filter(Objects::nonNull).toList());
+                }
+            }
+            Set<String> namedFields = named.stream().map(FieldViolation::field).collect(Collectors.toSet());
+            List<FieldViolation> found = new ArrayList<>();
+            for (Object body : bodies) {
+                for (BodyRules<?> rules : bodyRules) {
+                    if (rules.body().isInstance(body)) {
+                        found.addAll(check(rules, body));
+                    }
+                }
+            }
+            return found.stream().filter(v -> !namedFields.contains(v.field())).distinct().toList();
+        }
+
+        private static <B> List<FieldViolation> check(BodyRules<B> rules, Object body) {
+            List<FieldViolation> found = new ArrayList<>();
+            try {
+                rules.check(rules.body().cast(body), found);
+            } catch (RuntimeException e) {
+                // The constraints' mistakes are the answer's floor; a rule stumbling on a half-read body must not
+                // turn a 400 into a 500.
+                LOG.warn("The rules of {} failed on a body that broke its constraints", rules.body().getSimpleName(), e);
+                return List.of();
+            }
+            return found;
         }
 
         /** {@code announce.request.programme.isatCode} becomes {@code programme.isatCode}. */

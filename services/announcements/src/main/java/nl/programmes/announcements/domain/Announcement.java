@@ -65,13 +65,12 @@ public record Announcement(
                                                         YearMonth thisMonth) {
         List<FieldViolation> violations = new ArrayList<>();
         Programme programme = command.programme();
-        checkLevelFitsOrientation(programme, violations);
-        checkCodes(programme, violations);
-        checkForms("programme.forms", programme.orientation(), programme.forms(), violations);
-        if (command.intendedStart().isBefore(thisMonth)) {
-            violations.add(new FieldViolation("intendedStart", "must not be in the past (it is " + thisMonth + " now)"));
-        }
-        List<String> locations = distinctLocations("candidateLocations", command.candidateLocations(), violations);
+        AnnouncementRules.levelFitsOrientation(programme.level(), programme.orientation(), violations);
+        AnnouncementRules.codes(programme.orientation(), programme.isatCode(), programme.crebo(), violations);
+        AnnouncementRules.forms("programme.forms", programme.orientation(), programme.forms(), violations);
+        AnnouncementRules.startNotPast(command.intendedStart(), thisMonth, violations);
+        List<String> locations = AnnouncementRules.distinctLocations("candidateLocations", command.candidateLocations(),
+                violations);
         reject(violations);
         Announcement announcement = new Announcement(id, command.reference().strip(), command.institutionId(),
                 programme, locations, command.intendedStart(), command.capacityLimit(), command.summary(),
@@ -90,11 +89,9 @@ public record Announcement(
         requireStatus(AnnouncementStatus.ANNOUNCED, "amended");
         List<FieldViolation> violations = new ArrayList<>();
         List<ProgrammeForm> newForms = command.forms() == null ? programme.forms() : command.forms();
-        if (command.forms() != null) {
-            checkForms("forms", programme.orientation(), command.forms(), violations);
-        }
+        AnnouncementRules.forms("forms", programme.orientation(), command.forms(), violations);
         List<String> newLocations = command.candidateLocations() == null ? candidateLocations
-                : distinctLocations("candidateLocations", command.candidateLocations(), violations);
+                : AnnouncementRules.distinctLocations("candidateLocations", command.candidateLocations(), violations);
         reject(violations);
         String newName = command.programmeName() == null ? programme.name() : command.programmeName().strip();
         YearMonth newStart = command.intendedStart() == null ? intendedStart : command.intendedStart();
@@ -138,7 +135,7 @@ public record Announcement(
     public Decision<ApplicationSubmitted> submitApplication(SubmittedApplication submitted, Actor actor, LocalDate today) {
         requireStatus(AnnouncementStatus.ANNOUNCED, "submitted");
         List<FieldViolation> violations = new ArrayList<>();
-        List<String> locations = distinctLocations("locations", submitted.locations(), violations);
+        List<String> locations = AnnouncementRules.distinctLocations("locations", submitted.locations(), violations);
         for (int i = 0; i < locations.size(); i++) {
             if (!candidateLocations.contains(locations.get(i))) {
                 violations.add(new FieldViolation("locations[" + i + "]", locations.get(i)
@@ -151,12 +148,8 @@ public record Announcement(
                         + " is not among the announced forms " + programme.forms()));
             }
         }
-        if (new LinkedHashSet<>(submitted.forms()).size() != submitted.forms().size()) {
-            violations.add(new FieldViolation("forms", "must not name a form twice"));
-        }
-        if (submitted.submittedOn().isAfter(today)) {
-            violations.add(new FieldViolation("submittedOn", "must not be in the future"));
-        }
+        AnnouncementRules.distinctForms("forms", submitted.forms(), violations);
+        AnnouncementRules.notInFuture("submittedOn", submitted.submittedOn(), today, violations);
         reject(violations);
         SubmittedApplication application = new SubmittedApplication(submitted.submittedOn(), locations,
                 List.copyOf(submitted.forms()));
@@ -174,21 +167,12 @@ public record Announcement(
     public Decision<ReviewOutcomeRecorded> recordReviewOutcome(ReviewOutcome outcome, Actor actor, LocalDate today) {
         requireStatus(AnnouncementStatus.SUBMITTED, "given a review outcome");
         List<FieldViolation> violations = new ArrayList<>();
-        // An outcome is recorded after the fact: a date still to come is a typing error (2052 for 2025).
-        if (outcome.adviceDate() != null && outcome.adviceDate().isAfter(today)) {
-            violations.add(new FieldViolation("adviceDate", "must not be in the future"));
-        }
-        if (outcome.decisionDate().isAfter(today)) {
-            violations.add(new FieldViolation("decisionDate", "must not be in the future"));
-        }
+        AnnouncementRules.reviewDates(outcome.adviceDate(), outcome.decisionDate(), today, violations);
         if (outcome.adviceDate() != null && outcome.adviceDate().isBefore(application.submittedOn())) {
             violations.add(new FieldViolation("adviceDate", "must not be before the application (" + application.submittedOn() + ")"));
         }
         if (outcome.decisionDate().isBefore(application.submittedOn())) {
             violations.add(new FieldViolation("decisionDate", "must not be before the application (" + application.submittedOn() + ")"));
-        }
-        if (outcome.adviceDate() != null && outcome.decisionDate().isBefore(outcome.adviceDate())) {
-            violations.add(new FieldViolation("decisionDate", "must not be before the advice"));
         }
         reject(violations);
         AnnouncementStatus decided = outcome.decision() == ReviewOutcomeRecorded.MinisterDecision.APPROVED
@@ -214,60 +198,6 @@ public record Announcement(
     private static void reject(List<FieldViolation> violations) {
         if (!violations.isEmpty()) {
             throw new InvalidCommandException(violations);
-        }
-    }
-
-    private static List<String> distinctLocations(String field, List<String> requested, List<FieldViolation> violations) {
-        List<String> locations = List.copyOf(new LinkedHashSet<>(requested.stream().map(String::strip).toList()));
-        if (locations.size() != requested.size()) {
-            violations.add(new FieldViolation(field, "must not name a municipality twice"));
-        }
-        return locations;
-    }
-
-    private static void checkLevelFitsOrientation(Programme programme, List<FieldViolation> violations) {
-        ProgrammeLevel level = programme.level();
-        boolean fits = switch (programme.orientation()) {
-            case MBO -> level.isMbo();
-            case HBO -> level == ProgrammeLevel.ASSOCIATE_DEGREE || level == ProgrammeLevel.BACHELOR
-                    || level == ProgrammeLevel.MASTER;
-            case WO -> level == ProgrammeLevel.BACHELOR || level == ProgrammeLevel.MASTER;
-        };
-        if (!fits) {
-            violations.add(new FieldViolation("programme.level", level + " is not offered in " + programme.orientation()));
-        }
-    }
-
-    private static void checkCodes(Programme programme, List<FieldViolation> violations) {
-        if (programme.orientation() == Orientation.MBO) {
-            if (programme.crebo() == null) {
-                violations.add(new FieldViolation("programme.crebo", "is required for an mbo programme"));
-            }
-            if (programme.isatCode() != null) {
-                violations.add(new FieldViolation("programme.isatCode", "is for hbo and wo; use crebo for mbo"));
-            }
-        } else {
-            if (programme.isatCode() == null) {
-                violations.add(new FieldViolation("programme.isatCode", "is required for an hbo or wo programme"));
-            }
-            if (programme.crebo() != null) {
-                violations.add(new FieldViolation("programme.crebo", "is for mbo; use isatCode for hbo and wo"));
-            }
-        }
-    }
-
-    private static void checkForms(String field, Orientation orientation, List<ProgrammeForm> forms,
-                                   List<FieldViolation> violations) {
-        boolean mbo = orientation == Orientation.MBO;
-        for (int i = 0; i < forms.size(); i++) {
-            ProgrammeForm form = forms.get(i);
-            if (form.isMbo() != mbo) {
-                violations.add(new FieldViolation(field + "[" + i + "]", form + (mbo
-                        ? " is not an mbo form (use BOL or BBL)" : " is an mbo form; use VOLTIJD, DEELTIJD or DUAAL")));
-            }
-        }
-        if (new LinkedHashSet<>(forms).size() != forms.size()) {
-            violations.add(new FieldViolation(field, "must not name a form twice"));
         }
     }
 }
