@@ -190,6 +190,15 @@ class SaxionConsultationsTest implements TestPropertyProvider {
         assertThat(fields(bad)).containsExactlyInAnyOrder("positions[0].grounds", "positions[0].explanation",
                 "positions[1].location", "positions[2].conditions");
 
+        // The meeting's date left out (malformed: 400) and a form the service does not know: the objection's missing
+        // grounds and explanation are named in the same answer, not once the date is given.
+        HttpClientResponseException malformedToo = assertThrows(HttpClientResponseException.class, () -> record(hu,
+                huConsultation, null, null, List.of(Map.of("location", "Apeldoorn", "form", "AVOND", "position", "OBJECTION"),
+                        Map.of("location", "Enschede", "position", "CONSENT", "grounds", List.of("OVERLAP")))));
+        assertThat(malformedToo.getStatus().getCode()).isEqualTo(400);
+        assertThat(fields(malformedToo)).containsExactly("meetingDate", "positions[0].explanation",
+                "positions[0].form", "positions[0].grounds", "positions[1].grounds");
+
         HttpClientResponseException notAddressed = assertThrows(HttpClientResponseException.class, () -> record(han,
                 huConsultation, "2024-12-10", null, List.of(position("Enschede", "CONSENT", false, false))));
         assertThat(notAddressed.getStatus().getCode()).isEqualTo(403);

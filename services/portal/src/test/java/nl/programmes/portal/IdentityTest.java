@@ -146,6 +146,18 @@ class IdentityTest implements TestPropertyProvider {
         Map<?, ?> problem = invalid.getResponse().getBody(Map.class).orElseThrow();
         assertThat(((List<?>) problem.get("errors")).stream().map(e -> (Object) ((Map<?, ?>) e).get("field")))
                 .containsExactlyInAnyOrder("id", "name", "kind", "brin");
+
+        // A steering committee with a BRIN code and a municipality twice breaks the entry's rules: named together
+        // with the malformed id, not after it is mended.
+        HttpClientResponseException rulesToo = assertThrows(HttpClientResponseException.class, () -> http.toBlocking()
+                .exchange(HttpRequest.POST("/api/organisations", Map.of("id", "Stuurgroep X", "name", "Stuurgroep X",
+                        "kind", "STEERING_COMMITTEE", "brin", "23AH", "locations", List.of("Zwolle", "Zwolle"))).bearerAuth(login("admin")), Map.class));
+        assertThat(rulesToo.getStatus().getCode()).isEqualTo(400);
+        assertThat(rulesToo.getResponse().getBody(String.class).orElseThrow())
+                .contains("{\"field\":\"brin\",\"message\":\"only schools and institutions have a BRIN code\"}")
+                .contains("{\"field\":\"id\",")
+                .contains("{\"field\":\"locations\",\"message\":\"must not name a municipality twice\"}");
+        assertThat(portal.count("SELECT COUNT(*) FROM organisation WHERE name = 'Stuurgroep X'")).isZero();
     }
 
     @Test

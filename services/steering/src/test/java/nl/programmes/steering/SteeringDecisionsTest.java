@@ -21,6 +21,7 @@ import nl.programmes.events.consultation.ObjectionGround;
 import nl.programmes.events.consultation.PositionKind;
 import nl.programmes.events.organisation.OrganisationKind;
 import nl.programmes.events.organisation.OrganisationRegistered;
+import nl.programmes.kit.config.BusinessCalendar;
 import nl.programmes.testkit.EventProbe;
 import nl.programmes.testkit.EventPublisher;
 import nl.programmes.testkit.ServiceUnderTest;
@@ -109,6 +110,12 @@ class SteeringDecisionsTest implements TestPropertyProvider {
         HttpClientResponseException noRationale = assertThrows(HttpClientResponseException.class, () -> decide(furtherConsultation));
         assertThat(noRationale.getStatus().getCode()).isEqualTo(422);
         assertThat(fields(noRationale)).containsExactly("rationale");
+        // With the meeting's date left out too (malformed: 400), the missing rationale is named in the same answer.
+        Map<String, Object> undated = new HashMap<>(furtherConsultation);
+        undated.remove("meetingDate");
+        HttpClientResponseException twoKinds = assertThrows(HttpClientResponseException.class, () -> decide(undated));
+        assertThat(twoKinds.getStatus().getCode()).isEqualTo(400);
+        assertThat(fields(twoKinds)).containsExactly("meetingDate", "rationale");
 
         furtherConsultation.put("rationale", "Consult HU again about Apeldoorn.");
         furtherConsultation.put("rulesOn", List.of(Map.of("consultationId", huConsultation, "location", "Enschede")));
@@ -133,10 +140,12 @@ class SteeringDecisionsTest implements TestPropertyProvider {
 
         // The agenda is of announcements: a line that names none is refused, naming it, and nothing is recorded.
         HttpClientResponseException unknownItem = assertThrows(HttpClientResponseException.class, () -> http.toBlocking().exchange(
-                HttpRequest.POST("/api/steering-meetings", Map.of("committee", COMMITTEE, "meetingDate", "2024-12-12",
-                        "agenda", List.of("A24-056", "Rondvraag"), "decisions", List.of("no-such-decision"))).bearerAuth(member), Map.class));
+                HttpRequest.POST("/api/steering-meetings", Map.of("committee", COMMITTEE, "meetingDate",
+                        LocalDate.now(BusinessCalendar.NETHERLANDS).plusDays(1).toString(), "agenda", List.of("A24-056", "Rondvraag"),
+                        "decisions", List.of("no-such-decision"))).bearerAuth(member), Map.class));
         assertThat(unknownItem.getStatus().getCode()).isEqualTo(422);
-        assertThat(fields(unknownItem)).containsExactlyInAnyOrder("agenda[1]", "decisions[0]");
+        // A date still to come is named with the lines, not in an answer of its own before them.
+        assertThat(fields(unknownItem)).containsExactlyInAnyOrder("agenda[1]", "decisions[0]", "meetingDate");
         assertThat(http.toBlocking().retrieve(HttpRequest.GET("/api/steering-meetings?committee=" + COMMITTEE)
                 .bearerAuth(member), Argument.listOf(Map.class))).isEmpty();
         Map<?, ?> meeting = http.toBlocking().retrieve(HttpRequest.POST("/api/steering-meetings", Map.of("committee", COMMITTEE,

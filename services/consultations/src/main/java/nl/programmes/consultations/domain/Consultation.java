@@ -10,7 +10,6 @@ import nl.programmes.events.consultation.ConsultationOutcomeRevised;
 import nl.programmes.events.consultation.ConsultationRequested;
 import nl.programmes.events.consultation.LocationPosition;
 import nl.programmes.events.consultation.PositionChange;
-import nl.programmes.events.consultation.PositionKind;
 import nl.programmes.kit.problem.FieldViolation;
 import nl.programmes.kit.problem.InvalidCommandException;
 
@@ -79,9 +78,7 @@ public record Consultation(
                 violations.add(new FieldViolation("forms[" + i + "]", forms.get(i) + " is not an announced form " + announcement.forms()));
             }
         }
-        if (command.dueDate() != null && command.dueDate().isBefore(today)) {
-            violations.add(new FieldViolation("dueDate", "must not be in the past"));
-        }
+        ConsultationRules.dueDateNotPast(command.dueDate(), today, violations);
         reject(violations);
         Consultation consultation = new Consultation(id, announcement.id(), announcement.institutionId(),
                 command.consultedOrganisationId(), command.kind(), locations, forms, List.of(), command.dueDate(),
@@ -100,9 +97,7 @@ public record Consultation(
             throw new InvalidCommandException("status", "the consultation is closed");
         }
         List<FieldViolation> violations = new ArrayList<>();
-        if (command.meetingDate().isAfter(today)) {
-            violations.add(new FieldViolation("meetingDate", "must not be in the future"));
-        }
+        ConsultationRules.meetingNotFuture(command.meetingDate(), today, violations);
         Map<String, LocationPosition> given = new LinkedHashMap<>();
         for (int i = 0; i < command.positions().size(); i++) {
             LocationPosition p = command.positions().get(i);
@@ -114,19 +109,8 @@ public record Consultation(
             if (p.form() != null && !forms.contains(p.form())) {
                 violations.add(new FieldViolation(field + ".form", p.form() + " is not in scope " + forms));
             }
-            if (p.position() == PositionKind.OBJECTION) {
-                if (p.grounds().isEmpty()) {
-                    violations.add(new FieldViolation(field + ".grounds", "an objection needs at least one ground"));
-                }
-                if (p.explanation() == null || p.explanation().isBlank()) {
-                    violations.add(new FieldViolation(field + ".explanation", "an objection needs an explanation"));
-                }
-            } else if (!p.grounds().isEmpty()) {
-                violations.add(new FieldViolation(field + ".grounds", "only an objection has grounds"));
-            }
-            if (p.position() == PositionKind.CONDITIONAL_CONSENT && (p.conditions() == null || p.conditions().isBlank())) {
-                violations.add(new FieldViolation(field + ".conditions", "conditional consent needs its conditions"));
-            }
+            ConsultationRules.positionSaysEnough(field, p.position(), p.grounds(), p.explanation(), p.conditions(),
+                    violations);
             if (given.put(key(p.location(), p.form()), p) != null) {
                 violations.add(new FieldViolation(field, "names " + p.location() + (p.form() == null ? "" : " " + p.form()) + " twice"));
             }

@@ -77,10 +77,8 @@ public class SteeringService {
     public SteeringRepository.MeetingRow holdMeeting(String committeeId, LocalDate meetingDate, List<String> agenda,
                                                      String minutes, List<String> decisionIds, Caller caller) {
         requireMember(committeeId, caller);
-        if (meetingDate.isAfter(LocalDate.now(clock))) {
-            throw new InvalidCommandException("meetingDate", "must not be in the future");
-        }
         List<FieldViolation> violations = new ArrayList<>();
+        DecisionRules.meetingHeld(meetingDate, LocalDate.now(clock), violations);
         for (int i = 0; i < decisionIds.size(); i++) {
             Optional<SteeringRepository.DecisionRow> decision = repository.decision(decisionIds.get(i));
             if (decision.isEmpty() || !decision.get().committeeId().equals(committeeId)) {

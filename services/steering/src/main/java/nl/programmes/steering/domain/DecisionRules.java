@@ -1,5 +1,6 @@
 package nl.programmes.steering.domain;
 
+import nl.programmes.events.steering.Decision;
 import nl.programmes.events.steering.ObjectionReference;
 import nl.programmes.kit.problem.FieldViolation;
 import nl.programmes.kit.problem.InvalidCommandException;
@@ -9,7 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Predicate;
 
-/** What makes a steering decision valid, checked against this service's replicas. */
+/** What makes a steering decision (and a meeting's date) valid, checked against this service's replicas. */
 public final class DecisionRules {
 
     private DecisionRules() {
@@ -35,12 +36,8 @@ public final class DecisionRules {
                 }
             }
         }
-        if (command.decision().needsRationale() && (command.rationale() == null || command.rationale().isBlank())) {
-            violations.add(new FieldViolation("rationale", "is required for " + command.decision()));
-        }
-        if (command.meetingDate().isAfter(facts.today())) {
-            violations.add(new FieldViolation("meetingDate", "must not be in the future"));
-        }
+        rationaleGiven(command.decision(), command.rationale(), violations);
+        meetingHeld(command.meetingDate(), facts.today(), violations);
         for (int i = 0; i < command.rulesOn().size(); i++) {
             if (!facts.objectionExists().test(command.rulesOn().get(i))) {
                 violations.add(new FieldViolation("rulesOn[" + i + "]", "names no recorded objection on "
@@ -49,6 +46,23 @@ public final class DecisionRules {
         }
         if (!violations.isEmpty()) {
             throw new InvalidCommandException(violations);
+        }
+    }
+
+    // The rules below read the command alone: the API runs them too on a request whose other fields are malformed,
+    // so a form learns all its mistakes at once. Each skips what it is not given.
+
+    /** A decision against or rejecting needs its reasons written down. */
+    public static void rationaleGiven(Decision decision, String rationale, List<FieldViolation> violations) {
+        if (decision != null && decision.needsRationale() && (rationale == null || rationale.isBlank())) {
+            violations.add(new FieldViolation("rationale", "is required for " + decision));
+        }
+    }
+
+    /** Decisions and minutes are recorded of a meeting that was held. */
+    public static void meetingHeld(LocalDate meetingDate, LocalDate today, List<FieldViolation> violations) {
+        if (meetingDate != null && meetingDate.isAfter(today)) {
+            violations.add(new FieldViolation("meetingDate", "must not be in the future"));
         }
     }
 }

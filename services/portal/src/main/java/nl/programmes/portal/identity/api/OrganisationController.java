@@ -15,12 +15,15 @@ import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.serde.annotation.Serdeable;
+import jakarta.inject.Singleton;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import nl.programmes.events.organisation.OrganisationKind;
+import nl.programmes.kit.problem.BodyRules;
+import nl.programmes.kit.problem.FieldViolation;
 import nl.programmes.kit.problem.Versions;
 import nl.programmes.kit.security.Actors;
 import nl.programmes.kit.security.Roles;
@@ -57,6 +60,21 @@ public class OrganisationController {
 
         Organisation toOrganisation(int version) {
             return Organisation.of(id, name, OrganisationKind.valueOf(kind), brin, kvk, locations, region, version);
+        }
+    }
+
+    /** The entry's rules, run too when the request is malformed, so one answer names every mistake. */
+    @Singleton
+    static class OrganisationRules implements BodyRules<OrganisationRequest> {
+        @Override
+        public Class<OrganisationRequest> body() {
+            return OrganisationRequest.class;
+        }
+
+        @Override
+        public void check(OrganisationRequest request, List<FieldViolation> violations) {
+            Organisation.check(BodyRules.constant(OrganisationKind.class, request.kind()), request.brin(), request.locations(),
+                    violations);
         }
     }
 
