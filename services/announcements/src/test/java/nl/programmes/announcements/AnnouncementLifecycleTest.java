@@ -138,6 +138,8 @@ class AnnouncementLifecycleTest implements TestPropertyProvider {
         assertThat(history).extracting(h -> h.get("type")).containsExactly(
                 "nl.programmes.announcement.announced.v1", "nl.programmes.announcement.application-submitted.v1",
                 "nl.programmes.announcement.review-outcome-recorded.v1");
+        assertThat(history).allSatisfy(h -> assertThat(List.of(h.get("actorUser"), h.get("actorName")))
+                .containsExactly("saxion-staff", "saxion-staff (test)"));
     }
 
     @Test

@@ -139,6 +139,9 @@ class SaxionConsultationsTest implements TestPropertyProvider {
         List<Map> revisions = http.toBlocking().retrieve(HttpRequest.GET("/api/consultations/" + huConsultation + "/revisions")
                 .bearerAuth(hu), Argument.listOf(Map.class));
         assertThat(revisions).hasSize(2);
+        // Who recorded each, by user id and by the name people know them by (the token's name).
+        assertThat(revisions).allSatisfy(r -> assertThat(List.of(r.get("recordedBy"), r.get("recordedByName")))
+                .containsExactly("hu-adviser", "hu-adviser (test)"));
 
         // The application narrows the candidates to Enschede: the other locations are dropped, not deleted.
         publisher.publish(new ApplicationSubmitted(announcement, 2, LocalDate.of(2025, 3, 26), List.of("Enschede"),

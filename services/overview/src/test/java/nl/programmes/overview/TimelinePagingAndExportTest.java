@@ -257,16 +257,19 @@ class TimelinePagingAndExportTest implements TestPropertyProvider {
         assertThat(response.header("Content-Disposition")).isEqualTo("attachment; filename=\"timeline.csv\"");
         assertThat(response.getContentType().orElseThrow().toString()).startsWith("text/csv");
         List<List<String>> rows = parse(response.body());
-        assertThat(rows.get(0)).containsExactly("date", "recorded", "reference", "announcement", "kind", "actor", "organisation",
-                "nl", "en");
+        assertThat(rows.get(0)).containsExactly("date", "recorded", "reference", "announcement", "kind", "actor", "actor name",
+                "organisation", "nl", "en");
         List<Map<String, Object>> lines = (List<Map<String, Object>>) timeline("announcement=" + demo.announcement
                 + "&order=oldest&size=500").get("entries");
         // 11 lines read four at a time: three of the export's pages, each line once, in the page's order.
-        assertThat(rows.subList(1, rows.size())).extracting(row -> row.get(7))
+        assertThat(rows.subList(1, rows.size())).extracting(row -> row.get(8))
                 .isEqualTo(lines.stream().map(l -> (String) l.get("textNl")).toList());
         assertThat(rows.get(1)).startsWith("2024-09-12").contains("A24-056", demo.announcement,
                 "Stuurgroep Landelijk Ad-overleg Cluster Creatieve Industrie");
-        assertThat(rows).extracting(row -> row.get(7)).contains("Saxion Hogeschool dient de aanvraag in voor Enschede (voltijd, deeltijd).");
+        // Who acted, by id and by the name people know them by.
+        assertThat(rows).anySatisfy(row -> assertThat(row.subList(5, 8))
+                .containsExactly("saxion-staff", "Saxion programme manager", "Saxion Hogeschool"));
+        assertThat(rows).extracting(row -> row.get(8)).contains("Saxion Hogeschool dient de aanvraag in voor Enschede (voltijd, deeltijd).");
 
         List<List<String>> newestFirst = parse(http.toBlocking().retrieve(HttpRequest.GET("/api/timeline.csv?announcement="
                 + demo.announcement).bearerAuth(reader), String.class));

@@ -153,7 +153,13 @@ class PortalJourneyTest {
                 .tick("p1.grounds.LABOUR_MARKET")
                 .type("p1.explanation", "Hengelo already has a full-time Ad in media production nearby.")
                 .submit(By.cssSelector("main form button[type=submit]"));
-        assertThat(browser.text()).contains("Uw standpunt is vastgelegd").contains("OBJECTION");
+        assertThat(browser.text()).contains("Uw standpunt is vastgelegd")
+                // who recorded it by the name people know, not by user id
+                .contains("vastgelegd door Contactpersoon samenwerking (demo)");
+        // The revision's positions in words, as the matrix writes them, not as the API's values (OBJECTION).
+        assertThat(browser.find(By.xpath("//tr[th[@scope='row' and .='Hengelo']]")).getText().replaceAll("\\s+", " "))
+                .isEqualTo("Hengelo — ✗ bezwaar");
+        assertThat(browser.find(By.cssSelector(".who")).getText()).isEqualTo("Contactpersoon samenwerking (demo) · ROC van Twente");
         browser.screenshot(screenshots, "05-position-recorded");
 
         // The agenda is a steering committee's: a school that follows a link to it is told so, not shown an empty agenda.
@@ -231,7 +237,8 @@ class PortalJourneyTest {
         browser.open("/timeline?order=oldest&announcement=" + announcementId)
                 .reloadUntil(page -> page.contains("besluit") || page.contains("ontraadt"));
         String timeline = browser.text();
-        assertThat(timeline).contains("Saxion Hogeschool kondigt").contains("ROC van Twente").contains("Stuurgroep");
+        assertThat(timeline).contains("Saxion Hogeschool kondigt").contains("ROC van Twente").contains("Stuurgroep")
+                .contains("Beleidsmedewerker onderwijs (demo)").doesNotContain("saxion-staff");
         // The export takes the page's filters: this announcement's lines, oldest first, and nothing else.
         URI export = URI.create(browser.find(By.linkText("Download CSV")).getAttribute("href"));
         assertThat(export.getQuery()).contains("announcement=" + announcementId).contains("order=oldest");

@@ -1,5 +1,6 @@
 package nl.programmes.announcements.persistence;
 
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.core.type.Argument;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.serde.ObjectMapper;
@@ -154,18 +155,22 @@ public class AnnouncementRepository {
         return new Page(items, total);
     }
 
-    /** One fact in an announcement's life, as recorded. */
+    /** One fact in an announcement's life, as recorded; {@code actorName} is who acted as people know them. */
     @io.micronaut.serde.annotation.Serdeable
-    public record HistoryEntry(int version, String type, Instant occurredAt, String actorUser, String actorOrganisation,
-                               Map<String, Object> event) {
+    public record HistoryEntry(int version, String type, Instant occurredAt, String actorUser, @Nullable String actorName,
+                               String actorOrganisation, Map<String, Object> event) {
     }
 
     @Transactional(readOnly = true)
     public List<HistoryEntry> history(UUID id) {
         return sql.query("SELECT * FROM announcement_history WHERE announcement_id = ? ORDER BY version",
-                Sql.params(id.toString()), rs -> new HistoryEntry(rs.getInt("version"), rs.getString("event_type"),
-                        rs.getTimestamp("occurred_at").toInstant(), rs.getString("actor_user"), rs.getString("actor_org"),
-                        json.read(rs.getString("event_json"), Argument.mapOf(String.class, Object.class))));
+                Sql.params(id.toString()), rs -> {
+                    Map<String, Object> event = json.read(rs.getString("event_json"), Argument.mapOf(String.class, Object.class));
+                    // The event holds its actor whole, name included; the columns beside it only what lists filter on.
+                    Object name = event.get("actor") instanceof Map<?, ?> actor ? actor.get("displayName") : null;
+                    return new HistoryEntry(rs.getInt("version"), rs.getString("event_type"), rs.getTimestamp("occurred_at").toInstant(),
+                            rs.getString("actor_user"), name instanceof String text ? text : null, rs.getString("actor_org"), event);
+                });
     }
 
     private Announcement map(ResultSet rs) throws SQLException {

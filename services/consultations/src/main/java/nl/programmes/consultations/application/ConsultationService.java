@@ -78,7 +78,7 @@ public class ConsultationService {
         }
         Instant now = clock.instant();
         consultations.update(decision.consultation(), current.version());
-        consultations.recordRevision(decision.consultation(), caller.actor().userId(), now);
+        consultations.recordRevision(decision.consultation(), caller.actor(), now);
         outbox.append(decision.event());
         return decision.consultation();
     }

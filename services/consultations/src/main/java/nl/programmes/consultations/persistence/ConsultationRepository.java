@@ -1,5 +1,6 @@
 package nl.programmes.consultations.persistence;
 
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.core.type.Argument;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.serde.ObjectMapper;
@@ -8,6 +9,7 @@ import io.micronaut.transaction.TransactionDefinition;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import nl.programmes.consultations.domain.Consultation;
+import nl.programmes.events.Actor;
 import nl.programmes.events.announcement.ProgrammeForm;
 import nl.programmes.events.consultation.ConsultationKind;
 import nl.programmes.events.consultation.LocationPosition;
@@ -64,19 +66,21 @@ public class ConsultationRepository {
         }
     }
 
-    /** One recorded revision, kept whole. */
+    /** One recorded revision, kept whole: {@code recordedBy} is the user's id, {@code recordedByName} their name. */
     @Serdeable
     public record Revision(int revision, LocalDate meetingDate, String summary, String agreements,
-                           List<LocationPosition> positions, String recordedBy, Instant recordedAt) {
+                           List<LocationPosition> positions, String recordedBy, @Nullable String recordedByName,
+                           Instant recordedAt) {
     }
 
     @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
-    public void recordRevision(Consultation c, String recordedBy, Instant now) {
+    public void recordRevision(Consultation c, Actor recordedBy, Instant now) {
         sql.update("""
                 INSERT INTO position_revision (consultation_id, revision, meeting_date, summary, agreements, positions,
-                    recorded_by, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)""", Sql.params(c.id().toString(),
+                    recorded_by, recorded_by_name, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""", Sql.params(c.id().toString(),
                 c.revision(), Date.valueOf(c.meetingDate()), c.summary(), c.agreements(),
-                json.write(new ArrayList<>(c.positions().values())), recordedBy, Timestamp.from(now)));
+                json.write(new ArrayList<>(c.positions().values())), recordedBy.userId(), recordedBy.displayName(),
+                Timestamp.from(now)));
     }
 
     @Transactional
@@ -85,7 +89,7 @@ public class ConsultationRepository {
                 Sql.params(id.toString()), rs -> new Revision(rs.getInt("revision"), rs.getDate("meeting_date").toLocalDate(),
                         rs.getString("summary"), rs.getString("agreements"),
                         json.read(rs.getString("positions"), Argument.listOf(LocationPosition.class)),
-                        rs.getString("recorded_by"), rs.getTimestamp("recorded_at").toInstant()));
+                        rs.getString("recorded_by"), rs.getString("recorded_by_name"), rs.getTimestamp("recorded_at").toInstant()));
     }
 
     @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)

@@ -216,7 +216,7 @@ public class OverviewController {
                 : reads.announcementNamed(announcement, institution), institution, kind, from, to, region);
         boolean newestFirst = "newest".equals(order);
         Views.TimelinePage first = reads.timeline(filter, newestFirst, null, csvPageSize);
-        byte[] start = (dialect.start() + dialect.line("date", "recorded", "reference", "announcement", "kind", "actor", "organisation",
+        byte[] start = (dialect.start() + dialect.line("date", "recorded", "reference", "announcement", "kind", "actor", "actor name", "organisation",
                 "nl", "en") + csvLines(first, dialect)).getBytes(StandardCharsets.UTF_8);
         Flux<byte[]> rest = Flux.<byte[], ExportPosition>generate(() -> ExportPosition.after(first), (position, sink) -> {
             if (position.done()) {
@@ -239,7 +239,7 @@ public class OverviewController {
         StringBuilder csv = new StringBuilder();
         for (Views.TimelineLine line : page.entries()) {
             csv.append(dialect.line(line.occurredOn().toString(), line.recordedAt().toString(), line.reference(), line.announcementId(),
-                    line.kind(), line.actor(), line.actorOrganisationName(), line.textNl(), line.textEn()));
+                    line.kind(), line.actor(), line.actorName(), line.actorOrganisationName(), line.textNl(), line.textEn()));
         }
         return csv.toString();
     }

@@ -33,7 +33,7 @@ public class TimelineProjection implements AppliedMarks {
 
     private static final String LINE = """
             INSERT IGNORE INTO timeline_entry (event_id, occurred_on, recorded_at, announcement_id, offering_id, kind, actor_user,
-                actor_org, sentence_nl, sentence_en, projected_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
+                actor_name, actor_org, sentence_nl, sentence_en, projected_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
 
     private final Sql sql;
     private final Clock clock;
@@ -62,7 +62,8 @@ public class TimelineProjection implements AppliedMarks {
                 LocalDate.ofInstant(event.envelope().time(), BusinessCalendar.NETHERLANDS));
         return new Object[] {event.envelope().id(), line.occurredOn(), local(event.envelope().time()),
                 TimelineSentences.announcementOf(event.body()), TimelineSentences.offeringOf(event.body()), event.type().ceType(),
-                event.body().actor().userId(), event.body().actor().organisationId(), line.dutch(), line.english(), projectedAt};
+                event.body().actor().userId(), event.body().actor().displayName(), event.body().actor().organisationId(),
+                line.dutch(), line.english(), projectedAt};
     }
 
     /**

@@ -505,7 +505,7 @@ public class OverviewReads {
         }
         Map<String, String> names = namesFor(raw);
         List<Views.TimelineLine> lines = raw.stream().map(l -> new Views.TimelineLine(l.eventId(), l.occurredOn(), l.recordedAt(),
-                l.announcementId(), l.reference(), l.kind(), l.actor(), l.actorOrganisation(),
+                l.announcementId(), l.reference(), l.kind(), l.actor(), l.actorName(), l.actorOrganisation(),
                 names.getOrDefault(l.actorOrganisation(), l.actorOrganisation()), name(l.textNl(), names), name(l.textEn(), names)))
                 .toList();
         String next = null;
@@ -697,7 +697,8 @@ public class OverviewReads {
     private static Views.TimelineLine line(ResultSet rs) throws SQLException {
         return new Views.TimelineLine(rs.getString("event_id"), rs.getDate("occurred_on").toLocalDate(),
                 rs.getTimestamp("recorded_at").toInstant(), rs.getString("announcement_id"), rs.getString("reference"),
-                rs.getString("kind"), rs.getString("actor_user"), rs.getString("actor_org"), rs.getString("actor_org"),
+                rs.getString("kind"), rs.getString("actor_user"), rs.getString("actor_name"), rs.getString("actor_org"),
+                rs.getString("actor_org"),
                 rs.getString("sentence_nl"), rs.getString("sentence_en"));
     }
 

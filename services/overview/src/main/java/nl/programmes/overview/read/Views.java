@@ -86,10 +86,14 @@ public final class Views {
     public record Region(String region, List<Municipality> municipalities, List<Related> related) {
     }
 
+    /**
+     * One line of the timeline. {@code actor} is the acting user's id, {@code actorName} the name people know them by
+     * (null on lines projected before names were kept, until a rebuild).
+     */
     @Serdeable
     public record TimelineLine(String eventId, LocalDate occurredOn, Instant recordedAt, @Nullable String announcementId,
-                               @Nullable String reference, String kind, String actor, String actorOrganisation,
-                               String actorOrganisationName, String textNl, String textEn) {
+                               @Nullable String reference, String kind, String actor, @Nullable String actorName,
+                               String actorOrganisation, String actorOrganisationName, String textNl, String textEn) {
     }
 
     @Serdeable

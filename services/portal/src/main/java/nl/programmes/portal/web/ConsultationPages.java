@@ -174,17 +174,23 @@ public class ConsultationPages {
         return model;
     }
 
-    /** Each revision with, per location, the position before it, so the page can show what changed. */
+    /**
+     * Each revision with, per location (and form), the stance before it, so the page can show what changed. A stance is
+     * the position with its flags, kept as values for the page to put in words.
+     */
     static List<Map<String, Object>> revisionsWithChanges(List<Map<String, Object>> revisions) {
         List<Map<String, Object>> shown = new ArrayList<>();
-        Map<String, String> before = new HashMap<>();
+        Map<String, Map<String, Object>> before = new HashMap<>();
         for (Map<String, Object> revision : revisions) {
             List<Map<String, Object>> changes = new ArrayList<>();
             for (Map<String, Object> p : (List<Map<String, Object>>) revision.getOrDefault("positions", List.of())) {
-                String key = p.get("location") + (p.get("form") == null ? "" : " (" + p.get("form") + ")");
-                String now = describe(p);
-                String was = before.put(key, now);
-                changes.add(Map.of("location", key, "now", now, "was", was == null ? "" : was, "changed", !now.equals(was)));
+                Map<String, Object> now = stance(p);
+                Map<String, Object> was = before.put(p.get("location") + "|" + p.get("form"), now);
+                Map<String, Object> change = new HashMap<>(Map.of("location", p.get("location"), "now", now,
+                        "changed", !now.equals(was)));
+                change.put("form", p.get("form"));
+                change.put("was", was);
+                changes.add(change);
             }
             Map<String, Object> copy = new HashMap<>(revision);
             copy.put("changes", changes);
@@ -194,9 +200,9 @@ public class ConsultationPages {
         return shown;
     }
 
-    private static String describe(Map<String, Object> p) {
-        return p.get("position") + (Boolean.TRUE.equals(p.get("provisional")) ? " provisional" : "")
-                + (Boolean.TRUE.equals(p.get("preferred")) ? " preferred" : "");
+    private static Map<String, Object> stance(Map<String, Object> p) {
+        return Map.of("position", p.get("position"), "provisional", Boolean.TRUE.equals(p.get("provisional")),
+                "preferred", Boolean.TRUE.equals(p.get("preferred")));
     }
 
     private Map<String, String> references(HttpRequest<?> request, List<Map<String, Object>> consultations) {

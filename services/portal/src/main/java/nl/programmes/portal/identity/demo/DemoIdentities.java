@@ -33,13 +33,16 @@ public class DemoIdentities {
     private static final Caller SYSTEM = new Caller(new Actor("demo-loader", "Demo data loader", "platform"),
             Set.of(Roles.ADMIN));
 
+    /** An organisation and its one demo user; {@code person} is how that user is named on the pages (a role, not a real person). */
     record DemoOrganisation(String id, String name, OrganisationKind kind, String brin, List<String> locations,
-                            String region, String user, Set<String> roles) {
+                            String region, String user, String person, Set<String> roles) {
     }
+
+    private static final String STAFF = "Beleidsmedewerker onderwijs";
 
     static final List<DemoOrganisation> ORGANISATIONS = List.of(
             new DemoOrganisation("platform", "Platformbeheer", OrganisationKind.OTHER, null, List.of(), null,
-                    "admin", Set.of(Roles.ADMIN)),
+                    "admin", "Platformbeheerder", Set.of(Roles.ADMIN)),
             institution("saxion", "Saxion Hogeschool", "23AH", List.of("Enschede", "Deventer", "Apeldoorn"), "Overijssel"),
             institution("han", "Hogeschool van Arnhem en Nijmegen", null, List.of("Arnhem", "Nijmegen"), "Gelderland"),
             institution("hu", "Hogeschool Utrecht", null, List.of("Utrecht", "Amersfoort"), "Utrecht"),
@@ -51,15 +54,15 @@ public class DemoIdentities {
             institution("inholland", "Inholland", null, List.of("Haarlem", "Amsterdam", "Rotterdam"), "Noord-Holland"),
             institution("zuyd", "Zuyd Hogeschool", null, List.of("Heerlen", "Maastricht"), "Limburg"),
             new DemoOrganisation("rocnoord", "ROC Noord (fictief)", OrganisationKind.MBO_COLLEGE, null,
-                    List.of("Leeuwarden", "Groningen"), "Friesland", "rocnoord-staff", Set.of(Roles.INSTITUTION_STAFF, Roles.CONSULTEE)),
+                    List.of("Leeuwarden", "Groningen"), "Friesland", "rocnoord-staff", STAFF, Set.of(Roles.INSTITUTION_STAFF, Roles.CONSULTEE)),
             new DemoOrganisation("rocvantwente", "ROC van Twente", OrganisationKind.PARTNER_SCHOOL, null,
-                    List.of("Hengelo", "Enschede", "Almelo"), "Overijssel", "rocvantwente-consultee", Set.of(Roles.CONSULTEE)),
+                    List.of("Hengelo", "Enschede", "Almelo"), "Overijssel", "rocvantwente-consultee", "Contactpersoon samenwerking", Set.of(Roles.CONSULTEE)),
             new DemoOrganisation("stuurgroep-ad-ci", "Stuurgroep Landelijk Ad-overleg Cluster Creatieve Industrie",
                     OrganisationKind.STEERING_COMMITTEE, null, List.of(), null, "stuurgroep-ad-ci-member",
-                    Set.of(Roles.STEERING_MEMBER)),
+                    "Secretaris", Set.of(Roles.STEERING_MEMBER)),
             new DemoOrganisation("bestuurlijk-overleg-oost", "Bestuurlijk overleg Oost (Saxion met HAN en Windesheim)",
                     OrganisationKind.STEERING_COMMITTEE, null, List.of(), "Oost-Nederland", "bestuurlijk-overleg-oost-member",
-                    Set.of(Roles.STEERING_MEMBER)));
+                    "Secretaris", Set.of(Roles.STEERING_MEMBER)));
 
     private final DirectoryService directory;
     private final AccountService accounts;
@@ -82,7 +85,7 @@ public class DemoIdentities {
                 created++;
             }
             if (accounts.find(demo.user()).isEmpty()) {
-                accounts.create(demo.user(), demo.name() + " (demo)", demo.id(), demo.roles(), password);
+                accounts.create(demo.user(), demo.person() + " (demo)", demo.id(), demo.roles(), password);
             }
         }
         if (created > 0) {
@@ -91,7 +94,7 @@ public class DemoIdentities {
     }
 
     private static DemoOrganisation institution(String id, String name, String brin, List<String> locations, String region) {
-        return new DemoOrganisation(id, name, OrganisationKind.HBO_INSTITUTION, brin, locations, region, id + "-staff",
+        return new DemoOrganisation(id, name, OrganisationKind.HBO_INSTITUTION, brin, locations, region, id + "-staff", STAFF,
                 Set.of(Roles.INSTITUTION_STAFF, Roles.CONSULTEE));
     }
 }
