@@ -98,7 +98,13 @@ class PortalJourneyTest {
         // The start in the past breaks a rule of the domain, the short code is malformed: both are named in the first
         // answer, not the start once the code is mended. The message has a value in it and reads in Dutch with it.
         assertThat(browser.find(By.id("intendedStart-error")).getText())
-                .contains("mag niet in het verleden liggen (het is nu " + YearMonth.now(BusinessCalendar.NETHERLANDS) + ")");
+                .contains("mag niet in het verleden liggen (het is nu " + BusinessCalendar.inWords(YearMonth.now(BusinessCalendar.NETHERLANDS),
+                        BusinessCalendar.DUTCH) + ")");
+        // The summary above the form names them as the form runs, top to bottom (the service names them alphabetically).
+        assertThat(browser.driver().findElements(By.cssSelector(".alert-error li a"))).extracting(WebElement::getText)
+                .containsExactly("ISAT/CROHO-code: moet een CROHO/ISAT-code van 5 cijfers zijn",
+                        "Beoogde start: mag niet in het verleden liggen (het is nu " + BusinessCalendar.inWords(
+                                YearMonth.now(BusinessCalendar.NETHERLANDS), BusinessCalendar.DUTCH) + ")");
         browser.screenshot(screenshots, "02-announce-form-errors");
 
         browser.type("programme.isatCode", "80179");
@@ -340,7 +346,7 @@ class PortalJourneyTest {
 
         // A date range the timeline cannot use is named beside its field, in the page's language.
         browser.open("/timeline?from=2025-01-02&to=2025-01-01");
-        assertThat(browser.find(By.id("to-error")).getText()).contains("ligt vóór de van-datum (2025-01-02)");
+        assertThat(browser.find(By.id("to-error")).getText()).contains("ligt vóór de van-datum (2 januari 2025)");
         assertThat(browser.find(By.cssSelector(".alert-error h2")).getText()).isEqualTo("Met deze filters kan niets worden getoond");
 
         // An announcement is filtered by its reference, as people know it; one that names none is said to, beside the field.

@@ -32,6 +32,8 @@ public class ErrorTexts implements ViewModelProcessor<Map<String, Object>> {
 
     static final String PATTERNS = "i18n/field-messages-with-values.txt";
     private static final Pattern SLOT = Pattern.compile("\\{(\\d)}");
+    private static final Pattern DAY = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
+    private static final Pattern MONTH = Pattern.compile("\\d{4}-\\d{2}");
 
     /** One line of {@link #PATTERNS}: the service's message with its values as named groups, and its bundle key. */
     record WithValues(Pattern message, String key) {
@@ -117,15 +119,26 @@ public class ErrorTexts implements ViewModelProcessor<Map<String, Object>> {
             if (values.matches()) {
                 // The raw text: getMessage would fill {0} from its own (empty) variables first.
                 return texts.getRawMessage("validation." + pattern.key(), MessageSource.MessageContext.of(locale))
-                        .map(text -> fill(text, values)).orElse(message);
+                        .map(text -> fill(text, values, locale)).orElse(message);
             }
         }
         return message;
     }
 
-    /** The text with each {n} replaced by the message's value n, in one pass, so a value holding "{1}" stays as it is. */
-    private static String fill(String text, Matcher values) {
-        return SLOT.matcher(text).replaceAll(slot -> Matcher.quoteReplacement(values.group("v" + slot.group(1))));
+    /**
+     * The text with each {n} replaced by the message's value n, in one pass, so a value holding "{1}" stays as it is. A
+     * date or a month among the values is written in words, as the pages write them: "(het is nu november 2026)", not
+     * the service's "2026-11".
+     */
+    private static String fill(String text, Matcher values, Locale locale) {
+        return SLOT.matcher(text).replaceAll(slot -> Matcher.quoteReplacement(inWords(values.group("v" + slot.group(1)), locale)));
+    }
+
+    private static String inWords(String value, Locale locale) {
+        if (DAY.matcher(value).matches()) {
+            return LocalTimes.INSTANCE.day(value, locale);
+        }
+        return MONTH.matcher(value).matches() ? LocalTimes.INSTANCE.month(value, locale) : value;
     }
 
     /** "must be a CROHO/ISAT code of 5 digits" → "must_be_a_croho_isat_code_of_5_digits". */

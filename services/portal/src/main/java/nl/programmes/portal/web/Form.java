@@ -3,6 +3,7 @@ package nl.programmes.portal.web;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -95,12 +96,36 @@ public final class Form {
         }
     }
 
-    /** The service's field errors, with this form's own (more precise) messages winning. */
+    /**
+     * The service's field errors, with this form's own (more precise) messages winning, in the order of the form's
+     * fields: the service names them alphabetically ({@code intendedStart} before {@code programme.isatCode}), a person
+     * reads the summary from the top of the form down. A field the form did not send (no box ticked) goes last.
+     */
     public Form withErrors(Map<String, String> fromService) {
         Map<String, String> merged = new LinkedHashMap<>(fromService);
         merged.putAll(errors);
+        List<String> sent = List.copyOf(values.keySet());
+        List<Map.Entry<String, String>> ordered = new ArrayList<>(merged.entrySet());
+        ordered.sort(Comparator.comparingInt(error -> positionOf(error.getKey(), sent)));
         errors.clear();
-        errors.putAll(merged);
+        ordered.forEach(error -> errors.put(error.getKey(), error.getValue()));
         return this;
+    }
+
+    /**
+     * Where a field stands among the sent ones: {@code programme.forms} where its boxes do, {@code agenda[1]} where
+     * {@code agenda} does, and {@code p1.grounds} with no box ticked where the rest of {@code p1} does.
+     */
+    private static int positionOf(String field, List<String> sent) {
+        for (String name = field.replaceAll("\\[\\d+]$", ""); !name.isEmpty();
+             name = name.contains(".") ? name.substring(0, name.lastIndexOf('.')) : "") {
+            for (int i = 0; i < sent.size(); i++) {
+                String key = sent.get(i);
+                if (key.equals(name) || key.startsWith(name + ".") || key.startsWith(name + "[")) {
+                    return i;
+                }
+            }
+        }
+        return Integer.MAX_VALUE;
     }
 }

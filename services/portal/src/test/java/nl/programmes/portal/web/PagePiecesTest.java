@@ -143,8 +143,9 @@ class PagePiecesTest {
         java.util.Locale dutch = java.util.Locale.forLanguageTag("nl");
         // As Announcement, AnnouncementService, Consultation and DecisionRules write them, and as they read in Dutch.
         Map<String, String> dutchFor = new LinkedHashMap<>();
-        dutchFor.put("must not be in the past (it is 2026-11 now)", "mag niet in het verleden liggen (het is nu 2026-11)");
-        dutchFor.put("must not be before the application (2026-03-02)", "mag niet vóór de aanvraag liggen (2026-03-02)");
+        // Dates and months among the values are written in words, as the pages write them.
+        dutchFor.put("must not be in the past (it is 2026-11 now)", "mag niet in het verleden liggen (het is nu november 2026)");
+        dutchFor.put("must not be before the application (2026-03-02)", "mag niet vóór de aanvraag liggen (2 maart 2026)");
         dutchFor.put("is already used by saxion for another announcement (A24-056)",
                 "wordt al door saxion gebruikt voor een andere aankondiging (A24-056)");
         dutchFor.put("Hengelo is not a candidate location (candidates: Enschede, Deventer)",
@@ -153,6 +154,8 @@ class PagePiecesTest {
         dutchFor.put("a submitted announcement cannot be withdrawn", "een aankondiging met status submitted kan niet worden ingetrokken");
         dutchFor.forEach((message, expected) -> assertThat(texts.translate(message, dutch)).as(message).isEqualTo(expected));
         assertThat(texts.translate("must be between 1990 and 2027", java.util.Locale.ENGLISH)).isEqualTo("must be between 1990 and 2027");
+        assertThat(texts.translate("must not be before the application (2026-03-02)", java.util.Locale.ENGLISH))
+                .isEqualTo("must not be before the application (2 March 2026)");
         // A value that looks like a placeholder stays what it was; a message no pattern knows is shown as sent.
         assertThat(texts.translate("names {1} twice", dutch)).isEqualTo("noemt {1} twee keer");
         assertThat(texts.translate("is somehow wrong (42)", dutch)).isEqualTo("is somehow wrong (42)");
@@ -187,6 +190,24 @@ class PagePiecesTest {
         assertThat(form.errors()).containsEntry("programme.studyLoadEc", "must be a whole number")
                 .containsEntry("reference", "must not be blank");
         assertThat(form.values()).containsEntry("programme.studyLoadEc", "veel");
+    }
+
+    @Test
+    void theErrorSummaryFollowsTheFormFromTopToBottom() {
+        Map<String, Object> sent = new LinkedHashMap<>();
+        for (String field : List.of("reference", "programme.name", "programme.isatCode", "programme.forms.VOLTIJD",
+                "candidateLocations", "intendedStart", "p0.position", "p0.explanation", "p1.position", "agenda")) {
+            sent.put(field, "x");
+        }
+        Map<String, String> alphabetical = new LinkedHashMap<>();
+        for (String field : List.of("agenda[1]", "intendedStart", "p1.grounds", "p0.explanation", "programme.forms[0]",
+                "programme.isatCode", "reference", "status")) {
+            alphabetical.put(field, "wrong");
+        }
+        // A field no input sent (p1's grounds, no box ticked) stands with the rest of its group; one the form does not
+        // hold at all (status) goes last.
+        assertThat(new Form(sent).withErrors(alphabetical).errors().keySet()).containsExactly("reference", "programme.isatCode",
+                "programme.forms[0]", "intendedStart", "p0.explanation", "p1.grounds", "agenda[1]", "status");
     }
 
     @Test
