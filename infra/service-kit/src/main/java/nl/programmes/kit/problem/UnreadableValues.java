@@ -127,6 +127,9 @@ public class UnreadableValues implements ExceptionHandler<ConversionErrorExcepti
         if (type == YearMonth.class) {
             return "must be a year and month, yyyy-MM";
         }
+        if (type == java.time.Instant.class) {
+            return "must be a moment in UTC, such as 2026-11-29T10:15:30Z";
+        }
         if (type == UUID.class) {
             return "must be an id as the service handed it out (a UUID)";
         }

@@ -27,6 +27,7 @@ import nl.programmes.overview.read.ReadCache;
 import nl.programmes.overview.read.RegionalPages;
 import nl.programmes.overview.read.ShownStatus;
 import nl.programmes.overview.read.Views;
+import nl.programmes.overview.rebuild.OverviewRebuild;
 import org.reactivestreams.Publisher;
 import reactor.core.publisher.Flux;
 import reactor.core.scheduler.Schedulers;
@@ -34,6 +35,7 @@ import reactor.core.scheduler.Schedulers;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.Map;
@@ -58,15 +60,17 @@ public class OverviewController {
     private final RegionalPages pages;
     private final ObjectMapper json;
     private final int csvPageSize;
+    private final OverviewRebuild rebuild;
 
     /**
      * The cached reads run on the event loop and answer a cache hit at once; a miss goes to the blocking
      * pool (database). Measured: each hand-off between threads costs milliseconds on a small machine.
      */
     public OverviewController(OverviewReads reads, ReadCache cache, @Named(TaskExecutors.BLOCKING) ExecutorService blocking,
-                              RegionalPages pages, ObjectMapper json,
+                              RegionalPages pages, ObjectMapper json, OverviewRebuild rebuild,
                               @Value("${platform.overview.csv-page-size:500}") int csvPageSize) {
         this.reads = reads;
+        this.rebuild = rebuild;
         this.cache = cache;
         this.blocking = blocking;
         this.pages = pages;
@@ -183,6 +187,29 @@ public class OverviewController {
         // An id needs no lookup, and this thread (the event loop) must not take a connection for one.
         String id = announcement == null || announcement.isBlank() ? null : announcement.strip().toLowerCase(java.util.Locale.ROOT);
         return timeline(new OverviewReads.TimelineFilter(id, institution, kind, from, to, region), order, after, cursor, size);
+    }
+
+    /**
+     * The lines projected since a position, with the timeline's filters: what a page open on the timeline adds as
+     * facts arrive, wherever their business dates put them (a decision recorded today for a meeting weeks ago is new
+     * too). Ask first without {@code since}, before reading the page, for the position; then from the position each
+     * answer hands out. An answer may repeat lines from just before its {@code since} (a line is seen once its poll
+     * commits, a moment after it is stamped): keep those already shown out. After a rebuild's switch-over every line
+     * is written anew, and none of them is new: the first answer after it holds no lines, only the position.
+     *
+     * @param since the {@code position} of the answer before
+     */
+    @Get("/timeline/recent")
+    public CompletableFuture<Views.NewLines> recent(@Nullable @QueryValue String announcement, @Nullable @QueryValue String institution,
+                                                    @Nullable @QueryValue @TimelineParameters.Province String region,
+                                                    @Nullable @QueryValue @TimelineParameters.EventKind String kind,
+                                                    @Nullable @QueryValue LocalDate from, @Nullable @QueryValue LocalDate to,
+                                                    @Nullable @QueryValue Instant since) {
+        Instant switched = rebuild.state().switchedAt();
+        Instant asked = since != null && switched != null && switched.isAfter(since.minus(OverviewReads.LOOKBACK)) ? null : since;
+        return CompletableFuture.supplyAsync(() -> reads.projectedSince(new OverviewReads.TimelineFilter(
+                announcement == null || announcement.isBlank() ? null : reads.announcementNamed(announcement, institution),
+                institution, kind, from, to, region), asked), blocking);
     }
 
     private CompletableFuture<HttpResponse<byte[]>> timeline(OverviewReads.TimelineFilter filter, String order,

@@ -20,11 +20,13 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -33,6 +35,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -503,11 +506,7 @@ public class OverviewReads {
                             + " LIMIT ?) k JOIN timeline_entry t ON t.event_id = k.event_id" + WITH_REFERENCE + byOrder,
                     Sql.params(values.toArray()), OverviewReads::line);
         }
-        Map<String, String> names = namesFor(raw);
-        List<Views.TimelineLine> lines = raw.stream().map(l -> new Views.TimelineLine(l.eventId(), l.occurredOn(), l.recordedAt(),
-                l.announcementId(), l.reference(), l.kind(), l.actor(), l.actorName(), l.actorOrganisation(),
-                names.getOrDefault(l.actorOrganisation(), l.actorOrganisation()), name(l.textNl(), names), name(l.textEn(), names)))
-                .toList();
+        List<Views.TimelineLine> lines = named(raw);
         String next = null;
         if (lines.size() > size) {
             Views.TimelineLine last = lines.get(size - 1);
@@ -753,6 +752,73 @@ public class OverviewReads {
             }
         }
         return combined;
+    }
+
+    /** The lines with the current names of their organisations and offerings put in. */
+    private List<Views.TimelineLine> named(List<Views.TimelineLine> raw) {
+        Map<String, String> names = namesFor(raw);
+        return raw.stream().map(l -> new Views.TimelineLine(l.eventId(), l.occurredOn(), l.recordedAt(),
+                l.announcementId(), l.reference(), l.kind(), l.actor(), l.actorName(), l.actorOrganisation(),
+                names.getOrDefault(l.actorOrganisation(), l.actorOrganisation()), name(l.textNl(), names), name(l.textEn(), names)))
+                .toList();
+    }
+
+    // ---- lines as they are projected ------------------------------------------------------------
+
+    /**
+     * How far before its position a read of new lines looks again. A line is stamped when its poll starts writing
+     * and is seen once that poll commits, so a line stamped just before one read may commit just after it; the next
+     * read finds it in this margin. Callers drop the lines they hold already.
+     */
+    public static final Duration LOOKBACK = Duration.ofSeconds(5);
+    /** More new lines than a person reads at once: past this many in one read, the oldest are passed over. */
+    private static final int NEW_LINES_AT_MOST = 500;
+
+    /** A line with the offering it is about, which a province's or an institution's filter asks for. */
+    private record Projected(Views.TimelineLine line, String offeringId) {
+    }
+
+    /**
+     * The lines projected after {@code since} (and up to {@link #LOOKBACK} before it) that the filter takes, in the
+     * order they were projected, wherever their business dates put them in the timeline: a decision recorded today
+     * for a meeting weeks ago is new too. Read along the projection time's index (V4), so a read finds the few new
+     * lines without passing the rest; the filter is applied to those few here. Without {@code since}: no lines, only
+     * the position to ask from.
+     */
+    @Connectable
+    public Views.NewLines projectedSince(TimelineFilter filter, Instant since) {
+        Instant upTo = sql.one("SELECT MAX(projected_at) FROM timeline_entry", Sql.params(),
+                rs -> rs.getTimestamp(1) == null ? null : rs.getTimestamp(1).toInstant()).orElse(null);
+        Instant position = upTo == null ? (since == null ? clock.instant() : since)
+                : since != null && since.isAfter(upTo) ? since : upTo;
+        if (since == null || upTo == null || !upTo.isAfter(since.minus(LOOKBACK))) {
+            return new Views.NewLines(List.of(), position);
+        }
+        List<Projected> found = sql.query(LINES + "timeline_entry t FORCE INDEX (timeline_projected)" + WITH_REFERENCE
+                        + " WHERE t.projected_at > ? AND t.projected_at <= ? ORDER BY t.projected_at DESC, t.event_id DESC LIMIT ?",
+                Sql.params(Timestamp.from(since.minus(LOOKBACK)), Timestamp.from(upTo), NEW_LINES_AT_MOST),
+                rs -> new Projected(line(rs), rs.getString("offering_id")));
+        Predicate<Projected> taken = taking(filter);
+        List<Views.TimelineLine> lines = new ArrayList<>(found.stream().filter(taken).map(Projected::line).toList());
+        Collections.reverse(lines);
+        return new Views.NewLines(named(lines), position);
+    }
+
+    /** The timeline's filter as a check of one line, for the few a read of new lines finds. */
+    private Predicate<Projected> taking(TimelineFilter filter) {
+        Held in = filter.region() == null ? null : held(filter.region(), null);
+        Held its = filter.institution() == null ? null : held(null, filter.institution());
+        List<String> kinds = filter.kind() == null ? null : filter.kinds();
+        return projected -> {
+            Views.TimelineLine line = projected.line();
+            return (filter.announcementId() == null || filter.announcementId().equals(line.announcementId()))
+                    && (kinds == null || kinds.contains(line.kind()))
+                    && (filter.from() == null || !line.occurredOn().isBefore(filter.from()))
+                    && (filter.to() == null || !line.occurredOn().isAfter(filter.to()))
+                    && (in == null || in.holds(line.announcementId(), projected.offeringId()))
+                    && (its == null || filter.institution().equals(line.actorOrganisation())
+                        || its.holds(line.announcementId(), projected.offeringId()));
+        };
     }
 
     /** Organisation names, plus the names of only those offerings this page's sentences mention. */

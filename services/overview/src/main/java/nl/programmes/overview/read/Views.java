@@ -100,6 +100,11 @@ public final class Views {
     public record TimelinePage(List<TimelineLine> entries, @Nullable String nextCursor) {
     }
 
+    /** Lines projected since a position, in the order they were projected, and the position to ask from next. */
+    @Serdeable
+    public record NewLines(List<TimelineLine> entries, Instant position) {
+    }
+
     @Serdeable
     public record TopicStatus(String topic, long lag, long parked) {
     }

@@ -35,8 +35,8 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Pages for everyone signed in: the dashboard, the regional overview (existing and intended programmes
@@ -51,6 +51,8 @@ public class OverviewPages {
 
     private static final Logger LOG = LoggerFactory.getLogger(OverviewPages.class);
     static final List<String> TIMELINE_FILTERS = List.of("announcement", "institution", "region", "kind", "from", "to", "order", "cursor");
+    /** The filters that choose which new lines a page open on the timeline is sent (no order or cursor: each is new). */
+    static final List<String> NEW_LINE_FILTERS = List.of("announcement", "institution", "region", "kind", "from", "to");
     static final List<String> REGION_FILTERS = List.of("level", "domain", "code", "institution", "status");
 
     private final PortalApi api;
@@ -164,6 +166,10 @@ public class OverviewPages {
             return Page.signIn(request);
         }
         Map<String, Object> filter = filters(request, TIMELINE_FILTERS);
+        boolean live = filter.get("cursor") == null;
+        // Where the projection stands before the page is read: the stream sends what is projected after it, so a line
+        // projected while the page is read still arrives (and one on the page is not sent again: see "shown").
+        Object since = live ? position(request, filter) : null;
         PortalApi.Answer answer = api.get(request, "/api/timeline", filter);
         Map<String, Object> model = new HashMap<>(answer.ok() ? answer.body() : Map.of("entries", List.of()));
         model.put("problem", answer.ok() ? null : answer.detail());
@@ -176,16 +182,15 @@ public class OverviewPages {
         boolean oldestFirst = "oldest".equals(filter.get("order"));
         Map<String, Object> fromTheStart = new LinkedHashMap<>(filter);
         fromTheStart.remove("cursor");
-        Map<String, Object> live = new LinkedHashMap<>(fromTheStart);
-        if (!oldestFirst) {
-            // The stream starts a moment after this page was read: it sends every newest line but these, so a line
-            // projected in between still arrives. (Oldest first, the page does not hold the newest lines to compare with.)
-            // An empty page still says so: a lone comma lists no line, where a blank value would leave the parameter out.
-            live.put("shown", String.join(",", ((List<Map<String, Object>>) model.getOrDefault("entries", List.of())).stream()
-                    .map(e -> (String) e.get("eventId")).toList()) + ",");
-        }
-        model.put("stream", "/timeline/stream" + PortalApi.queryString(live));
-        model.put("live", filter.get("cursor") == null);
+        Map<String, Object> stream = new LinkedHashMap<>(fromTheStart);
+        stream.remove("order");
+        stream.put("since", since);
+        // The lines on the page, which the stream does not send again. An empty page still says so: a lone comma lists
+        // no line, where a blank value would leave the parameter out.
+        stream.put("shown", String.join(",", ((List<Map<String, Object>>) model.getOrDefault("entries", List.of())).stream()
+                .map(e -> (String) e.get("eventId")).toList()) + ",");
+        model.put("stream", "/timeline/stream" + PortalApi.queryString(stream));
+        model.put("live", live && since != null);
         model.put("oldestFirst", oldestFirst);
         Map<String, Object> next = new LinkedHashMap<>(filter);
         next.put("cursor", answer.body().get("nextCursor"));
@@ -201,24 +206,24 @@ public class OverviewPages {
     }
 
     /**
-     * New timeline lines as they are projected, rendered as table rows for htmx's SSE extension. Each open
-     * page polls the overview with its own user's token, so the stream shows exactly what the page may show.
+     * New timeline lines as they are projected, rendered as table rows for htmx's SSE extension: every line the page's
+     * filters take that is projected after the page was read ({@code since}), wherever its business date puts it in the
+     * timeline; a decision recorded today for a meeting weeks ago is new too. Each open page polls the overview with its
+     * own user's token, so the stream shows exactly what the page may show.
      */
     @Get(value = "/timeline/stream", produces = MediaType.TEXT_EVENT_STREAM)
     public Publisher<Event<String>> stream(@Nullable Authentication auth, HttpRequest<?> request) {
         if (auth == null) {
             return Flux.empty();
         }
-        Map<String, Object> filter = filters(request, TIMELINE_FILTERS);
-        filter.remove("cursor");
-        filter.put("order", "newest");
-        filter.put("size", 50);
+        Map<String, Object> filter = filters(request, NEW_LINE_FILTERS);
+        AtomicReference<String> since = new AtomicReference<>(request.getParameters().getFirst("since").orElse(null));
         Set<String> seen = Collections.synchronizedSet(new LinkedHashSet<>());
-        Optional<String> shown = request.getParameters().getFirst("shown");
-        shown.ifPresent(ids -> Arrays.stream(ids.split(",")).filter(id -> !id.isBlank()).forEach(seen::add));
+        request.getParameters().getFirst("shown")
+                .ifPresent(ids -> Arrays.stream(ids.split(",")).filter(id -> !id.isBlank()).forEach(seen::add));
         return Flux.interval(Duration.ZERO, livePoll)
                 .onBackpressureDrop()
-                .concatMap(tick -> Mono.fromCallable(() -> fresh(request, filter, seen, tick == 0 && shown.isEmpty()))
+                .concatMap(tick -> Mono.fromCallable(() -> fresh(request, filter, since, seen))
                         .subscribeOn(Schedulers.boundedElastic()))
                 .takeWhile(rows -> rows != null)
                 .flatMapIterable(rows -> rows)
@@ -229,20 +234,29 @@ public class OverviewPages {
                 });
     }
 
+    /** Where the projection stands now, for the filters: the position the stream asks from (null when it cannot say). */
+    private Object position(HttpRequest<?> request, Map<String, Object> filter) {
+        Map<String, Object> asked = new LinkedHashMap<>(filter);
+        asked.keySet().retainAll(NEW_LINE_FILTERS);
+        PortalApi.Answer answer = api.get(request, "/api/timeline/recent", asked);
+        return answer.ok() ? answer.body().get("position") : null;
+    }
+
     /**
-     * Rows not sent before, oldest first. A page that says which lines it shows gets every other one; without that, the
-     * first poll only remembers what it finds, as the page is taken to show it.
+     * Rows of the lines projected since the last poll that were not sent before (nor shown on the page), in the order
+     * they were projected. Without a position, the first poll only learns it.
      */
-    private List<String> fresh(HttpRequest<?> request, Map<String, Object> filter, Set<String> seen, boolean first) {
-        PortalApi.Answer answer = api.get(request, "/api/timeline", filter);
+    private List<String> fresh(HttpRequest<?> request, Map<String, Object> filter, AtomicReference<String> since, Set<String> seen) {
+        Map<String, Object> asked = new LinkedHashMap<>(filter);
+        asked.put("since", since.get());
+        PortalApi.Answer answer = api.get(request, "/api/timeline/recent", asked);
         if (!answer.ok()) {
             return null; // signed out or token expired: end the stream; the page keeps what it has
         }
-        List<Map<String, Object>> entries = new ArrayList<>((List<Map<String, Object>>) answer.body().getOrDefault("entries", List.of()));
-        Collections.reverse(entries);
+        since.set((String) answer.body().get("position"));
         List<String> rows = new ArrayList<>();
-        for (Map<String, Object> entry : entries) {
-            if (seen.add((String) entry.get("eventId")) && !first) {
+        for (Map<String, Object> entry : (List<Map<String, Object>>) answer.body().getOrDefault("entries", List.of())) {
+            if (seen.add((String) entry.get("eventId"))) {
                 rows.add(render("timeline-row", Map.of("e", entry, "live", true, "times", LocalTimes.INSTANCE), request));
             }
         }
