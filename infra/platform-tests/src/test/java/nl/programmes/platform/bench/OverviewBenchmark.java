@@ -776,7 +776,41 @@ public final class OverviewBenchmark {
             }
             latencies.put(filter.getKey(), new FilterTimes(first, micros));
         }
+        // What a page open on the timeline asks every two seconds: the lines projected since its last answer, read along
+        // the projection time's index and checked against the page's filter (OverviewReads.projectedSince).
+        Map<String, String> polls = new java.util.LinkedHashMap<>();
+        polls.put("live poll, no filter", "");
+        polls.put("live poll, region (Overijssel)", "region=Overijssel");
+        polls.put("live poll, institution", "institution=org-7");
+        for (Map.Entry<String, String> poll : polls.entrySet()) {
+            String position = (String) ObjectMapper.getDefault().readValue(recent(http, overview, token, poll.getValue()).body(), Map.class)
+                    .get("position");
+            String since = poll.getValue() + "&since=" + position;
+            long start = System.nanoTime();
+            recent(http, overview, token, since);
+            long first = (System.nanoTime() - start) / 1_000;
+            for (int n = 0; n < 20; n++) {
+                recent(http, overview, token, since);
+            }
+            List<Long> micros = new ArrayList<>();
+            for (int n = 0; n < 60; n++) {
+                long each = System.nanoTime();
+                recent(http, overview, token, since);
+                micros.add((System.nanoTime() - each) / 1_000);
+            }
+            latencies.put(poll.getKey(), new FilterTimes(first, micros));
+        }
         return latencies;
+    }
+
+    private static HttpResponse<String> recent(HttpClient http, RunningService overview, String token, String query) throws Exception {
+        URI uri = URI.create(overview.url("/api/timeline/recent?" + query));
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri).header("Authorization", "Bearer " + token).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException(uri + " answered " + response.statusCode());
+        }
+        return response;
     }
 
     /** A filter's first request, and the measured ones after the unmeasured (micros). */
