@@ -771,8 +771,13 @@ public class OverviewReads {
      * read finds it in this margin. Callers drop the lines they hold already.
      */
     public static final Duration LOOKBACK = Duration.ofSeconds(5);
-    /** More new lines than a person reads at once: past this many in one read, the oldest are passed over. */
-    private static final int NEW_LINES_AT_MOST = 500;
+    /**
+     * A read of new lines checks at most the newest 500 projected and hands out at most the newest 50 its filter takes,
+     * a page's worth: in a burst (a service catching up after an outage projects thousands a second) a page open on the
+     * timeline would otherwise grow by hundreds of lines nobody reads at every poll; the rest are there on reload.
+     */
+    private static final int NEW_LINES_READ = 500;
+    private static final int NEW_LINES_HANDED_OUT = 50;
 
     /** A line with the offering it is about, which a province's or an institution's filter asks for. */
     private record Projected(Views.TimelineLine line, String offeringId) {
@@ -796,10 +801,11 @@ public class OverviewReads {
         }
         List<Projected> found = sql.query(LINES + "timeline_entry t FORCE INDEX (timeline_projected)" + WITH_REFERENCE
                         + " WHERE t.projected_at > ? AND t.projected_at <= ? ORDER BY t.projected_at DESC, t.event_id DESC LIMIT ?",
-                Sql.params(Timestamp.from(since.minus(LOOKBACK)), Timestamp.from(upTo), NEW_LINES_AT_MOST),
+                Sql.params(Timestamp.from(since.minus(LOOKBACK)), Timestamp.from(upTo), NEW_LINES_READ),
                 rs -> new Projected(line(rs), rs.getString("offering_id")));
         Predicate<Projected> taken = taking(filter);
-        List<Views.TimelineLine> lines = new ArrayList<>(found.stream().filter(taken).map(Projected::line).toList());
+        List<Views.TimelineLine> lines = new ArrayList<>(found.stream().filter(taken).limit(NEW_LINES_HANDED_OUT)
+                .map(Projected::line).toList());
         Collections.reverse(lines);
         return new Views.NewLines(named(lines), position);
     }
