@@ -128,17 +128,21 @@ public class ErrorTexts implements ViewModelProcessor<Map<String, Object>> {
     /**
      * The text with each {n} replaced by the message's value n, in one pass, so a value holding "{1}" stays as it is. A
      * date or a month among the values is written in words, as the pages write them: "(het is nu november 2026)", not
-     * the service's "2026-11".
+     * the service's "2026-11"; a word the bundles know as a value ({@code value.<key>}: a status such as "submitted", a
+     * step such as "amended") in the page's language.
      */
-    private static String fill(String text, Matcher values, Locale locale) {
+    private String fill(String text, Matcher values, Locale locale) {
         return SLOT.matcher(text).replaceAll(slot -> Matcher.quoteReplacement(inWords(values.group("v" + slot.group(1)), locale)));
     }
 
-    private static String inWords(String value, Locale locale) {
+    private String inWords(String value, Locale locale) {
         if (DAY.matcher(value).matches()) {
             return LocalTimes.INSTANCE.day(value, locale);
         }
-        return MONTH.matcher(value).matches() ? LocalTimes.INSTANCE.month(value, locale) : value;
+        if (MONTH.matcher(value).matches()) {
+            return LocalTimes.INSTANCE.month(value, locale);
+        }
+        return texts.getRawMessage("value." + key(value), MessageSource.MessageContext.of(locale)).orElse(value);
     }
 
     /** "must be a CROHO/ISAT code of 5 digits" → "must_be_a_croho_isat_code_of_5_digits". */

@@ -151,7 +151,10 @@ class PagePiecesTest {
         dutchFor.put("Hengelo is not a candidate location (candidates: Enschede, Deventer)",
                 "Hengelo is geen kandidaat-locatie (kandidaten: Enschede, Deventer)");
         dutchFor.put("Hengelo is not a candidate location (Enschede, Deventer)", "Hengelo is geen kandidaat-locatie (Enschede, Deventer)");
-        dutchFor.put("a submitted announcement cannot be withdrawn", "een aankondiging met status submitted kan niet worden ingetrokken");
+        // A status or a step the service names in English reads in the page's language too.
+        dutchFor.put("a submitted announcement cannot be withdrawn", "een aankondiging met status ingediend kan niet worden ingetrokken");
+        dutchFor.put("a withdrawn announcement cannot be amended (it must be announced)",
+                "een aankondiging met status ingetrokken kan niet worden gewijzigd; de status moet aangekondigd zijn");
         dutchFor.forEach((message, expected) -> assertThat(texts.translate(message, dutch)).as(message).isEqualTo(expected));
         assertThat(texts.translate("must be between 1990 and 2027", java.util.Locale.ENGLISH)).isEqualTo("must be between 1990 and 2027");
         assertThat(texts.translate("must not be before the application (2026-03-02)", java.util.Locale.ENGLISH))
