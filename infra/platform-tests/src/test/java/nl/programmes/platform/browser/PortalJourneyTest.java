@@ -464,6 +464,48 @@ class PortalJourneyTest {
         assertThat(apiGet("saxion-staff", "/api/announcements/" + review)).contains("\"status\":\"APPROVED\"");
     }
 
+    @Test
+    @Order(9)
+    void anAdministratorRegistersAPartnerSchoolAndGivesItAUser() {
+        signIn("admin");
+        browser.open("/organisations");
+        assertThat(browser.find(By.id("o-rocvantwente")).getText()).contains("ROC van Twente").contains("partnerschool");
+        browser.find(By.linkText("Organisatie registreren")).click();
+        browser.waitFor(d -> d.getCurrentUrl().endsWith("/organisations/new") ? true : null);
+
+        // A malformed identifier and two of the directory's rules broken: all three named in one answer, beside their fields.
+        browser.type("name", "Graafschap College").type("id", "Graafschap College").choose("kind", "STEERING_COMMITTEE")
+                .type("brin", "01OE").type("locations", "Doetinchem, Doetinchem")
+                .submit(By.cssSelector("main form button[type=submit]"));
+        assertThat(browser.find(By.id("id-error")).getText()).isNotBlank();
+        assertThat(browser.find(By.id("brin-error")).getText()).isNotBlank();
+        assertThat(browser.find(By.id("locations-error")).getText()).isNotBlank();
+        assertThat(apiGet("admin", "/api/organisations")).doesNotContain("Graafschap College");
+
+        browser.type("id", "graafschapcollege").choose("kind", "PARTNER_SCHOOL").type("locations", "Doetinchem, Winterswijk")
+                .choose("region", "Gelderland").submit(By.cssSelector("main form button[type=submit]"));
+        assertThat(browser.text()).contains("Graafschap College is geregistreerd");
+        assertThat(browser.find(By.id("o-graafschapcollege")).getText()).contains("partnerschool").contains("Doetinchem, Winterswijk");
+        browser.screenshot(screenshots, "12-organisations");
+
+        browser.find(By.cssSelector("#o-graafschapcollege a")).click();
+        browser.waitFor(d -> d.getCurrentUrl().endsWith("/organisations/graafschapcollege/users/new") ? true : null);
+        browser.type("displayName", "Anna de Vries").type("username", "a.devries").tick("roles.CONSULTEE").type("password", "kort")
+                .submit(By.cssSelector("main form button[type=submit]"));
+        assertThat(browser.find(By.id("password-error")).getText()).isNotBlank();
+        assertThat(browser.find(By.id("password")).getAttribute("value")).isEmpty(); // a password is never sent back
+        browser.type("password", "een-lang-genoeg-wachtwoord").submit(By.cssSelector("main form button[type=submit]"));
+        assertThat(browser.text()).contains("Gebruiker a.devries kan zich nu aanmelden");
+
+        // The new user signs in, acts for the school by its name, and is not offered the administrator's forms.
+        browser.driver().manage().deleteCookieNamed("session");
+        browser.open("/sign-in").type("username", "a.devries").type("password", "een-lang-genoeg-wachtwoord")
+                .submit(By.cssSelector("main form button[type=submit]"));
+        assertThat(browser.find(By.cssSelector(".who")).getText()).isEqualTo("Anna de Vries · Graafschap College");
+        browser.open("/organisations/new");
+        assertThat(browser.find(By.tagName("h1")).getText()).isEqualTo("Alleen een beheerder registreert organisaties en voegt gebruikers toe");
+    }
+
     private HttpResponse<String> page(String user, String path) throws Exception {
         HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(platform.portal() + path))
                 .header("Cookie", "session=" + platform.token(user)).build(), HttpResponse.BodyHandlers.ofString());

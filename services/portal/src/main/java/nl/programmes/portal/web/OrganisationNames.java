@@ -11,19 +11,21 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
-import java.util.function.Supplier;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
  * The services name organisations by their directory id ({@code han}, {@code stuurgroep-ad-ci}); people know them by
  * name. Every page gets {@code orgs}: {@code ${orgs.name(c.consultedOrganisation)}} is "Hogeschool van Arnhem en
  * Nijmegen", or the id itself for one the directory does not hold. The directory is read at most once per
- * {@link #FRESH_FOR} (it changes a few times a year) and only by a page that names an organisation.
+ * {@link #FRESH_FOR} (it changes a few times a year) and only by a page that names an organisation; an id the last read
+ * does not know (an organisation registered a moment ago) has it read again, at most once per {@link #UNKNOWN_FRESH_FOR}.
  */
 @Singleton
 public class OrganisationNames implements ViewModelProcessor<Map<String, Object>> {
 
     static final Duration FRESH_FOR = Duration.ofSeconds(30);
+    static final Duration UNKNOWN_FRESH_FOR = Duration.ofSeconds(1);
 
     private final DirectoryService directory;
     private final Clock clock;
@@ -42,22 +44,24 @@ public class OrganisationNames implements ViewModelProcessor<Map<String, Object>
         view.getModel().ifPresent(model -> model.put("orgs", new Names(this::names)));
     }
 
-    private Map<String, String> names() {
+    /** The names as last read, or read again when that read is older than a name may be ({@code unknown}: one was missing). */
+    private Map<String, String> names(boolean unknown) {
         Read read = last;
         Instant now = clock.instant();
-        if (read.at().plus(FRESH_FOR).isBefore(now)) {
+        if (read.at().plus(unknown ? UNKNOWN_FRESH_FOR : FRESH_FOR).isBefore(now)) {
             read = new Read(now, directory.all().stream().collect(Collectors.toUnmodifiableMap(Organisation::id, Organisation::name)));
             last = read;
         }
         return read.names();
     }
 
-    /** What templates call; reads the directory on its first name. */
+    /** What templates call; reads the directory on its first name, and once more on the first it does not know. */
     public static final class Names {
-        private final Supplier<Map<String, String>> names;
+        private final Function<Boolean, Map<String, String>> names;
         private Map<String, String> read;
+        private boolean readForUnknown;
 
-        Names(Supplier<Map<String, String>> names) {
+        Names(Function<Boolean, Map<String, String>> names) {
             this.names = names;
         }
 
@@ -66,7 +70,11 @@ public class OrganisationNames implements ViewModelProcessor<Map<String, Object>
                 return "";
             }
             if (read == null) {
-                read = names.get();
+                read = names.apply(false);
+            }
+            if (!read.containsKey(id) && !readForUnknown) {
+                readForUnknown = true;
+                read = names.apply(true);
             }
             return read.getOrDefault(id, id);
         }

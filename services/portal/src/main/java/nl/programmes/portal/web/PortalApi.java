@@ -1,9 +1,11 @@
 package nl.programmes.portal.web;
 
+import io.micronaut.context.BeanProvider;
 import io.micronaut.core.type.Argument;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.cookie.Cookie;
 import io.micronaut.json.JsonMapper;
+import io.micronaut.runtime.server.EmbeddedServer;
 import jakarta.inject.Singleton;
 import nl.programmes.portal.gateway.GatewayRoutes;
 import nl.programmes.portal.identity.api.AuthController;
@@ -32,10 +34,12 @@ public class PortalApi {
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final GatewayRoutes routes;
     private final JsonMapper json;
+    private final BeanProvider<EmbeddedServer> portal;
 
-    public PortalApi(GatewayRoutes routes, JsonMapper json) {
+    public PortalApi(GatewayRoutes routes, JsonMapper json, BeanProvider<EmbeddedServer> portal) {
         this.routes = routes;
         this.json = json;
+        this.portal = portal;
     }
 
     /** What a service answered: its status, its JSON body (a map, or a list under "items"), and its ETag. */
@@ -112,8 +116,9 @@ public class PortalApi {
     /** A command from a form: {@code commandKey} (the form's, null for none) goes on as the service's Idempotency-Key. */
     public Answer send(HttpRequest<?> request, String method, String path, Object body, String ifMatch, String commandKey) {
         int query = path.indexOf('?');
-        URI base = routes.target(query < 0 ? path : path.substring(0, query))
-                .orElseThrow(() -> new IllegalArgumentException("no service owns " + path));
+        // A path no service owns is the portal's own API (sign-in, the directory, users): asked of itself, over HTTP
+        // like the rest, so its constraints and rules answer as they do to any client.
+        URI base = routes.target(query < 0 ? path : path.substring(0, query)).orElseGet(() -> portal.get().getURI());
         var builder = java.net.http.HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(10))
                 .header("Accept", "application/json")
                 .header("Authorization", "Bearer " + token(request));

@@ -1,0 +1,162 @@
+package nl.programmes.portal.web;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Consumes;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
+import io.micronaut.security.rules.SecurityRule;
+import nl.programmes.portal.web.domain.Provinces;
+
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The organisation directory: who takes part, as what, where. Everyone signed in reads it; an administrator registers
+ * an organisation (a new partner school, a steering committee) and gives it its users, which until session 21 took
+ * JSON sent to the API by hand. Through the same API as every page, so the directory's rules and its events are the
+ * API's.
+ */
+@Controller("/organisations")
+@Secured(SecurityRule.IS_ANONYMOUS)
+@ExecuteOn(TaskExecutors.BLOCKING)
+public class DirectoryPages {
+
+    static final List<String> KINDS = List.of("HBO_INSTITUTION", "WO_INSTITUTION", "MBO_COLLEGE", "PARTNER_SCHOOL",
+            "STEERING_COMMITTEE", "OTHER");
+    static final List<String> ROLES = List.of("INSTITUTION_STAFF", "CONSULTEE", "STEERING_MEMBER", "ADMIN");
+    /** The user form's fields by the API's names: a user's {@code id} and {@code name} are the login and the name shown. */
+    private static final Map<String, String> USER_FIELDS = Map.of("id", "username", "name", "displayName");
+
+    private final PortalApi api;
+
+    public DirectoryPages(PortalApi api) {
+        this.api = api;
+    }
+
+    @Get
+    public HttpResponse<?> list(@Nullable Authentication auth, HttpRequest<?> request) {
+        if (auth == null) {
+            return Page.signIn(request);
+        }
+        List<Map<String, Object>> organisations = api.list(request, "/api/organisations", Map.of()).stream()
+                .sorted(Comparator.comparing(o -> String.valueOf(o.get("name")), String.CASE_INSENSITIVE_ORDER)).toList();
+        Map<String, Object> model = new HashMap<>();
+        model.put("organisations", organisations);
+        // Named from the list just read: the pages' cached names (orgs) may not know a registration of a moment ago.
+        model.put("registered", request.getParameters().getFirst("registered").map(id -> organisations.stream()
+                .filter(o -> id.equals(o.get("id"))).map(o -> String.valueOf(o.get("name"))).findFirst().orElse(id)).orElse(null));
+        model.put("userAdded", request.getParameters().getFirst("user").orElse(null));
+        return Page.render(auth, request, "organisations", model);
+    }
+
+    @Get("/new")
+    public HttpResponse<?> registerForm(@Nullable Authentication auth, HttpRequest<?> request) {
+        if (auth == null) {
+            return Page.signIn(request);
+        }
+        return onlyAdmins(auth, request).orElseGet(() -> Page.render(auth, request, "organisation-new", organisationModel(Form.empty())));
+    }
+
+    @Post("/new")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public HttpResponse<?> register(@Nullable Authentication auth, HttpRequest<?> request, @Body Map<String, Object> body) {
+        if (auth == null) {
+            return Page.signIn(request);
+        }
+        Form form = new Form(body);
+        Map<String, Object> entry = new LinkedHashMap<>();
+        entry.put("id", form.text("id"));
+        entry.put("name", form.text("name"));
+        entry.put("kind", form.text("kind"));
+        entry.put("brin", form.text("brin"));
+        entry.put("kvk", form.text("kvk"));
+        List<String> locations = form.list("locations");
+        entry.put("locations", locations == null ? List.of() : locations);
+        entry.put("region", form.text("region"));
+        PortalApi.Answer answer = api.send(request, "POST", "/api/organisations", AnnouncementPages.withoutNulls(entry), null,
+                form.text("commandKey"));
+        if (answer.ok()) {
+            return Page.seeOther("/organisations?registered=" + PortalApi.encode(String.valueOf(answer.body().get("id"))));
+        }
+        Map<String, Object> model = organisationModel(form.withErrors(answer.fieldErrors()));
+        model.put("problem", answer.detail());
+        return Page.unprocessable(auth, request, "organisation-new", model);
+    }
+
+    @Get("/{id}/users/new")
+    public HttpResponse<?> userForm(@Nullable Authentication auth, HttpRequest<?> request, String id) {
+        if (auth == null) {
+            return Page.signIn(request);
+        }
+        return onlyAdmins(auth, request).orElseGet(() -> userPage(auth, request, id, Form.empty(), null, false));
+    }
+
+    @Post("/{id}/users/new")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public HttpResponse<?> addUser(@Nullable Authentication auth, HttpRequest<?> request, String id, @Body Map<String, Object> body) {
+        if (auth == null) {
+            return Page.signIn(request);
+        }
+        Form form = new Form(body);
+        Map<String, Object> user = new LinkedHashMap<>();
+        user.put("id", form.text("username"));
+        user.put("name", form.text("displayName"));
+        user.put("organisation", id);
+        user.put("roles", form.checked("roles"));
+        user.put("password", form.values().get("password")); // as typed: spaces may be part of it
+        PortalApi.Answer answer = api.send(request, "POST", "/api/users", AnnouncementPages.withoutNulls(user), null);
+        if (answer.ok()) {
+            return Page.seeOther("/organisations?user=" + PortalApi.encode(String.valueOf(answer.body().get("id"))));
+        }
+        Map<String, String> errors = new LinkedHashMap<>();
+        answer.fieldErrors().forEach((field, message) -> errors.put(USER_FIELDS.getOrDefault(field, field), message));
+        form.put("password", ""); // never sent back to the browser
+        return userPage(auth, request, id, form.withErrors(errors), answer.detail(), true);
+    }
+
+    private HttpResponse<?> userPage(Authentication auth, HttpRequest<?> request, String id, Form form, String problem, boolean refused) {
+        PortalApi.Answer organisation = api.get(request, "/api/organisations/" + PortalApi.encode(id), Map.of());
+        if (!organisation.ok()) {
+            return HttpResponse.notFound(Page.view(auth, request, "not-found", Map.of()));
+        }
+        Map<String, Object> model = new HashMap<>();
+        model.put("organisation", organisation.body());
+        model.put("form", form.values());
+        model.put("errors", form.errors());
+        model.put("roles", ROLES);
+        model.put("problem", problem);
+        return refused ? Page.unprocessable(auth, request, "user-new", model) : Page.render(auth, request, "user-new", model);
+    }
+
+    private static Map<String, Object> organisationModel(Form form) {
+        Map<String, Object> model = new HashMap<>();
+        model.put("form", form.values());
+        model.put("errors", form.errors());
+        model.put("kinds", KINDS);
+        model.put("provinces", Provinces.all());
+        return model;
+    }
+
+    /** The forms are an administrator's: anyone else is told so at once, not after filling one in. */
+    private static Optional<HttpResponse<?>> onlyAdmins(Authentication auth, HttpRequest<?> request) {
+        if (Page.me(auth).admin()) {
+            return Optional.empty();
+        }
+        return Optional.of(HttpResponse.status(HttpStatus.FORBIDDEN).body(Page.view(auth, request,
+                "problem", Map.of("heading", "organisations.adminOnly", "back", "/organisations"))));
+    }
+}
