@@ -488,7 +488,7 @@ class PortalJourneyTest {
         assertThat(browser.find(By.id("o-graafschapcollege")).getText()).contains("partnerschool").contains("Doetinchem, Winterswijk");
         browser.screenshot(screenshots, "12-organisations");
 
-        browser.find(By.cssSelector("#o-graafschapcollege a")).click();
+        browser.find(By.cssSelector("#o-graafschapcollege a[href$='/users/new']")).click();
         browser.waitFor(d -> d.getCurrentUrl().endsWith("/organisations/graafschapcollege/users/new") ? true : null);
         browser.type("displayName", "Anna de Vries").type("username", "a.devries").tick("roles.CONSULTEE").type("password", "kort")
                 .submit(By.cssSelector("main form button[type=submit]"));
@@ -496,6 +496,17 @@ class PortalJourneyTest {
         assertThat(browser.find(By.id("password")).getAttribute("value")).isEmpty(); // a password is never sent back
         browser.type("password", "een-lang-genoeg-wachtwoord").submit(By.cssSelector("main form button[type=submit]"));
         assertThat(browser.text()).contains("Gebruiker a.devries kan zich nu aanmelden");
+
+        // The entry changes; someone else changed it first: said plainly, and the form keeps this change to save again.
+        browser.open("/organisations/graafschapcollege/edit").type("locations", "Doetinchem, Winterswijk, Zutphen");
+        api("admin", "PUT", "/api/organisations/graafschapcollege", "{\"id\":\"graafschapcollege\",\"name\":\"Graafschap College\","
+                + "\"kind\":\"PARTNER_SCHOOL\",\"brin\":\"01OE\",\"locations\":[\"Doetinchem\"],\"region\":\"Gelderland\"}", "\"1\"", 200);
+        browser.submit(By.cssSelector("main form button[type=submit]"));
+        assertThat(browser.text()).contains("Iemand anders heeft deze organisatie intussen gewijzigd");
+        assertThat(browser.find(By.id("locations")).getAttribute("value")).isEqualTo("Doetinchem, Winterswijk, Zutphen");
+        browser.submit(By.cssSelector("main form button[type=submit]"));
+        assertThat(browser.text()).contains("De wijziging van Graafschap College is opgeslagen");
+        assertThat(browser.find(By.id("o-graafschapcollege")).getText()).contains("Doetinchem, Winterswijk, Zutphen");
 
         // The new user signs in, acts for the school by its name, and is not offered the administrator's forms.
         browser.driver().manage().deleteCookieNamed("session");

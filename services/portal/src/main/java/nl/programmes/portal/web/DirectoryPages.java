@@ -56,11 +56,19 @@ public class DirectoryPages {
                 .sorted(Comparator.comparing(o -> String.valueOf(o.get("name")), String.CASE_INSENSITIVE_ORDER)).toList();
         Map<String, Object> model = new HashMap<>();
         model.put("organisations", organisations);
-        // Named from the list just read: the pages' cached names (orgs) may not know a registration of a moment ago.
-        model.put("registered", request.getParameters().getFirst("registered").map(id -> organisations.stream()
-                .filter(o -> id.equals(o.get("id"))).map(o -> String.valueOf(o.get("name"))).findFirst().orElse(id)).orElse(null));
+        model.put("registered", named(request, "registered", organisations));
+        model.put("changed", named(request, "changed", organisations));
         model.put("userAdded", request.getParameters().getFirst("user").orElse(null));
         return Page.render(auth, request, "organisations", model);
+    }
+
+    /**
+     * The organisation a parameter names, by its name in the list just read: the pages' cached names ({@code orgs}) may
+     * not yet know what was registered or renamed a moment ago.
+     */
+    private static String named(HttpRequest<?> request, String parameter, List<Map<String, Object>> organisations) {
+        return request.getParameters().getFirst(parameter).map(id -> organisations.stream().filter(o -> id.equals(o.get("id")))
+                .map(o -> String.valueOf(o.get("name"))).findFirst().orElse(id)).orElse(null);
     }
 
     @Get("/new")
@@ -68,7 +76,7 @@ public class DirectoryPages {
         if (auth == null) {
             return Page.signIn(request);
         }
-        return onlyAdmins(auth, request).orElseGet(() -> Page.render(auth, request, "organisation-new", organisationModel(Form.empty())));
+        return onlyAdmins(auth, request).orElseGet(() -> Page.render(auth, request, "organisation-form", organisationModel(Form.empty(), false)));
     }
 
     @Post("/new")
@@ -78,6 +86,62 @@ public class DirectoryPages {
             return Page.signIn(request);
         }
         Form form = new Form(body);
+        PortalApi.Answer answer = api.send(request, "POST", "/api/organisations", entry(form), null, form.text("commandKey"));
+        if (answer.ok()) {
+            return Page.seeOther("/organisations?registered=" + PortalApi.encode(String.valueOf(answer.body().get("id"))));
+        }
+        Map<String, Object> model = organisationModel(form.withErrors(answer.fieldErrors()), false);
+        model.put("problem", answer.detail());
+        return Page.unprocessable(auth, request, "organisation-form", model);
+    }
+
+    @Get("/{id}/edit")
+    @SuppressWarnings("unchecked")
+    public HttpResponse<?> editForm(@Nullable Authentication auth, HttpRequest<?> request, String id) {
+        if (auth == null) {
+            return Page.signIn(request);
+        }
+        Optional<HttpResponse<?>> refused = onlyAdmins(auth, request);
+        if (refused.isPresent()) {
+            return refused.get();
+        }
+        PortalApi.Answer current = api.get(request, "/api/organisations/" + PortalApi.encode(id), Map.of());
+        if (!current.ok()) {
+            return HttpResponse.notFound(Page.view(auth, request, "not-found", Map.of()));
+        }
+        Map<String, Object> o = current.body();
+        Form form = Form.empty().put("version", current.etag().orElse(""));
+        for (String field : List.of("id", "name", "kind", "brin", "kvk", "region")) {
+            form.put(field, o.get(field) == null ? "" : String.valueOf(o.get(field)));
+        }
+        form.put("locations", String.join(", ", (List<String>) o.getOrDefault("locations", List.of())));
+        return Page.render(auth, request, "organisation-form", organisationModel(form, true));
+    }
+
+    @Post("/{id}/edit")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public HttpResponse<?> edit(@Nullable Authentication auth, HttpRequest<?> request, String id, @Body Map<String, Object> body) {
+        if (auth == null) {
+            return Page.signIn(request);
+        }
+        Form form = new Form(body).put("id", id);
+        String path = "/api/organisations/" + PortalApi.encode(id);
+        PortalApi.Answer answer = api.send(request, "PUT", path, entry(form), form.text("version"));
+        if (answer.ok()) {
+            return Page.seeOther("/organisations?changed=" + PortalApi.encode(id));
+        }
+        Map<String, Object> model = organisationModel(form.withErrors(answer.fieldErrors()), true);
+        model.put("problem", answer.detail());
+        // Someone else changed it first: the form keeps this change, now against the version there is.
+        model.put("conflict", answer.status() == 412);
+        if (answer.status() == 412) {
+            form.put("version", api.get(request, path, Map.of()).etag().orElse(""));
+        }
+        return Page.unprocessable(auth, request, "organisation-form", model);
+    }
+
+    /** The directory entry as the form gives it; the API checks it. */
+    private static Map<String, Object> entry(Form form) {
         Map<String, Object> entry = new LinkedHashMap<>();
         entry.put("id", form.text("id"));
         entry.put("name", form.text("name"));
@@ -87,14 +151,7 @@ public class DirectoryPages {
         List<String> locations = form.list("locations");
         entry.put("locations", locations == null ? List.of() : locations);
         entry.put("region", form.text("region"));
-        PortalApi.Answer answer = api.send(request, "POST", "/api/organisations", AnnouncementPages.withoutNulls(entry), null,
-                form.text("commandKey"));
-        if (answer.ok()) {
-            return Page.seeOther("/organisations?registered=" + PortalApi.encode(String.valueOf(answer.body().get("id"))));
-        }
-        Map<String, Object> model = organisationModel(form.withErrors(answer.fieldErrors()));
-        model.put("problem", answer.detail());
-        return Page.unprocessable(auth, request, "organisation-new", model);
+        return AnnouncementPages.withoutNulls(entry);
     }
 
     @Get("/{id}/users/new")
@@ -142,8 +199,10 @@ public class DirectoryPages {
         return refused ? Page.unprocessable(auth, request, "user-new", model) : Page.render(auth, request, "user-new", model);
     }
 
-    private static Map<String, Object> organisationModel(Form form) {
+    private static Map<String, Object> organisationModel(Form form, boolean editing) {
         Map<String, Object> model = new HashMap<>();
+        model.put("editing", editing);
+        model.put("conflict", false);
         model.put("form", form.values());
         model.put("errors", form.errors());
         model.put("kinds", KINDS);
