@@ -1,12 +1,12 @@
 package nl.programmes.announcements.api;
 
+import io.micronaut.context.annotation.Factory;
 import jakarta.inject.Singleton;
 import nl.programmes.announcements.domain.AnnouncementRules;
 import nl.programmes.events.announcement.Orientation;
 import nl.programmes.events.announcement.ProgrammeForm;
 import nl.programmes.events.announcement.ProgrammeLevel;
 import nl.programmes.kit.problem.BodyRules;
-import nl.programmes.kit.problem.FieldViolation;
 
 import java.time.Clock;
 import java.time.LocalDate;
@@ -18,26 +18,12 @@ import java.util.List;
  * The announcement's stateless rules read from request bodies that broke their constraints, so the answer names
  * the domain's mistakes too (see {@link BodyRules}). The rules themselves are the domain's {@link AnnouncementRules}.
  */
-final class AnnouncementBodyRules {
-
-    private AnnouncementBodyRules() {
-    }
+@Factory
+class AnnouncementBodyRules {
 
     @Singleton
-    static class Announce implements BodyRules<AnnounceRequest> {
-        private final Clock clock;
-
-        Announce(Clock clock) {
-            this.clock = clock;
-        }
-
-        @Override
-        public Class<AnnounceRequest> body() {
-            return AnnounceRequest.class;
-        }
-
-        @Override
-        public void check(AnnounceRequest request, List<FieldViolation> violations) {
+    BodyRules<AnnounceRequest> announce(Clock clock) {
+        return BodyRules.of(AnnounceRequest.class, (request, violations) -> {
             AnnounceRequest.ProgrammeRequest programme = request.programme();
             if (programme != null) {
                 Orientation orientation = BodyRules.constant(Orientation.class, programme.orientation());
@@ -48,62 +34,31 @@ final class AnnouncementBodyRules {
             }
             AnnouncementRules.startNotPast(month(request.intendedStart()), YearMonth.now(clock), violations);
             AnnouncementRules.distinctLocations("candidateLocations", request.candidateLocations(), violations);
-        }
+        });
     }
 
     @Singleton
-    static class Amend implements BodyRules<AnnouncementRequests.AmendRequest> {
-        @Override
-        public Class<AnnouncementRequests.AmendRequest> body() {
-            return AnnouncementRequests.AmendRequest.class;
-        }
-
-        @Override
-        public void check(AnnouncementRequests.AmendRequest request, List<FieldViolation> violations) {
-            // Whether a form fits the programme's orientation needs the stored announcement: the command answers it.
+    BodyRules<AnnouncementRequests.AmendRequest> amend() {
+        // Whether a form fits the programme's orientation needs the stored announcement: the command answers it.
+        return BodyRules.of(AnnouncementRequests.AmendRequest.class, (request, violations) -> {
             AnnouncementRules.distinctForms("forms", forms(request.forms()), violations);
             AnnouncementRules.distinctLocations("candidateLocations", request.candidateLocations(), violations);
-        }
+        });
     }
 
     @Singleton
-    static class Application implements BodyRules<AnnouncementRequests.ApplicationRequest> {
-        private final Clock clock;
-
-        Application(Clock clock) {
-            this.clock = clock;
-        }
-
-        @Override
-        public Class<AnnouncementRequests.ApplicationRequest> body() {
-            return AnnouncementRequests.ApplicationRequest.class;
-        }
-
-        @Override
-        public void check(AnnouncementRequests.ApplicationRequest request, List<FieldViolation> violations) {
+    BodyRules<AnnouncementRequests.ApplicationRequest> application(Clock clock) {
+        return BodyRules.of(AnnouncementRequests.ApplicationRequest.class, (request, violations) -> {
             AnnouncementRules.notInFuture("submittedOn", request.submittedOn(), LocalDate.now(clock), violations);
             AnnouncementRules.distinctLocations("locations", request.locations(), violations);
             AnnouncementRules.distinctForms("forms", forms(request.forms()), violations);
-        }
+        });
     }
 
     @Singleton
-    static class Review implements BodyRules<AnnouncementRequests.ReviewOutcomeRequest> {
-        private final Clock clock;
-
-        Review(Clock clock) {
-            this.clock = clock;
-        }
-
-        @Override
-        public Class<AnnouncementRequests.ReviewOutcomeRequest> body() {
-            return AnnouncementRequests.ReviewOutcomeRequest.class;
-        }
-
-        @Override
-        public void check(AnnouncementRequests.ReviewOutcomeRequest request, List<FieldViolation> violations) {
-            AnnouncementRules.reviewDates(request.adviceDate(), request.decisionDate(), LocalDate.now(clock), violations);
-        }
+    BodyRules<AnnouncementRequests.ReviewOutcomeRequest> review(Clock clock) {
+        return BodyRules.of(AnnouncementRequests.ReviewOutcomeRequest.class, (request, violations) ->
+                AnnouncementRules.reviewDates(request.adviceDate(), request.decisionDate(), LocalDate.now(clock), violations));
     }
 
     /** The forms as named, an unknown one as null (its constraint names it). */

@@ -1,5 +1,6 @@
 package nl.programmes.portal.identity.api;
 
+import io.micronaut.context.annotation.Factory;
 import io.micronaut.core.annotation.Introspected;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
@@ -23,7 +24,6 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import nl.programmes.events.organisation.OrganisationKind;
 import nl.programmes.kit.problem.BodyRules;
-import nl.programmes.kit.problem.FieldViolation;
 import nl.programmes.kit.problem.Versions;
 import nl.programmes.kit.security.Actors;
 import nl.programmes.kit.security.Roles;
@@ -64,17 +64,12 @@ public class OrganisationController {
     }
 
     /** The entry's rules, run too when the request is malformed, so one answer names every mistake. */
-    @Singleton
-    static class OrganisationRules implements BodyRules<OrganisationRequest> {
-        @Override
-        public Class<OrganisationRequest> body() {
-            return OrganisationRequest.class;
-        }
-
-        @Override
-        public void check(OrganisationRequest request, List<FieldViolation> violations) {
-            Organisation.check(BodyRules.constant(OrganisationKind.class, request.kind()), request.brin(), request.locations(),
-                    violations);
+    @Factory
+    static class OrganisationRules {
+        @Singleton
+        BodyRules<OrganisationRequest> organisation() {
+            return BodyRules.of(OrganisationRequest.class, (request, violations) -> Organisation.check(
+                    BodyRules.constant(OrganisationKind.class, request.kind()), request.brin(), request.locations(), violations));
         }
     }
 
