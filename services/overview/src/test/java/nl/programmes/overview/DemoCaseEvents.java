@@ -59,6 +59,15 @@ final class DemoCaseEvents {
                 List.of("Enschede", "Deventer", "Apeldoorn"), "2026-09", null, null, null, SAXION);
     }
 
+    /** The directory, the announcement, its consultations and decisions and the application: the case as it stands. */
+    List<DomainEvent> upToTheApplication() {
+        List<DomainEvent> all = new java.util.ArrayList<>(directory());
+        all.add(announced());
+        all.addAll(consultationsAndDecisions());
+        all.add(applicationForEnschede());
+        return all;
+    }
+
     /** Everything up to the application, in the order of the case. */
     List<DomainEvent> consultationsAndDecisions() {
         Actor stuurgroep = new Actor("stuurgroep-secretary", "Secretary", "stuurgroep-ad-ci");

@@ -54,10 +54,7 @@ class NewTimelineLinesTest implements TestPropertyProvider {
 
     @BeforeAll
     void demoCase() {
-        demo.directory().forEach(publisher::publish);
-        publisher.publish(demo.announced());
-        demo.consultationsAndDecisions().forEach(publisher::publish);
-        publisher.publish(demo.applicationForEnschede());
+        demo.upToTheApplication().forEach(publisher::publish);
         ProgrammeAnnounced announced = demo.announced();
         publisher.publish(new ProgrammeAnnounced(LIMBURG, "A24-199", "saxion", announced.programme(), List.of("Maastricht"),
                 announced.intendedStart(), null, null, null, announced.actor()));

@@ -63,10 +63,7 @@ class TimelinePagingAndExportTest implements TestPropertyProvider {
 
     @BeforeAll
     void demoCase() {
-        demo.directory().forEach(publisher::publish);
-        publisher.publish(demo.announced());
-        demo.consultationsAndDecisions().forEach(publisher::publish);
-        publisher.publish(demo.applicationForEnschede());
+        demo.upToTheApplication().forEach(publisher::publish);
         demo.offerings().forEach(publisher::publish);
         // Another of Saxion's announcements, in Limburg, so a region's lines are not simply every announcement's.
         ProgrammeAnnounced inLimburg = demo.announced();
