@@ -68,6 +68,41 @@ class IdentityTest implements TestPropertyProvider {
         accounts.create("admin", "Administrator", "platform", Set.of(Roles.ADMIN), PASSWORD);
         accounts.create("saxion-staff", "Saxion programme manager", "saxion", Set.of(Roles.INSTITUTION_STAFF), PASSWORD);
         accounts.create("guessed", "Target of guessing", "saxion", Set.of(Roles.CONSULTEE), PASSWORD);
+        accounts.create("first-password", "Given a first password", "saxion", Set.of(Roles.CONSULTEE), PASSWORD);
+    }
+
+    @Test
+    void aUserReplacesTheirFirstPasswordKnowingIt() {
+        String token = login("first-password");
+        String chosen = "mijn-eigen-lange-wachtwoord";
+        // A new one too short is malformed; a wrong current one is named as such: neither changes anything.
+        assertThat(problemOf(token, Map.of("currentPassword", PASSWORD, "newPassword", "kort"), 400)).containsEntry("newPassword",
+                "must be 12 to 200 characters");
+        assertThat(problemOf(token, Map.of("currentPassword", "not-the-password", "newPassword", chosen), 422))
+                .containsEntry("currentPassword", "is not the current password");
+        assertThat(problemOf(token, Map.of("currentPassword", PASSWORD, "newPassword", PASSWORD), 422))
+                .containsEntry("newPassword", "must differ from the current password");
+        assertThat(login("first-password")).isNotBlank();
+
+        HttpResponse<?> changed = http.toBlocking().exchange(HttpRequest.POST("/api/auth/password",
+                Map.of("currentPassword", PASSWORD, "newPassword", chosen)).bearerAuth(token));
+        assertThat(changed.getStatus().getCode()).isEqualTo(204);
+        HttpClientResponseException old = assertThrows(HttpClientResponseException.class, () -> login("first-password"));
+        assertThat(old.getStatus().getCode()).isEqualTo(401);
+        assertThat(http.toBlocking().retrieve(HttpRequest.POST("/api/auth/login", Map.of("username", "first-password",
+                "password", chosen)), Map.class).get("token")).isNotNull();
+    }
+
+    /** The field errors of a refused password change, which must answer {@code status}. */
+    private Map<String, String> problemOf(String token, Map<String, String> body, int status) {
+        HttpClientResponseException refused = assertThrows(HttpClientResponseException.class, () -> http.toBlocking()
+                .exchange(HttpRequest.POST("/api/auth/password", body).bearerAuth(token), Map.class));
+        assertThat(refused.getStatus().getCode()).isEqualTo(status);
+        Map<String, String> fields = new HashMap<>();
+        for (Object e : (List<?>) refused.getResponse().getBody(Map.class).orElseThrow().get("errors")) {
+            fields.put((String) ((Map<?, ?>) e).get("field"), (String) ((Map<?, ?>) e).get("message"));
+        }
+        return fields;
     }
 
     @Test

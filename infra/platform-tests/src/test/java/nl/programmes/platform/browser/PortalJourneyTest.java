@@ -513,6 +513,20 @@ class PortalJourneyTest {
         browser.open("/sign-in").type("username", "a.devries").type("password", "een-lang-genoeg-wachtwoord")
                 .submit(By.cssSelector("main form button[type=submit]"));
         assertThat(browser.find(By.cssSelector(".who")).getText()).isEqualTo("Anna de Vries · Graafschap College");
+        // Her account (the name in the header leads there): she replaces the first password with her own.
+        browser.find(By.cssSelector(".who")).click();
+        browser.waitFor(d -> d.getCurrentUrl().endsWith("/account") ? true : null);
+        browser.type("currentPassword", "niet-het-wachtwoord").type("newPassword", "anna-haar-eigen-wachtwoord")
+                .submit(By.cssSelector("main form button[type=submit]"));
+        assertThat(browser.find(By.id("currentPassword-error")).getText()).endsWith("is niet het huidige wachtwoord");
+        assertThat(browser.find(By.id("newPassword")).getAttribute("value")).isEmpty();
+        browser.type("currentPassword", "een-lang-genoeg-wachtwoord").type("newPassword", "anna-haar-eigen-wachtwoord")
+                .submit(By.cssSelector("main form button[type=submit]"));
+        assertThat(browser.text()).contains("Uw wachtwoord is gewijzigd");
+        browser.driver().manage().deleteCookieNamed("session");
+        browser.open("/sign-in").type("username", "a.devries").type("password", "anna-haar-eigen-wachtwoord")
+                .submit(By.cssSelector("main form button[type=submit]"));
+        assertThat(browser.text()).contains("Welkom");
         browser.open("/organisations/new");
         assertThat(browser.find(By.tagName("h1")).getText()).isEqualTo("Alleen een beheerder registreert organisaties en voegt gebruikers toe");
     }

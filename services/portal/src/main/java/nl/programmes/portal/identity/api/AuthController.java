@@ -56,6 +56,13 @@ public class AuthController {
     public record LoginRequest(@NotBlank @Size(max = 64) String username, @NotBlank @Size(max = 200) String password) {
     }
 
+    /** Body of {@code POST /api/auth/password}: the current password, and the new one (as a first password is). */
+    @Serdeable
+    @Introspected
+    public record PasswordChange(@NotBlank @Size(max = 200) String currentPassword,
+                                 @NotBlank @Size(min = 12, max = 200, message = "must be 12 to 200 characters") String newPassword) {
+    }
+
     @Serdeable
     public record LoginResponse(String token, String tokenType, long expiresIn, Me user) {
     }
@@ -67,14 +74,11 @@ public class AuthController {
     @Post("/login")
     @Secured(SecurityRule.IS_ANONYMOUS)
     public HttpResponse<?> login(@Body @Valid LoginRequest request, HttpRequest<?> http) {
-        InetSocketAddress remote = http.getRemoteAddress();
-        String address = remote == null || remote.getAddress() == null ? "unknown" : remote.getAddress().getHostAddress();
         Optional<AccountService.SignedIn> signedIn;
         try {
-            signedIn = accounts.login(request.username(), request.password(), address);
+            signedIn = accounts.login(request.username(), request.password(), address(http));
         } catch (AccountService.TooManyAttempts e) {
-            return problems.detail(http, HttpStatus.TOO_MANY_REQUESTS, e, e.getMessage())
-                    .header("Retry-After", Long.toString(Math.max(1, e.retryAfter().toSeconds())));
+            return tooMany(http, e);
         }
         if (signedIn.isEmpty()) {
             return problems.detail(http, HttpStatus.UNAUTHORIZED, null, "Unknown user or wrong password");
@@ -84,6 +88,19 @@ public class AuthController {
         return HttpResponse.ok(new LoginResponse(session.token(), "Bearer", session.validFor().toSeconds(),
                         new Me(user.id(), user.displayName(), user.organisationId(), List.copyOf(user.roles()))))
                 .cookie(cookies.signedIn(session.token(), session.validFor().toSeconds()));
+    }
+
+    /** The signed-in user replaces their password: 204, or 422 naming the field (a wrong current password). */
+    @Post("/password")
+    @Secured(SecurityRule.IS_AUTHENTICATED)
+    public HttpResponse<?> changePassword(@Body @Valid PasswordChange request, Authentication authentication, HttpRequest<?> http) {
+        try {
+            accounts.changePassword(Actors.caller(authentication).actor().userId(), request.currentPassword(),
+                    request.newPassword(), address(http));
+        } catch (AccountService.TooManyAttempts e) {
+            return tooMany(http, e);
+        }
+        return HttpResponse.noContent();
     }
 
     @Post("/logout")
@@ -98,6 +115,16 @@ public class AuthController {
         Caller caller = Actors.caller(authentication);
         return new Me(caller.actor().userId(), caller.actor().displayName(), caller.organisationId(),
                 List.copyOf(caller.roles()));
+    }
+
+    private HttpResponse<?> tooMany(HttpRequest<?> http, AccountService.TooManyAttempts e) {
+        return problems.detail(http, HttpStatus.TOO_MANY_REQUESTS, e, e.getMessage())
+                .header("Retry-After", Long.toString(Math.max(1, e.retryAfter().toSeconds())));
+    }
+
+    private static String address(HttpRequest<?> http) {
+        InetSocketAddress remote = http.getRemoteAddress();
+        return remote == null || remote.getAddress() == null ? "unknown" : remote.getAddress().getHostAddress();
     }
 
     /** Starts signing with a new key; tokens signed with the old one stay valid until they expire. */

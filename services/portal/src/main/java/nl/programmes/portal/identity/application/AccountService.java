@@ -103,6 +103,33 @@ public class AccountService {
         return account;
     }
 
+    /**
+     * A user replaces their password, proving the current one. A wrong current password counts as a failed sign-in
+     * (the same throttle), so this is no way around it. Tokens handed out before stay valid until they expire (an hour).
+     */
+    @Transactional
+    public void changePassword(String userId, String current, String next, String address) {
+        Optional<Duration> wait = throttle.retryAfter(userId, address);
+        if (wait.isPresent()) {
+            throw new TooManyAttempts(wait.get());
+        }
+        Optional<UserAccount> user = repository.user(userId).filter(UserAccount::enabled);
+        if (user.isEmpty()) {
+            // Signed in through another provider (SURFconext): its password is kept there.
+            throw new InvalidCommandException("currentPassword", "belongs to an account this platform does not keep");
+        }
+        if (!OpenBSDBCrypt.checkPassword(user.get().passwordHash(), current.toCharArray())) {
+            throttle.failed(userId, address);
+            LOG.info("Wrong current password for {} from {}", userId, address);
+            throw new InvalidCommandException("currentPassword", "is not the current password");
+        }
+        if (current.equals(next)) {
+            throw new InvalidCommandException("newPassword", "must differ from the current password");
+        }
+        repository.changePassword(userId, hash(next));
+        LOG.info("{} changed their password", userId);
+    }
+
     public Optional<UserAccount> find(String id) {
         return repository.user(id);
     }

@@ -78,6 +78,11 @@ public class IdentityRepository {
                 rs.getBoolean("enabled")));
     }
 
+    @Transactional
+    public void changePassword(String id, String passwordHash) {
+        sql.update("UPDATE app_user SET password_hash = ? WHERE id = ?", Sql.params(passwordHash, id));
+    }
+
     /** A stored signing key. */
     public record StoredKey(String kid, String jwk, Instant createdAt, Instant retiredAt) {
     }
