@@ -3,6 +3,7 @@ package nl.programmes.portal.web;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Consumes;
@@ -14,6 +15,8 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
+import nl.programmes.kit.problem.InvalidCommandException;
+import nl.programmes.portal.identity.application.AccountService;
 
 import java.util.HashMap;
 import java.util.Map;
@@ -27,10 +30,10 @@ import java.util.Map;
 @ExecuteOn(TaskExecutors.BLOCKING)
 public class AccountPages {
 
-    private final PortalApi api;
+    private final AccountService accounts;
 
-    public AccountPages(PortalApi api) {
-        this.api = api;
+    public AccountPages(AccountService accounts) {
+        this.accounts = accounts;
     }
 
     @Get
@@ -50,19 +53,22 @@ public class AccountPages {
             return Page.signIn(request);
         }
         Form form = new Form(body);
-        Map<String, Object> change = new HashMap<>();
-        // As typed: spaces may be part of a password.
-        change.put("currentPassword", form.values().getOrDefault("currentPassword", ""));
-        change.put("newPassword", form.values().getOrDefault("newPassword", ""));
-        PortalApi.Answer answer = api.send(request, "POST", "/api/auth/password", change, null);
-        if (answer.ok()) {
-            return Page.seeOther("/account?changed=1");
-        }
         Map<String, Object> model = new HashMap<>();
         model.put("changed", false);
-        model.put("errors", form.withErrors(answer.fieldErrors()).errors()); // passwords are never sent back
-        model.put("problem", answer.detail());
-        return answer.status() == 429 ? HttpResponse.status(io.micronaut.http.HttpStatus.TOO_MANY_REQUESTS)
-                .body(Page.view(auth, request, "account", model)) : Page.unprocessable(auth, request, "account", model);
+        try {
+            // In-process, as sign-in is: the throttle counts a wrong current password by the client's own address.
+            accounts.changePassword(Page.me(auth).user(), form.values().getOrDefault("currentPassword", ""),
+                    form.values().getOrDefault("newPassword", ""), SignInPages.address(request)); // as typed: spaces count
+            return Page.seeOther("/account?changed=1");
+        } catch (InvalidCommandException e) {
+            e.violations().forEach(v -> form.errors().put(v.field(), v.message())); // passwords are never sent back
+            model.put("errors", form.errors());
+            model.put("problem", e.getMessage());
+            return Page.unprocessable(auth, request, "account", model);
+        } catch (AccountService.TooManyAttempts e) {
+            model.put("throttled", true);
+            return HttpResponse.status(HttpStatus.TOO_MANY_REQUESTS).body(Page.view(auth, request, "account", model))
+                    .header("Retry-After", Long.toString(Math.max(1, e.retryAfter().toSeconds())));
+        }
     }
 }

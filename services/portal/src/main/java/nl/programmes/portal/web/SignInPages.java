@@ -89,7 +89,8 @@ public class SignInPages {
         return next != null && next.startsWith("/") && !next.startsWith("//") && !next.contains("\\") ? next : "/";
     }
 
-    private static String address(HttpRequest<?> request) {
+    /** The client's address, which the sign-in throttle counts failures by. */
+    static String address(HttpRequest<?> request) {
         InetSocketAddress remote = request.getRemoteAddress();
         return remote == null || remote.getAddress() == null ? "unknown" : remote.getAddress().getHostAddress();
     }

@@ -123,6 +123,9 @@ public class AccountService {
             LOG.info("Wrong current password for {} from {}", userId, address);
             throw new InvalidCommandException("currentPassword", "is not the current password");
         }
+        if (next.length() < 12 || next.length() > 200) {
+            throw new InvalidCommandException("newPassword", "must be 12 to 200 characters");
+        }
         if (current.equals(next)) {
             throw new InvalidCommandException("newPassword", "must differ from the current password");
         }
