@@ -61,6 +61,9 @@ class DirectoryAuthorisationMatrixTest implements TestPropertyProvider {
                 "name", "User", "organisation", adminOrganisation(), "roles", List.of("CONSULTEE"),
                 "password", "a long enough password")));
         commands.put("rotate the signing key", () -> HttpRequest.POST("/api/auth/keys/rotation", ""));
+        // Each time the opposite of what the account is: a caller let through would change it, and the counts would show it.
+        commands.put("disable or enable a user", () -> HttpRequest.PATCH("/api/users/" + target(), Map.of("enabled",
+                portal.count("SELECT COUNT(*) FROM app_user WHERE id = 'matrix-target' AND enabled") == 0)));
         List<DynamicTest> tests = new ArrayList<>();
         commands.forEach((command, request) -> callers.forEach((caller, spec) -> tests.add(DynamicTest.dynamicTest(
                 command + " by " + caller, () -> {
@@ -92,11 +95,21 @@ class DirectoryAuthorisationMatrixTest implements TestPropertyProvider {
         return "platform";
     }
 
+    private String target() {
+        if (portal.count("SELECT COUNT(*) FROM app_user WHERE id = 'matrix-target'") == 0) {
+            http.toBlocking().exchange(HttpRequest.POST("/api/users", Map.of("id", "matrix-target", "name", "Target",
+                    "organisation", adminOrganisation(), "roles", List.of("CONSULTEE"), "password", "a long enough password"))
+                    .bearerAuth(tokens.mint("admin", "platform", "ADMIN")), Map.class);
+        }
+        return "matrix-target";
+    }
+
     private Map<String, Long> counts() {
         Map<String, Long> counts = new LinkedHashMap<>();
         for (String table : List.of("organisation", "app_user", "signing_key", "outbox")) {
             counts.put(table, portal.count("SELECT COUNT(*) FROM " + table));
         }
+        counts.put("enabled users", portal.count("SELECT COUNT(*) FROM app_user WHERE enabled"));
         return counts;
     }
 }

@@ -93,6 +93,48 @@ class IdentityTest implements TestPropertyProvider {
                 "password", chosen)), Map.class).get("token")).isNotNull();
     }
 
+    @Test
+    void anAdministratorDisablesAUserAndSetsANewFirstPasswordForAForgottenOne() {
+        String admin = login("admin");
+        accounts.create("leaver", "Leaves Saxion", "saxion", Set.of(Roles.CONSULTEE), PASSWORD);
+        List<Map> users = http.toBlocking().retrieve(HttpRequest.GET("/api/users?organisation=saxion").bearerAuth(admin),
+                io.micronaut.core.type.Argument.listOf(Map.class));
+        assertThat(users).extracting(u -> u.get("id")).contains("saxion-staff", "leaver");
+        assertThat(users).filteredOn(u -> u.get("id").equals("leaver")).singleElement()
+                .satisfies(u -> assertThat(u.get("enabled")).isEqualTo(true));
+
+        Map<?, ?> disabled = http.toBlocking().retrieve(HttpRequest.PATCH("/api/users/leaver", Map.of("enabled", false))
+                .bearerAuth(admin), Map.class);
+        assertThat(disabled.get("enabled")).isEqualTo(false);
+        HttpClientResponseException refused = assertThrows(HttpClientResponseException.class, () -> login("leaver"));
+        assertThat(refused.getStatus().getCode()).isEqualTo(401);
+
+        // Back, with a new first password for the one forgotten, and other roles.
+        String fresh = "een-nieuw-eerste-wachtwoord";
+        Map<?, ?> back = http.toBlocking().retrieve(HttpRequest.PATCH("/api/users/leaver", Map.of("enabled", true,
+                "password", fresh, "roles", List.of("CONSULTEE", "INSTITUTION_STAFF"))).bearerAuth(admin), Map.class);
+        assertThat((List<Object>) back.get("roles")).containsExactlyInAnyOrder("CONSULTEE", "INSTITUTION_STAFF");
+        assertThat(http.toBlocking().retrieve(HttpRequest.POST("/api/auth/login", Map.of("username", "leaver", "password", fresh)),
+                Map.class).get("token")).isNotNull();
+
+        // An administrator does not lock the platform out through their own account; others may not change users at all.
+        HttpClientResponseException self = assertThrows(HttpClientResponseException.class, () -> http.toBlocking().exchange(
+                HttpRequest.PATCH("/api/users/admin", Map.of("enabled", false)).bearerAuth(admin), Map.class));
+        assertThat(self.getStatus().getCode()).isEqualTo(422);
+        assertThat(self.getResponse().getBody(String.class).orElseThrow()).contains("\"field\":\"enabled\"");
+        HttpClientResponseException notAdmin = assertThrows(HttpClientResponseException.class, () -> http.toBlocking().exchange(
+                HttpRequest.PATCH("/api/users/leaver", Map.of("enabled", false)).bearerAuth(login("saxion-staff")), Map.class));
+        assertThat(notAdmin.getStatus().getCode()).isEqualTo(403);
+        HttpClientResponseException unknown = assertThrows(HttpClientResponseException.class, () -> http.toBlocking().exchange(
+                HttpRequest.PATCH("/api/users/nobody", Map.of("enabled", false)).bearerAuth(admin), Map.class));
+        assertThat(unknown.getStatus().getCode()).isEqualTo(404);
+        HttpClientResponseException shortPassword = assertThrows(HttpClientResponseException.class, () -> http.toBlocking().exchange(
+                HttpRequest.PATCH("/api/users/leaver", Map.of("password", "kort", "roles", List.of("BOSS"))).bearerAuth(admin), Map.class));
+        assertThat(shortPassword.getStatus().getCode()).isEqualTo(400);
+        assertThat(shortPassword.getResponse().getBody(String.class).orElseThrow()).contains("\"field\":\"password\"")
+                .contains("\"field\":\"roles[0]\"");
+    }
+
     /** The field errors of a refused password change, which must answer {@code status}. */
     private Map<String, String> problemOf(String token, Map<String, String> body, int status) {
         HttpClientResponseException refused = assertThrows(HttpClientResponseException.class, () -> http.toBlocking()

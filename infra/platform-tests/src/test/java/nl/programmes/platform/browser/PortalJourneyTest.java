@@ -488,7 +488,10 @@ class PortalJourneyTest {
         assertThat(browser.find(By.id("o-graafschapcollege")).getText()).contains("partnerschool").contains("Doetinchem, Winterswijk");
         browser.screenshot(screenshots, "12-organisations");
 
-        browser.find(By.cssSelector("#o-graafschapcollege a[href$='/users/new']")).click();
+        browser.find(By.cssSelector("#o-graafschapcollege a[href$='/users']")).click();
+        browser.waitFor(d -> d.getCurrentUrl().endsWith("/organisations/graafschapcollege/users") ? true : null);
+        assertThat(browser.text()).contains("Nog geen gebruikers");
+        browser.find(By.linkText("Gebruiker toevoegen")).click();
         browser.waitFor(d -> d.getCurrentUrl().endsWith("/organisations/graafschapcollege/users/new") ? true : null);
         browser.type("displayName", "Anna de Vries").type("username", "a.devries").tick("roles.CONSULTEE").type("password", "kort")
                 .submit(By.cssSelector("main form button[type=submit]"));
@@ -529,6 +532,18 @@ class PortalJourneyTest {
         assertThat(browser.text()).contains("Welkom");
         browser.open("/organisations/new");
         assertThat(browser.find(By.tagName("h1")).getText()).isEqualTo("Alleen een beheerder registreert organisaties en voegt gebruikers toe");
+
+        // She leaves the school: the administrator disables her account, and it signs in no more.
+        signIn("admin");
+        browser.open("/organisations/graafschapcollege/users");
+        assertThat(browser.find(By.id("u-a.devries")).getText()).contains("Anna de Vries").contains("actief");
+        browser.submit(By.cssSelector("#u-a\\.devries form[action$='/enabled'] button"));
+        assertThat(browser.text()).contains("a.devries kan zich niet meer aanmelden");
+        assertThat(browser.find(By.id("u-a.devries")).getText()).contains("uitgeschakeld");
+        browser.driver().manage().deleteCookieNamed("session");
+        browser.open("/sign-in").type("username", "a.devries").type("password", "anna-haar-eigen-wachtwoord")
+                .submit(By.cssSelector("main form button[type=submit]"));
+        assertThat(browser.path()).startsWith("/sign-in");
     }
 
     private HttpResponse<String> page(String user, String path) throws Exception {

@@ -154,6 +154,67 @@ public class DirectoryPages {
         return AnnouncementPages.withoutNulls(entry);
     }
 
+    /** An organisation's users, with what an administrator does to one: disable or enable it, give a new first password. */
+    @Get("/{id}/users")
+    public HttpResponse<?> users(@Nullable Authentication auth, HttpRequest<?> request, String id) {
+        if (auth == null) {
+            return Page.signIn(request);
+        }
+        return onlyAdmins(auth, request).orElseGet(() -> usersPage(auth, request, id, null, Map.of(), null));
+    }
+
+    @Post("/{id}/users/{user}/enabled")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public HttpResponse<?> enable(@Nullable Authentication auth, HttpRequest<?> request, String id, String user,
+                                  @Body Map<String, Object> body) {
+        if (auth == null) {
+            return Page.signIn(request);
+        }
+        boolean enabled = new Form(body).flag("enabled");
+        return afterUserChange(auth, request, id, user, Map.of("enabled", enabled), enabled ? "enabled" : "disabled");
+    }
+
+    @Post("/{id}/users/{user}/password")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public HttpResponse<?> newFirstPassword(@Nullable Authentication auth, HttpRequest<?> request, String id, String user,
+                                            @Body Map<String, Object> body) {
+        if (auth == null) {
+            return Page.signIn(request);
+        }
+        return afterUserChange(auth, request, id, user, Map.of("password", new Form(body).values().getOrDefault("password", "")),
+                "password");
+    }
+
+    /** Back to the users with what happened, or the users again with the refusal beside that user's form. */
+    private HttpResponse<?> afterUserChange(Authentication auth, HttpRequest<?> request, String id, String user,
+                                            Map<String, Object> change, String done) {
+        PortalApi.Answer answer = api.send(request, "PATCH", "/api/users/" + PortalApi.encode(user), change, null);
+        if (answer.ok()) {
+            return Page.seeOther("/organisations/" + PortalApi.encode(id) + "/users?" + done + "=" + PortalApi.encode(user));
+        }
+        return usersPage(auth, request, id, answer.detail(), answer.fieldErrors(), user);
+    }
+
+    /** {@code forUser}: whose row shows the errors (each row has the same fields). */
+    private HttpResponse<?> usersPage(Authentication auth, HttpRequest<?> request, String id, String problem,
+                                      Map<String, String> errors, String forUser) {
+        PortalApi.Answer organisation = api.get(request, "/api/organisations/" + PortalApi.encode(id), Map.of());
+        if (!organisation.ok()) {
+            return HttpResponse.notFound(Page.view(auth, request, "not-found", Map.of()));
+        }
+        Map<String, Object> model = new HashMap<>();
+        model.put("organisation", organisation.body());
+        model.put("users", api.list(request, "/api/users", Map.of("organisation", id)));
+        model.put("errors", errors);
+        model.put("forUser", forUser);
+        model.put("problem", problem);
+        for (String done : List.of("enabled", "disabled", "password")) {
+            model.put(done, request.getParameters().getFirst(done).orElse(null));
+        }
+        return errors.isEmpty() && problem == null ? Page.render(auth, request, "users", model)
+                : Page.unprocessable(auth, request, "users", model);
+    }
+
     @Get("/{id}/users/new")
     public HttpResponse<?> userForm(@Nullable Authentication auth, HttpRequest<?> request, String id) {
         if (auth == null) {

@@ -1,19 +1,25 @@
 package nl.programmes.portal.identity.api;
 
 import io.micronaut.core.annotation.Introspected;
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Patch;
 import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
 import io.micronaut.serde.annotation.Serdeable;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import nl.programmes.kit.security.Actors;
 import nl.programmes.kit.security.Roles;
 import nl.programmes.portal.identity.application.AccountService;
 import nl.programmes.portal.identity.domain.UserAccount;
@@ -45,15 +51,41 @@ public class UserController {
             @NotBlank @Size(min = 12, max = 200, message = "must be 12 to 200 characters") String password) {
     }
 
+    /** Body of {@code PATCH /api/users/{id}}: only the parts given change; {@code password} is a new first password. */
     @Serdeable
-    public record UserView(String id, String name, String organisation, List<String> roles) {
+    @Introspected
+    public record UserChange(
+            @Nullable @Size(min = 1, max = 200) String name,
+            @Nullable @Size(min = 1, message = "must name at least one role") List<@Pattern(regexp = "INSTITUTION_STAFF|CONSULTEE|STEERING_MEMBER|ADMIN",
+                    message = "must be INSTITUTION_STAFF, CONSULTEE, STEERING_MEMBER or ADMIN") String> roles,
+            @Nullable Boolean enabled,
+            @Nullable @Size(min = 12, max = 200, message = "must be 12 to 200 characters") String password) {
+    }
+
+    @Serdeable
+    public record UserView(String id, String name, String organisation, List<String> roles, boolean enabled) {
+        static UserView of(UserAccount user) {
+            return new UserView(user.id(), user.displayName(), user.organisationId(), List.copyOf(user.roles()), user.enabled());
+        }
+    }
+
+    /** An organisation's users, by name. */
+    @Get
+    public List<UserView> list(@QueryValue String organisation) {
+        return accounts.users(organisation).stream().map(UserView::of).toList();
+    }
+
+    /** Renames, gives other roles, disables or enables a user, or sets a new first password for a forgotten one. */
+    @Patch("/{id}")
+    public UserView change(String id, @Body @Valid UserChange change, Authentication caller) {
+        return UserView.of(accounts.change(id, change.name(), change.roles() == null ? null : Set.copyOf(change.roles()),
+                change.enabled(), change.password(), Actors.caller(caller).actor().userId()));
     }
 
     @Post
     public HttpResponse<UserView> create(@Body @Valid UserRequest request) {
         UserAccount user = accounts.create(request.id(), request.name(), request.organisation(), Set.copyOf(request.roles()),
                 request.password());
-        return HttpResponse.created(new UserView(user.id(), user.displayName(), user.organisationId(),
-                List.copyOf(user.roles())), URI.create("/api/users/" + user.id()));
+        return HttpResponse.created(UserView.of(user), URI.create("/api/users/" + user.id()));
     }
 }

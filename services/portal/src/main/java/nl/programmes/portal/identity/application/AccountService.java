@@ -4,6 +4,7 @@ import io.micronaut.context.annotation.Value;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import nl.programmes.kit.problem.InvalidCommandException;
+import nl.programmes.kit.problem.NotFoundException;
 import nl.programmes.kit.security.Roles;
 import nl.programmes.portal.identity.domain.LoginThrottle;
 import nl.programmes.portal.identity.domain.UserAccount;
@@ -131,6 +132,36 @@ public class AccountService {
         }
         repository.changePassword(userId, hash(next));
         LOG.info("{} changed their password", userId);
+    }
+
+    /** An organisation's users, for its administrator. */
+    public List<UserAccount> users(String organisationId) {
+        return repository.users(organisationId);
+    }
+
+    /**
+     * An administrator changes a user: the name, the roles, whether the account may sign in, or a new first password
+     * (for one forgotten; the user replaces it). Null leaves a part as it is. Tokens handed out before stay valid until
+     * they expire (an hour): disabling an account stops its next sign-in, not its open session.
+     */
+    @Transactional
+    public UserAccount change(String id, String displayName, Set<String> roles, Boolean enabled, String password, String byUser) {
+        UserAccount user = repository.user(id).orElseThrow(() -> new NotFoundException("User", id));
+        if (roles != null && !roles.stream().allMatch(ROLES::contains)) {
+            throw new InvalidCommandException("roles", "must be among " + ROLES);
+        }
+        if (id.equals(byUser) && (Boolean.FALSE.equals(enabled) || roles != null && !roles.contains(Roles.ADMIN))) {
+            // The platform would be left without the administrator who could undo it.
+            throw new InvalidCommandException(Boolean.FALSE.equals(enabled) ? "enabled" : "roles",
+                    "an administrator cannot take their own administration away");
+        }
+        UserAccount changed = new UserAccount(id, displayName == null ? user.displayName() : displayName.strip(),
+                user.organisationId(), roles == null ? user.roles() : Set.copyOf(roles),
+                password == null ? user.passwordHash() : hash(password), enabled == null ? user.enabled() : enabled);
+        repository.update(changed);
+        LOG.info("{} changed user {} ({}{}{}{})", byUser, id, displayName == null ? "" : "name ", roles == null ? "" : "roles ",
+                enabled == null ? "" : (enabled ? "enabled " : "disabled "), password == null ? "" : "password");
+        return changed;
     }
 
     public Optional<UserAccount> find(String id) {

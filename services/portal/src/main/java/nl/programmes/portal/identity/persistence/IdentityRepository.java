@@ -72,10 +72,26 @@ public class IdentityRepository {
 
     @Transactional
     public Optional<UserAccount> user(String id) {
-        return sql.one("SELECT * FROM app_user WHERE id = ?", Sql.params(id), rs -> new UserAccount(rs.getString("id"),
-                rs.getString("display_name"), rs.getString("organisation_id"),
+        return sql.one("SELECT * FROM app_user WHERE id = ?", Sql.params(id), this::user);
+    }
+
+    private UserAccount user(ResultSet rs) throws SQLException {
+        return new UserAccount(rs.getString("id"), rs.getString("display_name"), rs.getString("organisation_id"),
                 new LinkedHashSet<>(Arrays.asList(rs.getString("roles").split(","))), rs.getString("password_hash"),
-                rs.getBoolean("enabled")));
+                rs.getBoolean("enabled"));
+    }
+
+    @Transactional
+    public List<UserAccount> users(String organisationId) {
+        return sql.query("SELECT * FROM app_user WHERE organisation_id = ? ORDER BY display_name, id", Sql.params(organisationId),
+                this::user);
+    }
+
+    /** Name, roles, password hash and whether the account may sign in: what an administrator changes. */
+    @Transactional
+    public void update(UserAccount u) {
+        sql.update("UPDATE app_user SET display_name = ?, roles = ?, password_hash = ?, enabled = ? WHERE id = ?",
+                Sql.params(u.displayName(), String.join(",", u.roles()), u.passwordHash(), u.enabled(), u.id()));
     }
 
     @Transactional
