@@ -58,7 +58,6 @@ public class DirectoryPages {
         model.put("organisations", organisations);
         model.put("registered", named(request, "registered", organisations));
         model.put("changed", named(request, "changed", organisations));
-        model.put("userAdded", request.getParameters().getFirst("user").orElse(null));
         return Page.render(auth, request, "organisations", model);
     }
 
@@ -208,7 +207,7 @@ public class DirectoryPages {
         model.put("errors", errors);
         model.put("forUser", forUser);
         model.put("problem", problem);
-        for (String done : List.of("enabled", "disabled", "password")) {
+        for (String done : List.of("added", "enabled", "disabled", "password")) {
             model.put(done, request.getParameters().getFirst(done).orElse(null));
         }
         return errors.isEmpty() && problem == null ? Page.render(auth, request, "users", model)
@@ -238,7 +237,8 @@ public class DirectoryPages {
         user.put("password", form.values().get("password")); // as typed: spaces may be part of it
         PortalApi.Answer answer = api.send(request, "POST", "/api/users", AnnouncementPages.withoutNulls(user), null);
         if (answer.ok()) {
-            return Page.seeOther("/organisations?user=" + PortalApi.encode(String.valueOf(answer.body().get("id"))));
+            return Page.seeOther("/organisations/" + PortalApi.encode(id) + "/users?added="
+                    + PortalApi.encode(String.valueOf(answer.body().get("id"))));
         }
         Map<String, String> errors = new LinkedHashMap<>();
         answer.fieldErrors().forEach((field, message) -> errors.put(USER_FIELDS.getOrDefault(field, field), message));
