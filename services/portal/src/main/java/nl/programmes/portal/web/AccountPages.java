@@ -16,6 +16,7 @@ import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
 import nl.programmes.kit.problem.InvalidCommandException;
+import nl.programmes.portal.identity.api.AuthController;
 import nl.programmes.portal.identity.application.AccountService;
 
 import java.util.HashMap;
@@ -58,7 +59,7 @@ public class AccountPages {
         try {
             // In-process, as sign-in is: the throttle counts a wrong current password by the client's own address.
             accounts.changePassword(Page.me(auth).user(), form.values().getOrDefault("currentPassword", ""),
-                    form.values().getOrDefault("newPassword", ""), SignInPages.address(request)); // as typed: spaces count
+                    form.values().getOrDefault("newPassword", ""), AuthController.clientAddress(request)); // as typed: spaces count
             return Page.seeOther("/account?changed=1");
         } catch (InvalidCommandException e) {
             e.violations().forEach(v -> form.errors().put(v.field(), v.message())); // passwords are never sent back

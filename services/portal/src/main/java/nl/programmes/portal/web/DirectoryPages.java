@@ -104,10 +104,7 @@ public class DirectoryPages {
         if (refused.isPresent()) {
             return refused.get();
         }
-        PortalApi.Answer current = api.get(request, "/api/organisations/" + PortalApi.encode(id), Map.of());
-        if (!current.ok()) {
-            return HttpResponse.notFound(Page.view(auth, request, "not-found", Map.of()));
-        }
+        PortalApi.Answer current = api.require(request, "/api/organisations/" + PortalApi.encode(id), Map.of());
         Map<String, Object> o = current.body();
         Form form = Form.empty().put("version", current.etag().orElse(""));
         for (String field : List.of("id", "name", "kind", "brin", "kvk", "region")) {
@@ -197,12 +194,8 @@ public class DirectoryPages {
     /** {@code forUser}: whose row shows the errors (each row has the same fields). */
     private HttpResponse<?> usersPage(Authentication auth, HttpRequest<?> request, String id, String problem,
                                       Map<String, String> errors, String forUser) {
-        PortalApi.Answer organisation = api.get(request, "/api/organisations/" + PortalApi.encode(id), Map.of());
-        if (!organisation.ok()) {
-            return HttpResponse.notFound(Page.view(auth, request, "not-found", Map.of()));
-        }
         Map<String, Object> model = new HashMap<>();
-        model.put("organisation", organisation.body());
+        model.put("organisation", api.read(request, "/api/organisations/" + PortalApi.encode(id), Map.of()));
         model.put("users", api.list(request, "/api/users", Map.of("organisation", id)));
         model.put("errors", errors);
         model.put("forUser", forUser);
@@ -247,12 +240,8 @@ public class DirectoryPages {
     }
 
     private HttpResponse<?> userPage(Authentication auth, HttpRequest<?> request, String id, Form form, String problem, boolean refused) {
-        PortalApi.Answer organisation = api.get(request, "/api/organisations/" + PortalApi.encode(id), Map.of());
-        if (!organisation.ok()) {
-            return HttpResponse.notFound(Page.view(auth, request, "not-found", Map.of()));
-        }
         Map<String, Object> model = new HashMap<>();
-        model.put("organisation", organisation.body());
+        model.put("organisation", api.read(request, "/api/organisations/" + PortalApi.encode(id), Map.of()));
         model.put("form", form.values());
         model.put("errors", form.errors());
         model.put("roles", ROLES);

@@ -18,9 +18,9 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
 import nl.programmes.portal.identity.api.SessionCookies;
+import nl.programmes.portal.identity.api.AuthController;
 import nl.programmes.portal.identity.application.AccountService;
 
-import java.net.InetSocketAddress;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -58,7 +58,7 @@ public class SignInPages {
             return HttpResponse.status(HttpStatus.UNPROCESSABLE_ENTITY).body(Page.view(null, request, "sign-in", model));
         }
         try {
-            var signedIn = accounts.login(username, password, address(request));
+            var signedIn = accounts.login(username, password, AuthController.clientAddress(request));
             if (signedIn.isEmpty()) {
                 model.put("failure", "signin.wrong");
                 return HttpResponse.status(HttpStatus.UNAUTHORIZED).body(Page.view(null, request, "sign-in", model));
@@ -89,10 +89,5 @@ public class SignInPages {
         return next != null && next.startsWith("/") && !next.startsWith("//") && !next.contains("\\") ? next : "/";
     }
 
-    /** The client's address, which the sign-in throttle counts failures by. */
-    static String address(HttpRequest<?> request) {
-        InetSocketAddress remote = request.getRemoteAddress();
-        return remote == null || remote.getAddress() == null ? "unknown" : remote.getAddress().getHostAddress();
-    }
 
 }

@@ -76,7 +76,7 @@ public class AuthController {
     public HttpResponse<?> login(@Body @Valid LoginRequest request, HttpRequest<?> http) {
         Optional<AccountService.SignedIn> signedIn;
         try {
-            signedIn = accounts.login(request.username(), request.password(), address(http));
+            signedIn = accounts.login(request.username(), request.password(), clientAddress(http));
         } catch (AccountService.TooManyAttempts e) {
             return tooMany(http, e);
         }
@@ -96,7 +96,7 @@ public class AuthController {
     public HttpResponse<?> changePassword(@Body @Valid PasswordChange request, Authentication authentication, HttpRequest<?> http) {
         try {
             accounts.changePassword(Actors.caller(authentication).actor().userId(), request.currentPassword(),
-                    request.newPassword(), address(http));
+                    request.newPassword(), clientAddress(http));
         } catch (AccountService.TooManyAttempts e) {
             return tooMany(http, e);
         }
@@ -122,7 +122,8 @@ public class AuthController {
                 .header("Retry-After", Long.toString(Math.max(1, e.retryAfter().toSeconds())));
     }
 
-    private static String address(HttpRequest<?> http) {
+    /** The client's address, which the sign-in throttle counts failures by (the portal's pages pass it in too). */
+    public static String clientAddress(HttpRequest<?> http) {
         InetSocketAddress remote = http.getRemoteAddress();
         return remote == null || remote.getAddress() == null ? "unknown" : remote.getAddress().getHostAddress();
     }

@@ -130,7 +130,9 @@ public class AccountService {
         if (current.equals(next)) {
             throw new InvalidCommandException("newPassword", "must differ from the current password");
         }
-        repository.changePassword(userId, hash(next));
+        UserAccount account = user.get();
+        repository.update(new UserAccount(account.id(), account.displayName(), account.organisationId(), account.roles(),
+                hash(next), account.enabled()));
         LOG.info("{} changed their password", userId);
     }
 

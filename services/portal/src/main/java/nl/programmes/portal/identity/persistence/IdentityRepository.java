@@ -94,11 +94,6 @@ public class IdentityRepository {
                 Sql.params(u.displayName(), String.join(",", u.roles()), u.passwordHash(), u.enabled(), u.id()));
     }
 
-    @Transactional
-    public void changePassword(String id, String passwordHash) {
-        sql.update("UPDATE app_user SET password_hash = ? WHERE id = ?", Sql.params(passwordHash, id));
-    }
-
     /** A stored signing key. */
     public record StoredKey(String kid, String jwk, Instant createdAt, Instant retiredAt) {
     }
@@ -122,6 +117,5 @@ public class IdentityRepository {
                 rs.getString("brin"), rs.getString("kvk"), json.read(rs.getString("locations"), Argument.listOf(String.class)), rs.getString("region"),
                 rs.getInt("version"));
     }
-
 
 }
