@@ -77,6 +77,9 @@ class OverviewRebuildTest implements TestPropertyProvider {
         long drifted = overview.count("SELECT COUNT(*) FROM timeline_entry");
         assertThat(drifted).isLessThan(lines);
 
+        // Where a page open on the timeline stands before the rebuild (OverviewPages' live stream).
+        String openPage = (String) recent("").get("position");
+
         assertThatThrownBy(() -> http.toBlocking().exchange(HttpRequest.POST("/api/overview/rebuild", "").bearerAuth(reader)))
                 .isInstanceOfSatisfying(HttpClientResponseException.class, e -> assertThat(e.getStatus().getCode()).isEqualTo(403));
         HttpResponse<Map> started = http.toBlocking().exchange(HttpRequest.POST("/api/overview/rebuild", "").bearerAuth(admin), Map.class);
@@ -123,6 +126,25 @@ class OverviewRebuildTest implements TestPropertyProvider {
         assertThat(overview.count("""
                 SELECT COUNT(*) FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND COLUMN_TYPE = 'char(36)'
                 AND COLLATION_NAME = 'utf8mb4_bin'""")).isEqualTo(13); // V7 added timeline_entry.offering_id
+
+        // The rebuild wrote every line anew, so each was projected after the page's position, but none is new to the
+        // page: the answer holds no lines, only a position after it. A fact recorded now is new again, to the next poll
+        // and to one still asking from before the switch-over.
+        Map<String, Object> afterSwitch = recent("since=" + openPage);
+        assertThat((List<?>) afterSwitch.get("entries")).isEmpty();
+        assertThat(java.time.Instant.parse((String) afterSwitch.get("position"))).isAfter(java.time.Instant.parse(openPage));
+        String decided = publisher.publish(new nl.programmes.events.steering.SteeringDecisionRecorded(java.util.UUID.randomUUID().toString(),
+                "stuurgroep-ad-ci", demo.announcement, java.time.LocalDate.of(2025, 4, 10), nl.programmes.events.steering.Decision.NOTED,
+                List.of(), null, List.of(), DemoCaseEvents.SAXION)).id();
+        Projected.caughtUp(overview);
+        assertThat((List<Map<String, Object>>) recent("since=" + afterSwitch.get("position")).get("entries"))
+                .extracting(e -> e.get("eventId")).containsExactly(decided);
+        assertThat((List<Map<String, Object>>) recent("since=" + openPage).get("entries"))
+                .extracting(e -> e.get("eventId")).containsExactly(decided);
+    }
+
+    private Map<String, Object> recent(String query) {
+        return http.toBlocking().retrieve(HttpRequest.GET("/api/timeline/recent?" + query).bearerAuth(reader), Map.class);
     }
 
     /** Every secondary index of the live schema as table.index(columns), in a stable order. */

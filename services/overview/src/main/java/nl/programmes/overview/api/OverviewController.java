@@ -194,8 +194,8 @@ public class OverviewController {
      * facts arrive, wherever their business dates put them (a decision recorded today for a meeting weeks ago is new
      * too). Ask first without {@code since}, before reading the page, for the position; then from the position each
      * answer hands out. An answer may repeat lines from just before its {@code since} (a line is seen once its poll
-     * commits, a moment after it is stamped): keep those already shown out. After a rebuild's switch-over every line
-     * is written anew, and none of them is new: the first answer after it holds no lines, only the position.
+     * commits, a moment after it is stamped): keep those already shown out. A rebuild writes every line anew, none of
+     * them new: only what is projected after its switch-over is.
      *
      * @param since the {@code position} of the answer before
      */
@@ -206,10 +206,9 @@ public class OverviewController {
                                                     @Nullable @QueryValue LocalDate from, @Nullable @QueryValue LocalDate to,
                                                     @Nullable @QueryValue Instant since) {
         Instant switched = rebuild.state().switchedAt();
-        Instant asked = since != null && switched != null && switched.isAfter(since.minus(OverviewReads.LOOKBACK)) ? null : since;
         return CompletableFuture.supplyAsync(() -> reads.projectedSince(new OverviewReads.TimelineFilter(
                 announcement == null || announcement.isBlank() ? null : reads.announcementNamed(announcement, institution),
-                institution, kind, from, to, region), asked), blocking);
+                institution, kind, from, to, region), since, switched), blocking);
     }
 
     private CompletableFuture<HttpResponse<byte[]>> timeline(OverviewReads.TimelineFilter filter, String order,

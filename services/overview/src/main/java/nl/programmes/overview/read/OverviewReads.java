@@ -789,19 +789,23 @@ public class OverviewReads {
      * for a meeting weeks ago is new too. Read along the projection time's index (V4), so a read finds the few new
      * lines without passing the rest; the filter is applied to those few here. Without {@code since}: no lines, only
      * the position to ask from.
+     *
+     * @param floor nothing projected at or before it is new (the last rebuild's switch-over: the rebuild wrote every
+     *              line anew, none of them new to a page that was open); null for none
      */
     @Connectable
-    public Views.NewLines projectedSince(TimelineFilter filter, Instant since) {
+    public Views.NewLines projectedSince(TimelineFilter filter, Instant since, Instant floor) {
         Instant upTo = sql.one("SELECT MAX(projected_at) FROM timeline_entry", Sql.params(),
                 rs -> rs.getTimestamp(1) == null ? null : rs.getTimestamp(1).toInstant()).orElse(null);
         Instant position = upTo == null ? (since == null ? clock.instant() : since)
                 : since != null && since.isAfter(upTo) ? since : upTo;
-        if (since == null || upTo == null || !upTo.isAfter(since.minus(LOOKBACK))) {
+        Instant after = since == null ? null : floor != null && floor.isAfter(since.minus(LOOKBACK)) ? floor : since.minus(LOOKBACK);
+        if (after == null || upTo == null || !upTo.isAfter(after)) {
             return new Views.NewLines(List.of(), position);
         }
         List<Projected> found = sql.query(LINES + "timeline_entry t FORCE INDEX (timeline_projected)" + WITH_REFERENCE
                         + " WHERE t.projected_at > ? AND t.projected_at <= ? ORDER BY t.projected_at DESC, t.event_id DESC LIMIT ?",
-                Sql.params(Timestamp.from(since.minus(LOOKBACK)), Timestamp.from(upTo), NEW_LINES_READ),
+                Sql.params(Timestamp.from(after), Timestamp.from(upTo), NEW_LINES_READ),
                 rs -> new Projected(line(rs), rs.getString("offering_id")));
         Predicate<Projected> taken = taking(filter);
         List<Views.TimelineLine> lines = new ArrayList<>(found.stream().filter(taken).limit(NEW_LINES_HANDED_OUT)
