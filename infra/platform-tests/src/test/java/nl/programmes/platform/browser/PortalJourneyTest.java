@@ -243,6 +243,10 @@ class PortalJourneyTest {
         browser.open("/timeline?order=oldest&announcement=" + announcementId)
                 .reloadUntil(page -> page.contains("besluit") || page.contains("ontraadt"));
         String timeline = browser.text();
+        // Oldest first, new lines go below the last: this page ends its timeline, so it is live; the whole timeline's
+        // first page, with pages after it, is not.
+        assertThat(timeline).contains("verschijnen vanzelf");
+        assertThat(page("stuurgroep-ad-ci-member", "/timeline?order=oldest").body()).doesNotContain("sse-connect");
         assertThat(timeline).contains("Saxion Hogeschool kondigt").contains("ROC van Twente").contains("Stuurgroep")
                 .contains("Beleidsmedewerker onderwijs (demo)").doesNotContain("saxion-staff");
         // The export takes the page's filters: this announcement's lines, oldest first, and nothing else.

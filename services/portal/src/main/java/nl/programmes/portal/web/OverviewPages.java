@@ -166,10 +166,11 @@ public class OverviewPages {
             return Page.signIn(request);
         }
         Map<String, Object> filter = filters(request, TIMELINE_FILTERS);
-        boolean live = filter.get("cursor") == null;
+        boolean oldestFirst = "oldest".equals(filter.get("order"));
+        // New lines go above the first page newest first, below the last page oldest first: those pages are live.
         // Where the projection stands before the page is read: the stream sends what is projected after it, so a line
         // projected while the page is read still arrives (and one on the page is not sent again: see "shown").
-        Object since = live ? position(request, filter) : null;
+        Object since = oldestFirst || filter.get("cursor") == null ? position(request, filter) : null;
         PortalApi.Answer answer = api.get(request, "/api/timeline", filter);
         Map<String, Object> model = new HashMap<>(answer.ok() ? answer.body() : Map.of("entries", List.of()));
         model.put("problem", answer.ok() ? null : answer.detail());
@@ -179,7 +180,6 @@ public class OverviewPages {
         model.put("checkFields", "filter.checkFields");
         model.put("anchorPrefix", "f-");
         model.put("filter", filter);
-        boolean oldestFirst = "oldest".equals(filter.get("order"));
         Map<String, Object> fromTheStart = new LinkedHashMap<>(filter);
         fromTheStart.remove("cursor");
         Map<String, Object> stream = new LinkedHashMap<>(fromTheStart);
@@ -190,7 +190,7 @@ public class OverviewPages {
         stream.put("shown", String.join(",", ((List<Map<String, Object>>) model.getOrDefault("entries", List.of())).stream()
                 .map(e -> (String) e.get("eventId")).toList()) + ",");
         model.put("stream", "/timeline/stream" + PortalApi.queryString(stream));
-        model.put("live", live && since != null);
+        model.put("live", since != null && (oldestFirst ? answer.body().get("nextCursor") == null : filter.get("cursor") == null));
         model.put("oldestFirst", oldestFirst);
         Map<String, Object> next = new LinkedHashMap<>(filter);
         next.put("cursor", answer.body().get("nextCursor"));
