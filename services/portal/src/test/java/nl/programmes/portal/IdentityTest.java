@@ -114,6 +114,8 @@ class IdentityTest implements TestPropertyProvider {
         Map<?, ?> back = http.toBlocking().retrieve(HttpRequest.PATCH("/api/users/leaver", Map.of("enabled", true,
                 "password", fresh, "roles", List.of("CONSULTEE", "INSTITUTION_STAFF"))).bearerAuth(admin), Map.class);
         assertThat((List<Object>) back.get("roles")).containsExactlyInAnyOrder("CONSULTEE", "INSTITUTION_STAFF");
+        assertThat(http.toBlocking().retrieve(HttpRequest.GET("/api/users/leaver").bearerAuth(admin), Map.class))
+                .containsEntry("name", "Leaves Saxion").containsEntry("enabled", true).doesNotContainKey("password");
         assertThat(http.toBlocking().retrieve(HttpRequest.POST("/api/auth/login", Map.of("username", "leaver", "password", fresh)),
                 Map.class).get("token")).isNotNull();
 

@@ -503,6 +503,12 @@ class PortalJourneyTest {
         assertThat(browser.find(By.id("password")).getAttribute("value")).isEmpty(); // a password is never sent back
         browser.type("password", "een-lang-genoeg-wachtwoord").submit(By.cssSelector("main form button[type=submit]"));
         assertThat(browser.text()).contains("Gebruiker a.devries kan zich nu aanmelden");
+        // She also acts for the school's own programmes: another role, named in words on the list.
+        browser.find(By.cssSelector("#u-a\\.devries a[href$='/edit']")).click();
+        browser.waitFor(d -> d.getCurrentUrl().endsWith("/users/a.devries/edit") ? true : null);
+        browser.tick("roles.INSTITUTION_STAFF").submit(By.cssSelector("main form button[type=submit]"));
+        assertThat(browser.text()).contains("De wijziging van a.devries is opgeslagen");
+        assertThat(browser.find(By.id("u-a.devries")).getText()).contains("geconsulteerde").contains("medewerker van een instelling");
 
         // The entry changes; someone else changed it first: said plainly, and the form keeps this change to save again.
         browser.open("/organisations/graafschapcollege/edit").type("locations", "Doetinchem, Winterswijk, Zutphen");

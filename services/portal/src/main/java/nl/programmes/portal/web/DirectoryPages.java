@@ -200,7 +200,7 @@ public class DirectoryPages {
         model.put("errors", errors);
         model.put("forUser", forUser);
         model.put("problem", problem);
-        for (String done : List.of("added", "enabled", "disabled", "password")) {
+        for (String done : List.of("added", "changed", "enabled", "disabled", "password")) {
             model.put(done, request.getParameters().getFirst(done).orElse(null));
         }
         return errors.isEmpty() && problem == null ? Page.render(auth, request, "users", model)
@@ -212,7 +212,7 @@ public class DirectoryPages {
         if (auth == null) {
             return Page.signIn(request);
         }
-        return onlyAdmins(auth, request).orElseGet(() -> userPage(auth, request, id, Form.empty(), null, false));
+        return onlyAdmins(auth, request).orElseGet(() -> userPage(auth, request, id, Form.empty(), null, false, false));
     }
 
     @Post("/{id}/users/new")
@@ -236,17 +236,56 @@ public class DirectoryPages {
         Map<String, String> errors = new LinkedHashMap<>();
         answer.fieldErrors().forEach((field, message) -> errors.put(USER_FIELDS.getOrDefault(field, field), message));
         form.put("password", ""); // never sent back to the browser
-        return userPage(auth, request, id, form.withErrors(errors), answer.detail(), true);
+        return userPage(auth, request, id, form.withErrors(errors), answer.detail(), true, false);
     }
 
-    private HttpResponse<?> userPage(Authentication auth, HttpRequest<?> request, String id, Form form, String problem, boolean refused) {
+    @Get("/{id}/users/{user}/edit")
+    @SuppressWarnings("unchecked")
+    public HttpResponse<?> userEditForm(@Nullable Authentication auth, HttpRequest<?> request, String id, String user) {
+        if (auth == null) {
+            return Page.signIn(request);
+        }
+        Optional<HttpResponse<?>> refused = onlyAdmins(auth, request);
+        if (refused.isPresent()) {
+            return refused.get();
+        }
+        Map<String, Object> current = api.read(request, "/api/users/" + PortalApi.encode(user), Map.of());
+        Form form = Form.empty().put("username", user).put("displayName", String.valueOf(current.get("name")));
+        ((List<String>) current.get("roles")).forEach(role -> form.put("roles." + role, "on"));
+        return userPage(auth, request, id, form, null, false, true);
+    }
+
+    /** A user's name and roles; the username stays, and the password is the user's own (or a new first one, on the list). */
+    @Post("/{id}/users/{user}/edit")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public HttpResponse<?> editUser(@Nullable Authentication auth, HttpRequest<?> request, String id, String user,
+                                    @Body Map<String, Object> body) {
+        if (auth == null) {
+            return Page.signIn(request);
+        }
+        Form form = new Form(body).put("username", user);
+        Map<String, Object> change = new LinkedHashMap<>();
+        change.put("name", form.text("displayName") == null ? "" : form.text("displayName"));
+        change.put("roles", form.checked("roles"));
+        PortalApi.Answer answer = api.send(request, "PATCH", "/api/users/" + PortalApi.encode(user), change, null);
+        if (answer.ok()) {
+            return Page.seeOther("/organisations/" + PortalApi.encode(id) + "/users?changed=" + PortalApi.encode(user));
+        }
+        Map<String, String> errors = new LinkedHashMap<>();
+        answer.fieldErrors().forEach((field, message) -> errors.put(USER_FIELDS.getOrDefault(field, field), message));
+        return userPage(auth, request, id, form.withErrors(errors), answer.detail(), true, true);
+    }
+
+    private HttpResponse<?> userPage(Authentication auth, HttpRequest<?> request, String id, Form form, String problem, boolean refused,
+                                     boolean editing) {
         Map<String, Object> model = new HashMap<>();
         model.put("organisation", api.read(request, "/api/organisations/" + PortalApi.encode(id), Map.of()));
         model.put("form", form.values());
         model.put("errors", form.errors());
         model.put("roles", ROLES);
         model.put("problem", problem);
-        return refused ? Page.unprocessable(auth, request, "user-new", model) : Page.render(auth, request, "user-new", model);
+        model.put("editing", editing);
+        return refused ? Page.unprocessable(auth, request, "user-form", model) : Page.render(auth, request, "user-form", model);
     }
 
     private static Map<String, Object> organisationModel(Form form, boolean editing) {

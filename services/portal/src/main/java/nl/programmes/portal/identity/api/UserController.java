@@ -19,6 +19,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import nl.programmes.kit.problem.NotFoundException;
 import nl.programmes.kit.security.Actors;
 import nl.programmes.kit.security.Roles;
 import nl.programmes.portal.identity.application.AccountService;
@@ -73,6 +74,11 @@ public class UserController {
     @Get
     public List<UserView> list(@QueryValue String organisation) {
         return accounts.users(organisation).stream().map(UserView::of).toList();
+    }
+
+    @Get("/{id}")
+    public UserView get(String id) {
+        return accounts.find(id).map(UserView::of).orElseThrow(() -> new NotFoundException("User", id));
     }
 
     /** Renames, gives other roles, disables or enables a user, or sets a new first password for a forgotten one. */
