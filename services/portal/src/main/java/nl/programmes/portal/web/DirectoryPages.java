@@ -252,7 +252,8 @@ public class DirectoryPages {
         Map<String, Object> current = api.read(request, "/api/users/" + PortalApi.encode(user), Map.of());
         Form form = Form.empty().put("username", user).put("displayName", String.valueOf(current.get("name")));
         ((List<String>) current.get("roles")).forEach(role -> form.put("roles." + role, "on"));
-        return userPage(auth, request, id, form, null, false, true);
+        // The user's own organisation, whichever organisation's address led here.
+        return userPage(auth, request, String.valueOf(current.get("organisation")), form, null, false, true);
     }
 
     /** A user's name and roles; the username stays, and the password is the user's own (or a new first one, on the list). */
