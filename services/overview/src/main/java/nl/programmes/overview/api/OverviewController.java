@@ -185,8 +185,8 @@ public class OverviewController {
                     .thenCompose(id -> timeline(new OverviewReads.TimelineFilter(id, institution, kind, from, to, region), order, after, cursor, size));
         }
         // An id needs no lookup, and this thread (the event loop) must not take a connection for one.
-        String id = announcement == null || announcement.isBlank() ? null : announcement.strip().toLowerCase(java.util.Locale.ROOT);
-        return timeline(new OverviewReads.TimelineFilter(id, institution, kind, from, to, region), order, after, cursor, size);
+        return timeline(new OverviewReads.TimelineFilter(OverviewReads.idOf(announcement), institution, kind, from, to, region),
+                order, after, cursor, size);
     }
 
     /**
@@ -207,8 +207,7 @@ public class OverviewController {
                                                     @Nullable @QueryValue Instant since) {
         Instant switched = rebuild.state().switchedAt();
         return CompletableFuture.supplyAsync(() -> reads.projectedSince(new OverviewReads.TimelineFilter(
-                announcement == null || announcement.isBlank() ? null : reads.announcementNamed(announcement, institution),
-                institution, kind, from, to, region), since, switched), blocking);
+                reads.announcementNamed(announcement, institution), institution, kind, from, to, region), since, switched), blocking);
     }
 
     private CompletableFuture<HttpResponse<byte[]>> timeline(OverviewReads.TimelineFilter filter, String order,
@@ -238,8 +237,8 @@ public class OverviewController {
                                                        @Nullable @QueryValue("for") @Pattern(regexp = EXCEL_OR_NOT,
                                                                message = "must be excel, or left out for RFC 4180 (comma-separated)") String target) {
         Csv.Dialect dialect = Csv.Dialect.of(target);
-        OverviewReads.TimelineFilter filter = new OverviewReads.TimelineFilter(announcement == null || announcement.isBlank() ? null
-                : reads.announcementNamed(announcement, institution), institution, kind, from, to, region);
+        OverviewReads.TimelineFilter filter = new OverviewReads.TimelineFilter(reads.announcementNamed(announcement, institution),
+                institution, kind, from, to, region);
         boolean newestFirst = "newest".equals(order);
         Views.TimelinePage first = reads.timeline(filter, newestFirst, null, csvPageSize);
         byte[] start = (dialect.start() + dialect.line("date", "recorded", "reference", "announcement", "kind", "actor", "actor name", "organisation",

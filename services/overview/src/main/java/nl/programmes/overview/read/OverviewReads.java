@@ -234,14 +234,14 @@ public class OverviewReads {
      * The announcement a text names for the timeline's announcement filter: the one whose id it is (known yet or not,
      * as its events may come in any order), or the one whose reference it is (A24-056, in any case). References are
      * unique per institution only: where two institutions use one, the institution filter chooses, else the caller
-     * is asked for the id. Reads the database for a reference.
+     * is asked for the id. Reads the database for a reference; null for no text (no announcement filter).
      */
     @Connectable
     public String announcementNamed(String text, String institution) {
-        String given = text.strip();
-        if (isId(given)) {
-            return given.toLowerCase(Locale.ROOT);
+        if (text == null || text.isBlank() || isId(text)) {
+            return idOf(text);
         }
+        String given = text.strip();
         List<String[]> named = sql.query("SELECT announcement_id, institution_id FROM announcement_overview WHERE reference = ? "
                 + "ORDER BY institution_id", Sql.params(given), rs -> new String[] {rs.getString(1), rs.getString(2)});
         List<String[]> chosen = named.size() > 1 && institution != null
@@ -254,6 +254,14 @@ public class OverviewReads {
                     + String.join(", ", chosen.stream().map(n -> n[1]).toList()) + "; choose the institution too");
         }
         return chosen.get(0)[0];
+    }
+
+    /**
+     * The announcement's id a text is, as stored (lower case), with no lookup, so the event loop may ask; null for no
+     * text. Only for a text that {@link #isId} or is blank: a reference needs {@link #announcementNamed}.
+     */
+    public static String idOf(String text) {
+        return text == null || text.isBlank() ? null : text.strip().toLowerCase(Locale.ROOT);
     }
 
     /** Whether a text is an announcement's id as the services hand them out (a UUID); anything else may be a reference. */
