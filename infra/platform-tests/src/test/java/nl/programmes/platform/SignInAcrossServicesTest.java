@@ -14,6 +14,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.regex.Matcher;
@@ -83,6 +84,26 @@ class SignInAcrossServicesTest {
     }
 
     @Test
+    void aDisabledAccountsOpenSessionStopsAtTheGatewayAtOnce() throws Exception {
+        String admin = "Bearer " + field(login("admin").body(), "token");
+        HttpResponse<String> created = send(admin, "POST", "/api/users", """
+                {"id": "saxion-leaver", "name": "Leaves Saxion", "organisation": "saxion",
+                 "roles": ["INSTITUTION_STAFF"], "password": "%s"}""".formatted(DEMO_PASSWORD));
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        HttpResponse<String> login = login("saxion-leaver");
+        String token = field(login.body(), "token");
+        String cookie = login.headers().firstValue("Set-Cookie").orElseThrow().split(";")[0];
+        assertThat(announce("Bearer " + token, null, "LEAVE-1").statusCode()).isEqualTo(201);
+
+        assertThat(send(admin, "PATCH", "/api/users/saxion-leaver", "{\"enabled\": false}").statusCode()).isEqualTo(200);
+        for (HttpResponse<String> refused : List.of(announce("Bearer " + token, null, "LEAVE-2"), announce(null, cookie, "LEAVE-3"))) {
+            assertThat(refused.statusCode()).isEqualTo(401);
+            assertThat(refused.headers().firstValue("Content-Type")).contains("application/problem+json");
+            assertThat(refused.body()).contains("session has ended");
+        }
+    }
+
+    @Test
     void wrongPasswordIsUnauthorisedAsProblemJson() throws Exception {
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(portal.url("/api/auth/login")))
                 .header("Content-Type", "application/json")
@@ -97,6 +118,12 @@ class SignInAcrossServicesTest {
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString("{\"username\":\"" + user + "\",\"password\":\"" + DEMO_PASSWORD + "\"}"))
                 .build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpResponse<String> send(String authorization, String method, String path, String json) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create(portal.url(path))).header("Content-Type", "application/json")
+                .header("Authorization", authorization).method(method, HttpRequest.BodyPublishers.ofString(json)).build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     private HttpResponse<String> announce(String authorization, String cookie, String reference) throws Exception {

@@ -17,6 +17,8 @@ import nl.programmes.kit.security.Roles;
 import nl.programmes.portal.identity.application.AccountService;
 import nl.programmes.portal.identity.application.DirectoryService;
 import nl.programmes.portal.identity.domain.Organisation;
+import nl.programmes.portal.identity.domain.UserAccount;
+import nl.programmes.portal.identity.persistence.IdentityRepository;
 import nl.programmes.testkit.EventProbe;
 import nl.programmes.testkit.ServiceUnderTest;
 import nl.programmes.testkit.TestPlatform;
@@ -24,12 +26,14 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 @MicronautTest(transactional = false)
@@ -51,12 +55,16 @@ class IdentityTest implements TestPropertyProvider {
     @Inject
     AccountService accounts;
 
+    @Inject
+    IdentityRepository repository;
+
     @Override
     public Map<String, String> getProperties() {
         Map<String, String> properties = new HashMap<>(portal.properties());
         properties.put("platform.identity.bcrypt-cost", "4");
         properties.put("platform.identity.secure-cookie", "false");
         properties.put("platform.identity.throttle.per-account", "3");
+        properties.put("platform.identity.access-refresh", "1s");
         return properties;
     }
 
@@ -84,9 +92,14 @@ class IdentityTest implements TestPropertyProvider {
                 .containsEntry("newPassword", "must differ from the current password");
         assertThat(login("first-password")).isNotBlank();
 
-        HttpResponse<?> changed = http.toBlocking().exchange(HttpRequest.POST("/api/auth/password",
-                Map.of("currentPassword", PASSWORD, "newPassword", chosen)).bearerAuth(token));
-        assertThat(changed.getStatus().getCode()).isEqualTo(204);
+        String elsewhere = login("first-password"); // say, a session left open on a shared computer
+        HttpResponse<Map> changed = http.toBlocking().exchange(HttpRequest.POST("/api/auth/password",
+                Map.of("currentPassword", PASSWORD, "newPassword", chosen)).bearerAuth(token), Map.class);
+        assertThat(changed.getStatus().getCode()).isEqualTo(200);
+        // Every session opened before ends, this one's token too; the answer carries the one that continues it.
+        assertThat(sessionOf(token)).isEqualTo(401);
+        assertThat(sessionOf(elsewhere)).isEqualTo(401);
+        assertThat(sessionOf((String) changed.body().get("token"))).isEqualTo(200);
         HttpClientResponseException old = assertThrows(HttpClientResponseException.class, () -> login("first-password"));
         assertThat(old.getStatus().getCode()).isEqualTo(401);
         assertThat(http.toBlocking().retrieve(HttpRequest.POST("/api/auth/login", Map.of("username", "first-password",
@@ -135,6 +148,57 @@ class IdentityTest implements TestPropertyProvider {
         assertThat(shortPassword.getStatus().getCode()).isEqualTo(400);
         assertThat(shortPassword.getResponse().getBody(String.class).orElseThrow()).contains("\"field\":\"password\"")
                 .contains("\"field\":\"roles[0]\"");
+    }
+
+    @Test
+    void aChangeToWhatAnAccountMayDoEndsItsOpenSessionsAtOnce() {
+        String admin = login("admin");
+        accounts.create("mover", "Changes roles", "saxion", Set.of(Roles.CONSULTEE), PASSWORD);
+        String first = login("mover");
+
+        patch("mover", Map.of("name", "Changes roles, renamed"), admin);
+        assertThat(sessionOf(first)).as("a new name ends no session").isEqualTo(200);
+
+        patch("mover", Map.of("roles", List.of("INSTITUTION_STAFF")), admin);
+        assertThat(sessionOf(first)).as("by bearer token").isEqualTo(401);
+        HttpClientResponseException byCookie = assertThrows(HttpClientResponseException.class, () -> http.toBlocking()
+                .exchange(HttpRequest.GET("/api/auth/me").cookie(io.micronaut.http.cookie.Cookie.of("session", first)), Map.class));
+        assertThat(byCookie.getStatus().getCode()).isEqualTo(401);
+        String page = http.toBlocking().retrieve(HttpRequest.GET("/account").cookie(io.micronaut.http.cookie.Cookie.of("session", first)));
+        assertThat(page).as("a page asks to sign in again").contains("action=\"/sign-in\"");
+        String second = login("mover");
+        assertThat(http.toBlocking().retrieve(HttpRequest.GET("/api/auth/me").bearerAuth(second), Map.class).get("roles"))
+                .isEqualTo(List.of("INSTITUTION_STAFF"));
+
+        patch("mover", Map.of("enabled", false), admin);
+        assertThat(sessionOf(second)).as("disabled").isEqualTo(401);
+        patch("mover", Map.of("enabled", true), admin);
+        assertThat(sessionOf(second)).as("enabled again, the session ended stays ended").isEqualTo(401);
+        assertThat(sessionOf(login("mover"))).isEqualTo(200);
+    }
+
+    @Test
+    void anotherPortalInstancesChangeEndsSessionsHereWithinTheRefresh() {
+        accounts.create("elsewhere", "Changed on another instance", "saxion", Set.of(Roles.CONSULTEE), PASSWORD);
+        String token = login("elsewhere");
+        UserAccount account = repository.user("elsewhere").orElseThrow();
+        // Written straight to the database, as another portal instance would: this one learns it on its next read.
+        repository.update(account.changedTo(account.displayName(), account.roles(), account.passwordHash(), false),
+                account.accessStamp());
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(sessionOf(token)).isEqualTo(401));
+    }
+
+    private void patch(String user, Map<String, Object> change, String admin) {
+        http.toBlocking().exchange(HttpRequest.PATCH("/api/users/" + user, change).bearerAuth(admin), Map.class);
+    }
+
+    /** What the portal answers a token: 200 while its session is open, 401 once it has ended. */
+    private int sessionOf(String token) {
+        try {
+            return http.toBlocking().exchange(HttpRequest.GET("/api/auth/me").bearerAuth(token), Map.class).getStatus().getCode();
+        } catch (HttpClientResponseException e) {
+            return e.getStatus().getCode();
+        }
     }
 
     /** The field errors of a refused password change, which must answer {@code status}. */

@@ -31,6 +31,11 @@ import java.util.UUID;
 public final class SigningKey {
 
     public static final String ISSUER = "programme-coordination";
+    /**
+     * The account's access stamp when the portal handed the token out. The portal admits only an account's current
+     * stamp, so a change of roles or password, or disabling the account, ends its sessions; other services do not read it.
+     */
+    public static final String ACCESS_STAMP = "access";
 
     private final RSAKey key;
 
@@ -93,8 +98,20 @@ public final class SigningKey {
         return sign(userId, displayName, organisationId, roles, Instant.now(), validFor);
     }
 
+    /** A token for an account the portal keeps, with its access stamp. */
+    public String mint(String userId, String displayName, String organisationId, List<String> roles, int accessStamp,
+                       Duration validFor) {
+        return sign(claims(userId, displayName, organisationId, roles, Instant.now(), validFor)
+                .claim(ACCESS_STAMP, accessStamp).build());
+    }
+
     public String sign(String userId, String displayName, String organisationId, List<String> roles,
                        Instant issuedAt, Duration validFor) {
+        return sign(claims(userId, displayName, organisationId, roles, issuedAt, validFor).build());
+    }
+
+    private static JWTClaimsSet.Builder claims(String userId, String displayName, String organisationId, List<String> roles,
+                                               Instant issuedAt, Duration validFor) {
         JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder()
                 .subject(userId)
                 .issuer(ISSUER)
@@ -108,7 +125,7 @@ public final class SigningKey {
         if (organisationId != null) {
             claims.claim("org", organisationId);
         }
-        return sign(claims.build());
+        return claims;
     }
 
     /** Signs any claims: the test kit uses it to play an external identity provider. */

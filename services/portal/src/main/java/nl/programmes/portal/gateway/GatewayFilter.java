@@ -3,6 +3,7 @@ package nl.programmes.portal.gateway;
 import io.micronaut.core.async.publisher.Publishers;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MutableHttpRequest;
 import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.Filter;
@@ -11,6 +12,8 @@ import io.micronaut.http.cookie.Cookie;
 import io.micronaut.http.filter.HttpServerFilter;
 import io.micronaut.http.filter.ServerFilterChain;
 import io.micronaut.http.filter.ServerFilterPhase;
+import nl.programmes.kit.problem.Problems;
+import nl.programmes.portal.identity.application.Sessions;
 import org.reactivestreams.Publisher;
 
 import java.net.URI;
@@ -21,18 +24,26 @@ import java.util.Optional;
  * origin. It runs before the portal's own security: the owning service checks the token. A browser's
  * session cookie becomes the bearer token on the way. Paths the portal owns itself
  * ({@code /api/auth}, {@code /api/organisations}, {@code /api/users}) have no route and fall through.
+ * A token whose session has ended (its account was disabled, or its roles or password changed) stops here:
+ * the services check only a token's signature and expiry, the portal knows its accounts.
  */
 @Filter("/api/**")
 public class GatewayFilter implements HttpServerFilter {
 
     private static final String SESSION_COOKIE = "session";
 
+    private static final String BEARER = "Bearer ";
+
     private final ProxyHttpClient client;
     private final GatewayRoutes routes;
+    private final Sessions sessions;
+    private final Problems problems;
 
-    public GatewayFilter(ProxyHttpClient client, GatewayRoutes routes) {
+    public GatewayFilter(ProxyHttpClient client, GatewayRoutes routes, Sessions sessions, Problems problems) {
         this.client = client;
         this.routes = routes;
+        this.sessions = sessions;
+        this.problems = problems;
     }
 
     @Override
@@ -51,9 +62,16 @@ public class GatewayFilter implements HttpServerFilter {
                 .scheme(base.getScheme())
                 .host(base.getHost())
                 .port(base.getPort()));
+        Optional<String> bearer = request.getHeaders().getAuthorization().filter(value -> value.startsWith(BEARER))
+                .map(value -> value.substring(BEARER.length()).strip());
+        Optional<String> cookie = request.getCookies().findCookie(SESSION_COOKIE).map(Cookie::getValue).filter(v -> !v.isBlank());
+        Optional<String> token = request.getHeaders().getAuthorization().isPresent() ? bearer : cookie;
+        if (token.isPresent() && !sessions.open(token.get())) {
+            return Publishers.just(problems.detail(request, HttpStatus.UNAUTHORIZED, null,
+                    "This session has ended: the account was disabled, or its roles or password changed. Sign in again."));
+        }
         if (request.getHeaders().getAuthorization().isEmpty()) {
-            request.getCookies().findCookie(SESSION_COOKIE).map(Cookie::getValue).filter(v -> !v.isBlank())
-                    .ifPresent(token -> forwarded.header(HttpHeaders.AUTHORIZATION, "Bearer " + token));
+            cookie.ifPresent(value -> forwarded.header(HttpHeaders.AUTHORIZATION, BEARER + value));
         }
         return Publishers.map(client.proxy(forwarded), response -> response);
     }

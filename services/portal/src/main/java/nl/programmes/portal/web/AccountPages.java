@@ -17,6 +17,7 @@ import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
 import nl.programmes.kit.problem.InvalidCommandException;
 import nl.programmes.portal.identity.api.AuthController;
+import nl.programmes.portal.identity.api.SessionCookies;
 import nl.programmes.portal.identity.application.AccountService;
 
 import java.util.HashMap;
@@ -32,9 +33,11 @@ import java.util.Map;
 public class AccountPages {
 
     private final AccountService accounts;
+    private final SessionCookies cookies;
 
-    public AccountPages(AccountService accounts) {
+    public AccountPages(AccountService accounts, SessionCookies cookies) {
         this.accounts = accounts;
+        this.cookies = cookies;
     }
 
     @Get
@@ -58,9 +61,11 @@ public class AccountPages {
         model.put("changed", false);
         try {
             // In-process, as sign-in is: the throttle counts a wrong current password by the client's own address.
-            accounts.changePassword(Page.me(auth).user(), form.values().getOrDefault("currentPassword", ""),
-                    form.values().getOrDefault("newPassword", ""), AuthController.clientAddress(request)); // as typed: spaces count
-            return Page.seeOther("/account?changed=1");
+            AccountService.SignedIn session = accounts.changePassword(Page.me(auth).user(),
+                    form.values().getOrDefault("currentPassword", ""), form.values().getOrDefault("newPassword", ""),
+                    AuthController.clientAddress(request)); // as typed: spaces count
+            // The user's other sessions have ended; this browser's continues with a new token.
+            return Page.seeOther("/account?changed=1").cookie(cookies.signedIn(session));
         } catch (InvalidCommandException e) {
             e.violations().forEach(v -> form.errors().put(v.field(), v.message())); // passwords are never sent back
             model.put("errors", form.errors());

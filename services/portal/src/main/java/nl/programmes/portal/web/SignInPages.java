@@ -63,7 +63,7 @@ public class SignInPages {
                 model.put("failure", "signin.wrong");
                 return HttpResponse.status(HttpStatus.UNAUTHORIZED).body(Page.view(null, request, "sign-in", model));
             }
-            return Page.seeOther(next).cookie(cookies.signedIn(signedIn.get().token(), signedIn.get().validFor().toSeconds()));
+            return Page.seeOther(next).cookie(cookies.signedIn(signedIn.get()));
         } catch (AccountService.TooManyAttempts e) {
             model.put("failure", "signin.throttled");
             return HttpResponse.status(HttpStatus.TOO_MANY_REQUESTS).body(Page.view(null, request, "sign-in", model))

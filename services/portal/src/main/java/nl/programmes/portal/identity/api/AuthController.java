@@ -4,6 +4,7 @@ import io.micronaut.core.annotation.Introspected;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
@@ -83,24 +84,32 @@ public class AuthController {
         if (signedIn.isEmpty()) {
             return problems.detail(http, HttpStatus.UNAUTHORIZED, null, "Unknown user or wrong password");
         }
-        AccountService.SignedIn session = signedIn.get();
-        var user = session.user();
-        return HttpResponse.ok(new LoginResponse(session.token(), "Bearer", session.validFor().toSeconds(),
-                        new Me(user.id(), user.displayName(), user.organisationId(), List.copyOf(user.roles()))))
-                .cookie(cookies.signedIn(session.token(), session.validFor().toSeconds()));
+        return HttpResponse.ok(response(signedIn.get())).cookie(cookies.signedIn(signedIn.get()));
     }
 
-    /** The signed-in user replaces their password: 204, or 422 naming the field (a wrong current password). */
+    /**
+     * The signed-in user replaces their password: 200 with a new token, as a sign-in answers (every token handed out
+     * before, the one this request carried too, no longer opens a session), or 422 naming the field (a wrong current
+     * password). A browser's session cookie is replaced, so the page it came from stays signed in.
+     */
     @Post("/password")
     @Secured(SecurityRule.IS_AUTHENTICATED)
     public HttpResponse<?> changePassword(@Body @Valid PasswordChange request, Authentication authentication, HttpRequest<?> http) {
+        AccountService.SignedIn session;
         try {
-            accounts.changePassword(Actors.caller(authentication).actor().userId(), request.currentPassword(),
+            session = accounts.changePassword(Actors.caller(authentication).actor().userId(), request.currentPassword(),
                     request.newPassword(), clientAddress(http));
         } catch (AccountService.TooManyAttempts e) {
             return tooMany(http, e);
         }
-        return HttpResponse.noContent();
+        MutableHttpResponse<LoginResponse> answer = HttpResponse.ok(response(session));
+        return http.getCookies().contains(SESSION_COOKIE) ? answer.cookie(cookies.signedIn(session)) : answer;
+    }
+
+    private static LoginResponse response(AccountService.SignedIn session) {
+        var user = session.user();
+        return new LoginResponse(session.token(), "Bearer", session.validFor().toSeconds(),
+                new Me(user.id(), user.displayName(), user.organisationId(), List.copyOf(user.roles())));
     }
 
     @Post("/logout")

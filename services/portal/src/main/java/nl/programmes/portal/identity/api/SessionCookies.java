@@ -4,6 +4,7 @@ import io.micronaut.context.annotation.Value;
 import io.micronaut.http.cookie.Cookie;
 import io.micronaut.http.cookie.SameSite;
 import jakarta.inject.Singleton;
+import nl.programmes.portal.identity.application.AccountService;
 
 /** The browser session: the signed token in a secure, HttpOnly, SameSite=Lax cookie named "session". */
 @Singleton
@@ -17,8 +18,8 @@ public class SessionCookies {
         this.secure = secure;
     }
 
-    public Cookie signedIn(String token, long maxAgeSeconds) {
-        return cookie(token, maxAgeSeconds);
+    public Cookie signedIn(AccountService.SignedIn session) {
+        return cookie(session.token(), session.validFor().toSeconds());
     }
 
     public Cookie signedOut() {

@@ -30,6 +30,7 @@ public class AccountService {
 
     private final IdentityRepository repository;
     private final SigningKeys keys;
+    private final Sessions sessions;
     private final Clock clock;
     private final int cost;
     private final LoginThrottle throttle;
@@ -37,13 +38,14 @@ public class AccountService {
     /** Compared against when the account does not exist, so timing does not tell which accounts exist. */
     private final String decoyHash;
 
-    public AccountService(IdentityRepository repository, SigningKeys keys, Clock clock,
+    public AccountService(IdentityRepository repository, SigningKeys keys, Sessions sessions, Clock clock,
                           @Value("${platform.identity.bcrypt-cost:11}") int cost,
                           @Value("${platform.identity.throttle.window:15m}") Duration window,
                           @Value("${platform.identity.throttle.per-account:5}") int perAccount,
                           @Value("${platform.identity.throttle.per-address:20}") int perAddress) {
         this.repository = repository;
         this.keys = keys;
+        this.sessions = sessions;
         this.clock = clock;
         this.cost = cost;
         this.throttle = new LoginThrottle(clock, window, perAccount, perAddress);
@@ -82,10 +84,15 @@ public class AccountService {
             return Optional.empty();
         }
         throttle.succeeded(userId);
-        UserAccount account = user.get();
+        return Optional.of(signIn(user.get()));
+    }
+
+    /** A session for the account as it stands, with its current access stamp. */
+    private SignedIn signIn(UserAccount account) {
+        sessions.learn(account);
         String token = keys.current().mint(account.id(), account.displayName(), account.organisationId(),
-                List.copyOf(account.roles()), keys.tokenLifetime());
-        return Optional.of(new SignedIn(token, keys.tokenLifetime(), account));
+                List.copyOf(account.roles()), account.accessStamp(), keys.tokenLifetime());
+        return new SignedIn(token, keys.tokenLifetime(), account);
     }
 
     @Transactional
@@ -99,17 +106,18 @@ public class AccountService {
         if (repository.organisation(organisationId).isEmpty()) {
             throw new InvalidCommandException("organisation", "is not in the directory");
         }
-        UserAccount account = new UserAccount(id, displayName, organisationId, roles, hash(password), true);
+        UserAccount account = UserAccount.created(id, displayName, organisationId, roles, hash(password));
         repository.insert(account, clock.instant());
         return account;
     }
 
     /**
      * A user replaces their password, proving the current one. A wrong current password counts as a failed sign-in
-     * (the same throttle), so this is no way around it. Tokens handed out before stay valid until they expire (an hour).
+     * (the same throttle), so this is no way around it. Every session handed out before ends (one may have been opened
+     * with the password being replaced); the one returned continues the user's own. Not one transaction with the read:
+     * the write checks the stamp it read, and commits before the portal's memory learns the new one.
      */
-    @Transactional
-    public void changePassword(String userId, String current, String next, String address) {
+    public SignedIn changePassword(String userId, String current, String next, String address) {
         Optional<Duration> wait = throttle.retryAfter(userId, address);
         if (wait.isPresent()) {
             throw new TooManyAttempts(wait.get());
@@ -131,9 +139,10 @@ public class AccountService {
             throw new InvalidCommandException("newPassword", "must differ from the current password");
         }
         UserAccount account = user.get();
-        repository.update(new UserAccount(account.id(), account.displayName(), account.organisationId(), account.roles(),
-                hash(next), account.enabled()));
-        LOG.info("{} changed their password", userId);
+        UserAccount changed = account.changedTo(account.displayName(), account.roles(), hash(next), account.enabled());
+        repository.update(changed, account.accessStamp());
+        LOG.info("{} changed their password; their other sessions have ended", userId);
+        return signIn(changed);
     }
 
     /** An organisation's users, for its administrator. */
@@ -143,10 +152,11 @@ public class AccountService {
 
     /**
      * An administrator changes a user: the name, the roles, whether the account may sign in, or a new first password
-     * (for one forgotten; the user replaces it). Null leaves a part as it is. Tokens handed out before stay valid until
-     * they expire (an hour): disabling an account stops its next sign-in, not its open session.
+     * (for one forgotten; the user replaces it). Null leaves a part as it is. A change of roles, password or whether the
+     * account may sign in ends the user's open sessions at once (they sign in again, with the new roles); a new name
+     * does not. The write checks the stamp it read (a change at the same moment is a conflict) and commits before the
+     * portal's memory learns the new stamp, so a failed write ends no session.
      */
-    @Transactional
     public UserAccount change(String id, String displayName, Set<String> roles, Boolean enabled, String password, String byUser) {
         UserAccount user = repository.user(id).orElseThrow(() -> new NotFoundException("User", id));
         if (roles != null && !roles.stream().allMatch(ROLES::contains)) {
@@ -157,12 +167,14 @@ public class AccountService {
             throw new InvalidCommandException(Boolean.FALSE.equals(enabled) ? "enabled" : "roles",
                     "an administrator cannot take their own administration away");
         }
-        UserAccount changed = new UserAccount(id, displayName == null ? user.displayName() : displayName.strip(),
-                user.organisationId(), roles == null ? user.roles() : Set.copyOf(roles),
-                password == null ? user.passwordHash() : hash(password), enabled == null ? user.enabled() : enabled);
-        repository.update(changed);
-        LOG.info("{} changed user {} ({}{}{}{})", byUser, id, displayName == null ? "" : "name ", roles == null ? "" : "roles ",
-                enabled == null ? "" : (enabled ? "enabled " : "disabled "), password == null ? "" : "password");
+        UserAccount changed = user.changedTo(displayName == null ? user.displayName() : displayName.strip(),
+                roles == null ? user.roles() : roles, password == null ? user.passwordHash() : hash(password),
+                enabled == null ? user.enabled() : enabled);
+        repository.update(changed, user.accessStamp());
+        sessions.learn(changed);
+        LOG.info("{} changed user {} ({}{}{}{}){}", byUser, id, displayName == null ? "" : "name ", roles == null ? "" : "roles ",
+                enabled == null ? "" : (enabled ? "enabled " : "disabled "), password == null ? "" : "password",
+                changed.accessStamp() == user.accessStamp() ? "" : "; their sessions have ended");
         return changed;
     }
 

@@ -2,7 +2,26 @@ package nl.programmes.portal.identity.domain;
 
 import java.util.Set;
 
-/** A person who signs in and acts for one organisation, with roles. */
+/**
+ * A person who signs in and acts for one organisation, with roles. The access stamp counts the changes to what the
+ * account may do or prove; a token carries the stamp it was handed out with.
+ */
 public record UserAccount(String id, String displayName, String organisationId, Set<String> roles,
-                          String passwordHash, boolean enabled) {
+                          String passwordHash, boolean enabled, int accessStamp) {
+
+    public static UserAccount created(String id, String displayName, String organisationId, Set<String> roles,
+                                      String passwordHash) {
+        return new UserAccount(id, displayName, organisationId, Set.copyOf(roles), passwordHash, true, 0);
+    }
+
+    /**
+     * The account after a change. New roles, a new password, or disabling or enabling the account raise the stamp, which
+     * ends every session handed out before: a leaver's open session, a demoted administrator's, one signed in with a
+     * password that was given away. A new name does not.
+     */
+    public UserAccount changedTo(String newName, Set<String> newRoles, String newPasswordHash, boolean nowEnabled) {
+        boolean endsSessions = !newRoles.equals(roles) || !newPasswordHash.equals(passwordHash) || nowEnabled != enabled;
+        return new UserAccount(id, newName, organisationId, Set.copyOf(newRoles), newPasswordHash, nowEnabled,
+                endsSessions ? accessStamp + 1 : accessStamp);
+    }
 }

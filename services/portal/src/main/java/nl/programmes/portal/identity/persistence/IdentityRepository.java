@@ -9,6 +9,7 @@ import nl.programmes.events.organisation.OrganisationKind;
 import nl.programmes.kit.persistence.JsonColumns;
 import nl.programmes.kit.persistence.Sql;
 import nl.programmes.kit.problem.StaleVersionException;
+import nl.programmes.portal.identity.domain.AccountAccess;
 import nl.programmes.portal.identity.domain.Organisation;
 import nl.programmes.portal.identity.domain.UserAccount;
 
@@ -65,9 +66,9 @@ public class IdentityRepository {
     @Transactional
     public void insert(UserAccount u, Instant now) {
         sql.update("""
-                INSERT INTO app_user (id, display_name, organisation_id, roles, password_hash, enabled, created_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?)""", Sql.params(u.id(), u.displayName(), u.organisationId(),
-                String.join(",", u.roles()), u.passwordHash(), u.enabled(), Timestamp.from(now)));
+                INSERT INTO app_user (id, display_name, organisation_id, roles, password_hash, enabled, access_stamp, created_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?)""", Sql.params(u.id(), u.displayName(), u.organisationId(),
+                String.join(",", u.roles()), u.passwordHash(), u.enabled(), u.accessStamp(), Timestamp.from(now)));
     }
 
     @Transactional
@@ -78,7 +79,7 @@ public class IdentityRepository {
     private UserAccount user(ResultSet rs) throws SQLException {
         return new UserAccount(rs.getString("id"), rs.getString("display_name"), rs.getString("organisation_id"),
                 new LinkedHashSet<>(Arrays.asList(rs.getString("roles").split(","))), rs.getString("password_hash"),
-                rs.getBoolean("enabled"));
+                rs.getBoolean("enabled"), rs.getInt("access_stamp"));
     }
 
     @Transactional
@@ -87,11 +88,26 @@ public class IdentityRepository {
                 this::user);
     }
 
-    /** Name, roles, password hash and whether the account may sign in: what an administrator changes. */
+    /**
+     * Name, roles, password hash, whether the account may sign in, and the access stamp: what a change writes, if the
+     * stamp is still the one the change was read with.
+     */
     @Transactional
-    public void update(UserAccount u) {
-        sql.update("UPDATE app_user SET display_name = ?, roles = ?, password_hash = ?, enabled = ? WHERE id = ?",
-                Sql.params(u.displayName(), String.join(",", u.roles()), u.passwordHash(), u.enabled(), u.id()));
+    public void update(UserAccount u, int readWithStamp) {
+        int updated = sql.update("""
+                UPDATE app_user SET display_name = ?, roles = ?, password_hash = ?, enabled = ?, access_stamp = ?
+                WHERE id = ? AND access_stamp = ?""", Sql.params(u.displayName(), String.join(",", u.roles()),
+                u.passwordHash(), u.enabled(), u.accessStamp(), u.id(), readWithStamp));
+        if (updated != 1) {
+            throw new StaleVersionException("User " + u.id() + " was changed at the same moment; read it again");
+        }
+    }
+
+    /** Every account's access as it stands: what the portal checks tokens against, read again every few seconds. */
+    @Transactional
+    public List<AccountAccess.Access> accesses() {
+        return sql.query("SELECT id, enabled, access_stamp FROM app_user", Sql.params(),
+                rs -> new AccountAccess.Access(rs.getString("id"), rs.getBoolean("enabled"), rs.getInt("access_stamp")));
     }
 
     /** A stored signing key. */
