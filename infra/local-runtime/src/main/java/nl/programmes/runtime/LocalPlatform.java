@@ -165,10 +165,6 @@ public final class LocalPlatform {
             env.put("STEERING_URL", "http://127.0.0.1:" + ports.get("steering"));
             env.put("OVERVIEW_URL", "http://127.0.0.1:" + ports.get("overview"));
             env.put("MICRONAUT_ENVIRONMENTS", "local");
-            if (!service.name().equals("portal")) {
-                // Only the portal is the way in: it ends sessions whose account changed, which the services cannot tell.
-                env.put("MICRONAUT_SERVER_HOST", "127.0.0.1");
-            }
             JavaProcess process = service.start(env, home.resolve("logs").resolve(service.name() + ".log"));
             services.add(process);
             started.put(service.name(), process);
