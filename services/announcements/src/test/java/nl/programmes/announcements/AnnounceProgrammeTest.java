@@ -17,6 +17,8 @@ import nl.programmes.testkit.TestPlatform;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
+import java.time.YearMonth;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 
@@ -138,6 +140,21 @@ class AnnounceProgrammeTest implements TestPropertyProvider {
 
         assertThat(problemOf(wordsForANumber)).containsExactly(Map.of("field", "programme.studyLoadEc", "message", "must be a whole number"));
         assertThat(problemOf(textForAList)).containsExactly(Map.of("field", "candidateLocations[0]", "message", "must be text"));
+        assertThat(announcements.count("SELECT COUNT(*) FROM outbox")).isEqualTo(outboxBefore);
+
+        // Unreadable values, a blank name and a start in the past: every mistake in one answer, each named once.
+        Map<String, Object> everything = smartMediaProduction("A24-908");
+        programmeOf(everything).put("studyLoadEc", "120 EC");
+        programmeOf(everything).put("durationYears", "twee");
+        programmeOf(everything).put("forms", List.of("VOLTIJD", "AVOND"));
+        programmeOf(everything).put("name", " ");
+        everything.put("intendedStart", "2020-09");
+        assertThat(problemOf(everything)).containsExactly(
+                Map.of("field", "intendedStart", "message", "must not be in the past (it is " + YearMonth.now(ZoneId.of("Europe/Amsterdam")) + " now)"),
+                Map.of("field", "programme.durationYears", "message", "must be a number"),
+                Map.of("field", "programme.forms[1]", "message", "must be one of VOLTIJD|DEELTIJD|DUAAL|BOL|BBL"),
+                Map.of("field", "programme.name", "message", "must not be blank"),
+                Map.of("field", "programme.studyLoadEc", "message", "must be a whole number"));
         assertThat(announcements.count("SELECT COUNT(*) FROM outbox")).isEqualTo(outboxBefore);
 
         HttpClientResponseException notJson = assertThrows(HttpClientResponseException.class, () -> http.toBlocking().exchange(

@@ -81,7 +81,7 @@ class PortalJourneyTest {
                 .type("programme.isatCode", "801")
                 .tick("programme.forms.VOLTIJD")
                 .type("programme.studyLoadEc", "120")
-                .type("programme.durationYears", "2")
+                .type("programme.durationYears", "twee")
                 .type("programme.domain", "Ad cluster Creatieve Industrie; domein Technologie & Media")
                 .type("candidateLocations", "Enschede, Hengelo");
         intendedStart("2020-09");
@@ -100,14 +100,18 @@ class PortalJourneyTest {
         assertThat(browser.find(By.id("intendedStart-error")).getText())
                 .contains("mag niet in het verleden liggen (het is nu " + BusinessCalendar.inWords(YearMonth.now(BusinessCalendar.NETHERLANDS),
                         BusinessCalendar.DUTCH) + ")");
-        // The summary above the form names them as the form runs, top to bottom (the service names them alphabetically).
+        // The summary above the form names them as the form runs, top to bottom (the service names them alphabetically),
+        // with the duration typed in words, which the service could not read, in the same answer (it came alone before).
         assertThat(browser.driver().findElements(By.cssSelector(".alert-error li a"))).extracting(WebElement::getText)
                 .containsExactly("ISAT/CROHO-code: moet een CROHO/ISAT-code van 5 cijfers zijn",
+                        "Duur (jaren): moet een getal zijn",
                         "Beoogde start: mag niet in het verleden liggen (het is nu " + BusinessCalendar.inWords(
                                 YearMonth.now(BusinessCalendar.NETHERLANDS), BusinessCalendar.DUTCH) + ")");
+        assertThat(browser.find(By.id("programme.durationYears")).getAttribute("value")).isEqualTo("twee");
         browser.screenshot(screenshots, "02-announce-form-errors");
 
         browser.type("programme.isatCode", "80179");
+        browser.type("programme.durationYears", "2");
         intendedStart(nextSeptember());
         browser.submit(By.cssSelector("main form button[type=submit]"));
         assertThat(browser.text()).contains("De aankondiging is vastgelegd").contains("Creative Technology Lab");

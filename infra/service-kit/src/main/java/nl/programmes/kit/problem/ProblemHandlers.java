@@ -23,7 +23,7 @@ import org.slf4j.LoggerFactory;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
-import java.util.Comparator;
+import java.util.Collection;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Objects;
@@ -47,16 +47,14 @@ public final class ProblemHandlers {
     public static class ConstraintViolations
             implements ExceptionHandler<ConstraintViolationException, HttpResponse<?>> {
 
-        private static final Logger LOG = LoggerFactory.getLogger(ConstraintViolations.class);
-
         private final Problems problems;
         private final ParameterMistakes parameters;
-        private final List<BodyRules<?>> bodyRules;
+        private final BodyMistakes bodies;
 
-        public ConstraintViolations(Problems problems, ParameterMistakes parameters, List<BodyRules<?>> bodyRules) {
+        public ConstraintViolations(Problems problems, ParameterMistakes parameters, BodyMistakes bodies) {
             this.problems = problems;
             this.parameters = parameters;
-            this.bodyRules = bodyRules;
+            this.bodies = bodies;
         }
 
         @Override
@@ -64,43 +62,22 @@ public final class ProblemHandlers {
             List<FieldViolation> violations = new ArrayList<>(exception.getConstraintViolations().stream()
                     .map(v -> new FieldViolation(parameters.named(request, fieldPath(v)), v.getMessage()))
                     .toList());
-            violations.addAll(ruledOut(exception, violations));
-            violations.sort(Comparator.comparing(FieldViolation::field).thenComparing(FieldViolation::message));
+            violations.addAll(bodies.ruledOut(arguments(exception),
+                    violations.stream().map(FieldViolation::field).collect(Collectors.toSet())));
+            violations.sort(FieldViolation.BY_FIELD);
             return problems.fields(request, HttpStatus.BAD_REQUEST, exception, violations);
         }
 
-        /** What the bodies' rules find in fields no constraint named; a field is named once, by its constraint. */
-        private List<FieldViolation> ruledOut(ConstraintViolationException exception, List<FieldViolation> named) {
-            Set<Object> bodies = Collections.newSetFromMap(new IdentityHashMap<>());
+        /** The method's arguments whose constraints failed: the request bodies among them are checked by their rules. */
+        private static Collection<Object> arguments(ConstraintViolationException exception) {
+            Set<Object> arguments = Collections.newSetFromMap(new IdentityHashMap<>());
             for (ConstraintViolation<?> violation : exception.getConstraintViolations()) {
-                Object[] arguments = violation.getExecutableParameters();
-                if (arguments != null) {
-                    bodies.addAll(Arrays.stream(arguments).filter(Objects::nonNull).toList());
+                Object[] values = violation.getExecutableParameters();
+                if (values != null) {
+                    arguments.addAll(Arrays.stream(values).filter(Objects::nonNull).toList());
                 }
             }
-            Set<String> namedFields = named.stream().map(FieldViolation::field).collect(Collectors.toSet());
-            List<FieldViolation> found = new ArrayList<>();
-            for (Object body : bodies) {
-                for (BodyRules<?> rules : bodyRules) {
-                    if (rules.body().isInstance(body)) {
-                        found.addAll(check(rules, body));
-                    }
-                }
-            }
-            return found.stream().filter(v -> !namedFields.contains(v.field())).distinct().toList();
-        }
-
-        private static <B> List<FieldViolation> check(BodyRules<B> rules, Object body) {
-            List<FieldViolation> found = new ArrayList<>();
-            try {
-                rules.check(rules.body().cast(body), found);
-            } catch (RuntimeException e) {
-                // The constraints' mistakes are the answer's floor; a rule stumbling on a half-read body must not
-                // turn a 400 into a 500.
-                LOG.warn("The rules of {} failed on a body that broke its constraints", rules.body().getSimpleName(), e);
-                return List.of();
-            }
-            return found;
+            return arguments;
         }
 
         /** {@code announce.request.programme.isatCode} becomes {@code programme.isatCode}. */

@@ -112,11 +112,6 @@ public class AnnouncementPages {
         if (form.text("labourMarketEvidence.text") != null) {
             command.put("labourMarketEvidence", Map.of("text", form.text("labourMarketEvidence.text")));
         }
-        if (!form.errors().isEmpty()) {
-            // A number the form could not read would reach the service as "not given": for an optional field the
-            // announcement would be made while this page shows the error. Nothing is sent until the form reads.
-            return Page.unprocessable(auth, request, "announce", announceModel(form));
-        }
         PortalApi.Answer answer = api.send(request, "POST", "/api/announcements", withoutNulls(command), null, form.text("commandKey"));
         if (answer.ok()) {
             return Page.seeOther("/announcements/" + answer.body().get("id") + "?announced=1");

@@ -11,7 +11,7 @@ import java.util.Map;
 /**
  * A submitted HTML form. Checkbox groups use one name per option ({@code programme.forms.VOLTIJD}) because
  * repeated names bind only their first value in Micronaut 4; {@link #checked} collects them again.
- * Problems found here (a number that is not a number) are kept as field errors next to the service's.
+ * Its field errors are the service's, ordered as the form's fields ({@link #withErrors}).
  */
 public final class Form {
 
@@ -70,7 +70,12 @@ public final class Form {
         return value == null ? null : Arrays.stream(value.split("[,\\n]")).map(String::strip).filter(s -> !s.isEmpty()).toList();
     }
 
-    public Integer whole(String field) {
+    /**
+     * A whole number as typed: the number, or the text itself when it is none. The service names such a text with the
+     * form's other mistakes in one answer and records nothing; sent as "not given", an optional field would be recorded
+     * empty while the page shows the error.
+     */
+    public Object whole(String field) {
         String value = text(field);
         if (value == null) {
             return null;
@@ -78,12 +83,12 @@ public final class Form {
         try {
             return Integer.valueOf(value);
         } catch (NumberFormatException e) {
-            errors.put(field, "must be a whole number");
-            return null;
+            return value;
         }
     }
 
-    public BigDecimal decimal(String field) {
+    /** A number as typed, with a decimal comma or point: the number, or the text itself when it is none (as {@link #whole}). */
+    public Object decimal(String field) {
         String value = text(field);
         if (value == null) {
             return null;
@@ -91,8 +96,7 @@ public final class Form {
         try {
             return new BigDecimal(value.replace(',', '.'));
         } catch (NumberFormatException e) {
-            errors.put(field, "must be a number");
-            return null;
+            return value;
         }
     }
 
