@@ -202,6 +202,13 @@ class TimelinePagingAndExportTest implements TestPropertyProvider {
         assertThat(problemFields("/api/timeline?from=2024-13-01&to=gisteren&order=sideways&kind=besluit&region=Overijsel"
                 + "&cursor=not-a-cursor&size=tien")).containsOnlyKeys("cursor", "from", "kind", "order", "region", "size", "to")
                 .containsEntry("size", "must be a whole number").containsEntry("order", "must be newest or oldest");
+        // A last day before the first is named with the others (it came after they were mended), in either kind of answer.
+        assertThat(problemFields("/api/timeline?from=2025-03-01&to=2025-02-01&size=tien&kind=besluit"))
+                .containsOnlyKeys("kind", "size", "to").containsEntry("to", "is before from (2025-03-01)");
+        assertThat(problemFields("/api/timeline?from=2025-03-01&to=2025-02-01&order=sideways"))
+                .containsOnlyKeys("order", "to").containsEntry("to", "is before from (2025-03-01)");
+        assertThat(problemFields("/api/timeline/recent?since=2025-01-01T00:00:00Z&from=2025-03-01&to=2025-02-01"))
+                .containsExactly(Map.entry("to", "is before from (2025-03-01)"));
         assertThat(problemFields("/api/timeline.csv?for=word&kind=besluit&region=Overijsel"))
                 .containsOnlyKeys("for", "kind", "region")
                 .containsEntry("for", "must be excel, or left out for RFC 4180 (comma-separated)");

@@ -173,7 +173,7 @@ public class OverviewController {
     public CompletableFuture<HttpResponse<byte[]>> timeline(@Nullable @QueryValue String announcement, @Nullable @QueryValue String institution,
                                        @Nullable @QueryValue @TimelineParameters.Province String region,
                                        @Nullable @QueryValue @TimelineParameters.EventKind String kind, @Nullable @QueryValue LocalDate from,
-                                       @Nullable @QueryValue LocalDate to,
+                                       @Nullable @QueryValue @TimelineParameters.NotBeforeFrom LocalDate to,
                                        @QueryValue(defaultValue = "newest") @Pattern(regexp = "newest|oldest",
                                                message = "must be newest or oldest") String order,
                                        @Nullable @QueryValue @TimelineParameters.Cursor String cursor,
@@ -203,7 +203,7 @@ public class OverviewController {
     public CompletableFuture<Views.NewLines> recent(@Nullable @QueryValue String announcement, @Nullable @QueryValue String institution,
                                                     @Nullable @QueryValue @TimelineParameters.Province String region,
                                                     @Nullable @QueryValue @TimelineParameters.EventKind String kind,
-                                                    @Nullable @QueryValue LocalDate from, @Nullable @QueryValue LocalDate to,
+                                                    @Nullable @QueryValue LocalDate from, @Nullable @QueryValue @TimelineParameters.NotBeforeFrom LocalDate to,
                                                     @Nullable @QueryValue Instant since) {
         Instant switched = rebuild.state().switchedAt();
         return CompletableFuture.supplyAsync(() -> reads.projectedSince(new OverviewReads.TimelineFilter(
@@ -231,7 +231,7 @@ public class OverviewController {
     public HttpResponse<Publisher<byte[]>> timelineCsv(@Nullable @QueryValue String announcement, @Nullable @QueryValue String institution,
                                                        @Nullable @QueryValue @TimelineParameters.Province String region,
                                                        @Nullable @QueryValue @TimelineParameters.EventKind String kind,
-                                                       @Nullable @QueryValue LocalDate from, @Nullable @QueryValue LocalDate to,
+                                                       @Nullable @QueryValue LocalDate from, @Nullable @QueryValue @TimelineParameters.NotBeforeFrom LocalDate to,
                                                        @QueryValue(defaultValue = "newest") @Pattern(regexp = "newest|oldest",
                                                                message = "must be newest or oldest") String order,
                                                        @Nullable @QueryValue("for") @Pattern(regexp = EXCEL_OR_NOT,

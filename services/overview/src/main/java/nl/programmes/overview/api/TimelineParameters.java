@@ -2,6 +2,7 @@ package nl.programmes.overview.api;
 
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.validation.validator.constraints.ConstraintValidator;
+import io.micronaut.http.context.ServerRequestContext;
 import jakarta.inject.Singleton;
 import jakarta.validation.Constraint;
 import jakarta.validation.Payload;
@@ -11,14 +12,18 @@ import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.Optional;
 
 /**
  * The timeline's own filters as constraints on its parameters, so that they are checked with the others (a size
  * out of range, an order that is neither) and every mistake of a request is named in one answer, not one per request.
  * The filters check themselves again where they are made ({@link OverviewReads.TimelineFilter}), for callers other
- * than these endpoints. Two mistakes are named only once the others are mended: a {@code to} before its {@code from}
- * (a constraint sees one parameter) and an announcement's reference that names none (looking it up needs the database,
- * and constraints are checked on the event loop, which must not wait for it).
+ * than these endpoints. A {@code to} before its {@code from} is a constraint on {@code to} that reads {@code from} from
+ * the request (a constraint sees one parameter). One mistake is named only once the others are mended: an announcement's
+ * reference that names none (looking it up needs the database, and constraints are checked on the event loop, which
+ * must not wait for it).
  */
 @Factory
 public class TimelineParameters {
@@ -57,6 +62,39 @@ public class TimelineParameters {
         Class<?>[] groups() default {};
 
         Class<? extends Payload>[] payload() default {};
+    }
+
+    /** A last day not before the request's {@code from} (one {@code from} cannot read is named as such, not here). */
+    @Retention(RetentionPolicy.RUNTIME)
+    @Target({ElementType.PARAMETER, ElementType.FIELD})
+    @Constraint(validatedBy = {})
+    public @interface NotBeforeFrom {
+        String message() default "is before from";
+
+        Class<?>[] groups() default {};
+
+        Class<? extends Payload>[] payload() default {};
+    }
+
+    @Singleton
+    ConstraintValidator<NotBeforeFrom, LocalDate> notBeforeFrom() {
+        return (to, annotation, context) -> {
+            Optional<LocalDate> from = to == null ? Optional.empty() : ServerRequestContext.currentRequest()
+                    .flatMap(request -> request.getParameters().getFirst("from")).flatMap(TimelineParameters::date);
+            if (from.isEmpty() || !to.isBefore(from.get())) {
+                return true;
+            }
+            context.messageTemplate("is before from (" + from.get() + ")"); // as the filter itself says it
+            return false;
+        };
+    }
+
+    private static Optional<LocalDate> date(String text) {
+        try {
+            return Optional.of(LocalDate.parse(text.strip()));
+        } catch (DateTimeParseException e) {
+            return Optional.empty();
+        }
     }
 
     @Singleton

@@ -186,15 +186,20 @@ class PagePiecesTest {
     }
 
     @Test
-    void formsKeepWhatWasTypedAndNameTheirOwnMistakes() {
-        Form form = new Form(Map.of("programme.studyLoadEc", "veel", "programme.forms.VOLTIJD", "on",
-                "programme.forms.DEELTIJD", List.of("on"), "candidateLocations", "Enschede, Deventer,\nApeldoorn", "empty", " "));
+    void formsKeepWhatWasTypedAndPassAnUnreadableNumberOnAsTyped() {
+        Form form = new Form(Map.of("programme.studyLoadEc", "veel", "programme.durationYears", "1,5", "capacityLimit", "40",
+                "programme.forms.VOLTIJD", "on", "programme.forms.DEELTIJD", List.of("on"),
+                "candidateLocations", "Enschede, Deventer,\nApeldoorn", "empty", " "));
 
-        assertThat(form.whole("programme.studyLoadEc")).isNull();
+        // The service names a number it cannot read with the form's other mistakes, and records nothing.
+        assertThat(form.whole("programme.studyLoadEc")).isEqualTo("veel");
+        assertThat(form.whole("capacityLimit")).isEqualTo(40);
+        assertThat(form.decimal("programme.durationYears")).isEqualTo(new java.math.BigDecimal("1.5"));
+        assertThat(form.whole("empty")).isNull();
         assertThat(form.checked("programme.forms")).containsExactlyInAnyOrder("VOLTIJD", "DEELTIJD");
         assertThat(form.list("candidateLocations")).containsExactly("Enschede", "Deventer", "Apeldoorn");
         assertThat(form.text("empty")).isNull();
-        form.withErrors(Map.of("programme.studyLoadEc", "must not be null", "reference", "must not be blank"));
+        form.withErrors(Map.of("programme.studyLoadEc", "must be a whole number", "reference", "must not be blank"));
         assertThat(form.errors()).containsEntry("programme.studyLoadEc", "must be a whole number")
                 .containsEntry("reference", "must not be blank");
         assertThat(form.values()).containsEntry("programme.studyLoadEc", "veel");
