@@ -38,6 +38,12 @@ class AnnounceProgrammeTest implements TestPropertyProvider {
     @Client("/")
     HttpClient http;
 
+    @Inject
+    io.micronaut.runtime.server.EmbeddedServer server;
+
+    @Inject
+    io.micronaut.json.JsonMapper jsonMapper;
+
     @Override
     public Map<String, String> getProperties() {
         return announcements.properties();
@@ -131,7 +137,7 @@ class AnnounceProgrammeTest implements TestPropertyProvider {
     }
 
     @Test
-    void aValueOfTheWrongKindIsNamedByItsFieldAndWritesNothing() {
+    void aValueOfTheWrongKindIsNamedByItsFieldAndWritesNothing() throws Exception {
         long outboxBefore = announcements.count("SELECT COUNT(*) FROM outbox");
         Map<String, Object> wordsForANumber = smartMediaProduction("A24-905");
         programmeOf(wordsForANumber).put("studyLoadEc", "120 EC");
@@ -155,6 +161,13 @@ class AnnounceProgrammeTest implements TestPropertyProvider {
                 Map.of("field", "programme.forms[1]", "message", "must be one of VOLTIJD|DEELTIJD|DUAAL|BOL|BBL"),
                 Map.of("field", "programme.name", "message", "must not be blank"),
                 Map.of("field", "programme.studyLoadEc", "message", "must be a whole number"));
+        // The same body arriving in two pieces, as over a slow network: the framework reads it all, and so does the answer.
+        assertThat(problemArrivingInPieces(everything)).containsExactly(
+                Map.of("field", "intendedStart", "message", "must not be in the past (it is " + YearMonth.now(ZoneId.of("Europe/Amsterdam")) + " now)"),
+                Map.of("field", "programme.durationYears", "message", "must be a number"),
+                Map.of("field", "programme.forms[1]", "message", "must be one of VOLTIJD|DEELTIJD|DUAAL|BOL|BBL"),
+                Map.of("field", "programme.name", "message", "must not be blank"),
+                Map.of("field", "programme.studyLoadEc", "message", "must be a whole number"));
         assertThat(announcements.count("SELECT COUNT(*) FROM outbox")).isEqualTo(outboxBefore);
 
         HttpClientResponseException notJson = assertThrows(HttpClientResponseException.class, () -> http.toBlocking().exchange(
@@ -164,6 +177,36 @@ class AnnounceProgrammeTest implements TestPropertyProvider {
         assertThat(notJson.getResponse().getBody(Map.class).orElseThrow().get("detail")).isEqualTo(
                 "The body is not valid JSON: Unexpected end-of-input within/between Object entries (line 1, column 25)");
         assertThat(announcements.count("SELECT COUNT(*) FROM outbox")).isEqualTo(outboxBefore);
+    }
+
+    /** The errors of a 400 to a body sent in two chunks, the second a moment after the first. */
+    private List<Object> problemArrivingInPieces(Map<String, Object> body) throws Exception {
+        byte[] json = jsonMapper.writeValueAsBytes(body);
+        int half = json.length / 2;
+        java.io.InputStream slow = new java.io.SequenceInputStream(new java.io.ByteArrayInputStream(json, 0, half),
+                new java.io.InputStream() {
+                    private java.io.InputStream rest;
+
+                    @Override
+                    public int read() throws java.io.IOException {
+                        if (rest == null) {
+                            try {
+                                Thread.sleep(200);
+                            } catch (InterruptedException e) {
+                                Thread.currentThread().interrupt();
+                            }
+                            rest = new java.io.ByteArrayInputStream(json, half, json.length - half);
+                        }
+                        return rest.read();
+                    }
+                });
+        java.net.http.HttpResponse<String> response = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest
+                .newBuilder(server.getURI().resolve("/api/announcements")).header("Content-Type", "application/json")
+                .header("Authorization", "Bearer " + saxionStaff)
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofInputStream(() -> slow)).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(HttpStatus.BAD_REQUEST.getCode());
+        return List.copyOf((List<?>) jsonMapper.readValue(response.body(), Map.class).get("errors"));
     }
 
     private List<Object> problemOf(Map<String, Object> body) {

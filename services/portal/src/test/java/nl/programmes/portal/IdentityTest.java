@@ -165,7 +165,8 @@ class IdentityTest implements TestPropertyProvider {
                 .exchange(HttpRequest.GET("/api/auth/me").cookie(io.micronaut.http.cookie.Cookie.of("session", first)), Map.class));
         assertThat(byCookie.getStatus().getCode()).isEqualTo(401);
         String page = http.toBlocking().retrieve(HttpRequest.GET("/account").cookie(io.micronaut.http.cookie.Cookie.of("session", first)));
-        assertThat(page).as("a page asks to sign in again").contains("action=\"/sign-in\"");
+        assertThat(page).as("a page asks to sign in again, saying why").contains("action=\"/sign-in\"")
+                .contains("Uw sessie is verlopen of beëindigd");
         String second = login("mover");
         assertThat(http.toBlocking().retrieve(HttpRequest.GET("/api/auth/me").bearerAuth(second), Map.class).get("roles"))
                 .isEqualTo(List.of("INSTITUTION_STAFF"));

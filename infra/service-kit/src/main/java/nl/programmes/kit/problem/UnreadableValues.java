@@ -8,8 +8,8 @@ import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Produces;
 import io.micronaut.http.server.exceptions.ConversionErrorHandler;
-import io.micronaut.http.ServerHttpRequest;
-import io.micronaut.http.body.AvailableByteBody;
+import io.micronaut.core.io.buffer.ByteBuffer;
+import io.micronaut.http.FullHttpRequest;
 import io.micronaut.http.server.exceptions.ExceptionHandler;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.serde.exceptions.SerdeException;
@@ -106,13 +106,16 @@ public class UnreadableValues implements ExceptionHandler<ConversionErrorExcepti
         return unreadable;
     }
 
-    /** The request's body as plain maps and lists, if it is in memory and JSON. */
+    /** The request's body as plain maps and lists, if it is JSON and kept ({@link KeptBodies}) or in memory. */
     private Optional<Object> bodyOf(HttpRequest<?> request) {
-        if (!(request instanceof ServerHttpRequest<?> server) || !(server.byteBody() instanceof AvailableByteBody available)) {
+        Optional<byte[]> bytes = KeptBodies.of(request).or(() -> request instanceof FullHttpRequest<?> full
+                ? Optional.ofNullable(full.contents()).map(ByteBuffer::toByteArray) : Optional.empty());
+        if (bytes.isEmpty()) {
+            LOG.debug("The body of {} is not at hand; naming its first unreadable value only", request.getPath());
             return Optional.empty();
         }
         try {
-            return Optional.ofNullable(json.readValue(available.split().toByteArray(), Argument.OBJECT_ARGUMENT));
+            return Optional.ofNullable(json.readValue(bytes.get(), Argument.OBJECT_ARGUMENT));
         } catch (IOException | RuntimeException e) {
             LOG.debug("Could not read a body again to name all its mistakes: {}", e.toString());
             return Optional.empty();

@@ -4,6 +4,7 @@ import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Consumes;
@@ -16,6 +17,7 @@ import io.micronaut.http.cookie.SameSite;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
 import nl.programmes.portal.identity.api.SessionCookies;
 import nl.programmes.portal.identity.api.AuthController;
@@ -40,9 +42,17 @@ public class SignInPages {
         this.cookies = cookies;
     }
 
+    /**
+     * The sign-in form. Reached with a session cookie that no longer signs in (expired, or ended by a change to the
+     * account), it says so, so that being asked again does not look like a fault, and clears the cookie.
+     */
     @Get("/sign-in")
-    public HttpResponse<?> form(@Nullable @QueryValue String next, HttpRequest<?> request) {
-        return HttpResponse.ok(Page.view(null, request, "sign-in", Map.of("next", safe(next), "form", Form.empty().values())));
+    public HttpResponse<?> form(@Nullable @QueryValue String next, @Nullable Authentication auth, HttpRequest<?> request) {
+        boolean ended = auth == null && request.getCookies().findCookie(SessionCookies.NAME).map(Cookie::getValue)
+                .filter(value -> !value.isBlank()).isPresent();
+        MutableHttpResponse<?> form = HttpResponse.ok(Page.view(null, request, "sign-in",
+                Map.of("next", safe(next), "form", Form.empty().values(), "ended", ended)));
+        return ended ? form.cookie(cookies.signedOut()) : form;
     }
 
     @Post("/sign-in")
