@@ -73,6 +73,11 @@ class PortalJourneyTest {
     @Order(1)
     void anInstitutionAnnouncesAndAFormErrorShowsBesideItsField() {
         signIn("saxion-staff");
+        // Staff see their own institution's story first, not the region's latest (Windesheim's withdrawal).
+        assertThat(browser.text()).contains("Recent bij uw instelling").contains("Tijdlijn van uw instelling");
+        assertThat(browser.driver().findElements(By.cssSelector("main table:last-of-type tbody tr"))).isNotEmpty()
+                .extracting(WebElement::getText).anySatisfy(line -> assertThat(line).contains("A24-056"))
+                .noneSatisfy(line -> assertThat(line).contains("WH-2026-11"));
         browser.screenshot(screenshots, "01-home-institution");
         browser.open("/announcements/new")
                 .type("reference", "SX-UI-1")

@@ -86,7 +86,11 @@ public class OverviewPages {
         if (me.steering()) {
             model.put("agenda", api.list(request, "/api/steering-agenda", Map.of("committee", me.organisation())).size());
         }
-        model.put("recent", api.read(request, "/api/timeline", Map.of("size", 8)).get("entries"));
+        // Staff see their institution's story first: a new objection to one of its announcements, not only the region's
+        // latest events, which soon push it out of sight.
+        Map<String, Object> recent = me.staff() ? Map.of("size", 8, "institution", me.organisation()) : Map.of("size", 8);
+        model.put("recent", api.read(request, "/api/timeline", recent).get("entries"));
+        model.put("recentInstitution", me.staff() ? me.organisation() : null);
         return Page.render(auth, request, "home", model);
     }
 
