@@ -73,14 +73,16 @@ class IdentityTest implements TestPropertyProvider {
         directory.register(Organisation.of("platform", "Platformbeheer", OrganisationKind.OTHER, null, null, List.of(), null, 1), SETUP);
         directory.register(Organisation.of("saxion", "Saxion Hogeschool", OrganisationKind.HBO_INSTITUTION, "23AH", null,
                 List.of("Enschede", "Deventer", "Apeldoorn"), "Overijssel", 1), SETUP);
-        accounts.create("admin", "Administrator", "platform", Set.of(Roles.ADMIN), PASSWORD);
-        accounts.create("saxion-staff", "Saxion programme manager", "saxion", Set.of(Roles.INSTITUTION_STAFF), PASSWORD);
-        accounts.create("guessed", "Target of guessing", "saxion", Set.of(Roles.CONSULTEE), PASSWORD);
-        accounts.create("first-password", "Given a first password", "saxion", Set.of(Roles.CONSULTEE), PASSWORD);
+        accounts.create("admin", "Administrator", "platform", Set.of(Roles.ADMIN), PASSWORD, true);
+        accounts.create("saxion-staff", "Saxion programme manager", "saxion", Set.of(Roles.INSTITUTION_STAFF), PASSWORD, true);
+        accounts.create("guessed", "Target of guessing", "saxion", Set.of(Roles.CONSULTEE), PASSWORD, true);
+        accounts.create("first-password", "Given a first password", "saxion", Set.of(Roles.CONSULTEE), PASSWORD, true);
     }
 
     @Test
     void aUserReplacesTheirFirstPasswordKnowingIt() {
+        assertThat(http.toBlocking().retrieve(HttpRequest.POST("/api/auth/login", Map.of("username", "first-password",
+                "password", PASSWORD)), Map.class).get("firstPassword")).isEqualTo(true);
         String token = login("first-password");
         String chosen = "mijn-eigen-lange-wachtwoord";
         // A new one too short is malformed; a wrong current one is named as such: neither changes anything.
@@ -100,6 +102,10 @@ class IdentityTest implements TestPropertyProvider {
         assertThat(sessionOf(token)).isEqualTo(401);
         assertThat(sessionOf(elsewhere)).isEqualTo(401);
         assertThat(sessionOf((String) changed.body().get("token"))).isEqualTo(200);
+        // Given by an administrator, the password was a first one; the user's own is not.
+        assertThat(changed.body().get("firstPassword")).isEqualTo(false);
+        assertThat(http.toBlocking().retrieve(HttpRequest.GET("/api/users/first-password").bearerAuth(login("admin")), Map.class)
+                .get("firstPassword")).isEqualTo(false);
         HttpClientResponseException old = assertThrows(HttpClientResponseException.class, () -> login("first-password"));
         assertThat(old.getStatus().getCode()).isEqualTo(401);
         assertThat(http.toBlocking().retrieve(HttpRequest.POST("/api/auth/login", Map.of("username", "first-password",
@@ -109,7 +115,7 @@ class IdentityTest implements TestPropertyProvider {
     @Test
     void anAdministratorDisablesAUserAndSetsANewFirstPasswordForAForgottenOne() {
         String admin = login("admin");
-        accounts.create("leaver", "Leaves Saxion", "saxion", Set.of(Roles.CONSULTEE), PASSWORD);
+        accounts.create("leaver", "Leaves Saxion", "saxion", Set.of(Roles.CONSULTEE), PASSWORD, true);
         List<Map> users = http.toBlocking().retrieve(HttpRequest.GET("/api/users?organisation=saxion").bearerAuth(admin),
                 io.micronaut.core.type.Argument.listOf(Map.class));
         assertThat(users).extracting(u -> u.get("id")).contains("saxion-staff", "leaver");
@@ -128,7 +134,8 @@ class IdentityTest implements TestPropertyProvider {
                 "password", fresh, "roles", List.of("CONSULTEE", "INSTITUTION_STAFF"))).bearerAuth(admin), Map.class);
         assertThat((List<Object>) back.get("roles")).containsExactlyInAnyOrder("CONSULTEE", "INSTITUTION_STAFF");
         assertThat(http.toBlocking().retrieve(HttpRequest.GET("/api/users/leaver").bearerAuth(admin), Map.class))
-                .containsEntry("name", "Leaves Saxion").containsEntry("enabled", true).doesNotContainKey("password");
+                .containsEntry("name", "Leaves Saxion").containsEntry("enabled", true).containsEntry("firstPassword", true)
+                .doesNotContainKey("password");
         assertThat(http.toBlocking().retrieve(HttpRequest.POST("/api/auth/login", Map.of("username", "leaver", "password", fresh)),
                 Map.class).get("token")).isNotNull();
 
@@ -153,7 +160,7 @@ class IdentityTest implements TestPropertyProvider {
     @Test
     void aChangeToWhatAnAccountMayDoEndsItsOpenSessionsAtOnce() {
         String admin = login("admin");
-        accounts.create("mover", "Changes roles", "saxion", Set.of(Roles.CONSULTEE), PASSWORD);
+        accounts.create("mover", "Changes roles", "saxion", Set.of(Roles.CONSULTEE), PASSWORD, true);
         String first = login("mover");
 
         patch("mover", Map.of("name", "Changes roles, renamed"), admin);
@@ -180,7 +187,7 @@ class IdentityTest implements TestPropertyProvider {
 
     @Test
     void anotherPortalInstancesChangeEndsSessionsHereWithinTheRefresh() {
-        accounts.create("elsewhere", "Changed on another instance", "saxion", Set.of(Roles.CONSULTEE), PASSWORD);
+        accounts.create("elsewhere", "Changed on another instance", "saxion", Set.of(Roles.CONSULTEE), PASSWORD, true);
         String token = login("elsewhere");
         UserAccount account = repository.user("elsewhere").orElseThrow();
         // Written straight to the database, as another portal instance would: this one learns it on its next read.

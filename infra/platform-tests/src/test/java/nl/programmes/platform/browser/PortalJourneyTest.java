@@ -517,7 +517,8 @@ class PortalJourneyTest {
         browser.waitFor(d -> d.getCurrentUrl().endsWith("/users/a.devries/edit") ? true : null);
         browser.tick("roles.INSTITUTION_STAFF").submit(By.cssSelector("main form button[type=submit]"));
         assertThat(browser.text()).contains("De wijziging van a.devries is opgeslagen");
-        assertThat(browser.find(By.id("u-a.devries")).getText()).contains("geconsulteerde").contains("medewerker van een instelling");
+        assertThat(browser.find(By.id("u-a.devries")).getText()).contains("geconsulteerde").contains("medewerker van een instelling")
+                .contains("nog het eerste wachtwoord");
 
         // The entry changes; someone else changed it first: said plainly, and the form keeps this change to save again.
         browser.open("/organisations/graafschapcollege/edit").type("locations", "Doetinchem, Winterswijk, Zutphen");
@@ -535,9 +536,9 @@ class PortalJourneyTest {
         browser.open("/sign-in").type("username", "a.devries").type("password", "een-lang-genoeg-wachtwoord")
                 .submit(By.cssSelector("main form button[type=submit]"));
         assertThat(browser.find(By.cssSelector(".who")).getText()).isEqualTo("Anna de Vries · Graafschap College");
-        // Her account (the name in the header leads there): she replaces the first password with her own.
-        browser.find(By.cssSelector(".who")).click();
-        browser.waitFor(d -> d.getCurrentUrl().endsWith("/account") ? true : null);
+        // Signed in with the password the administrator gave, she is asked for her own first (the administrator knows it).
+        assertThat(browser.path()).startsWith("/account");
+        assertThat(browser.text()).contains("Kies nu een eigen wachtwoord");
         browser.type("currentPassword", "niet-het-wachtwoord").type("newPassword", "anna-haar-eigen-wachtwoord")
                 .submit(By.cssSelector("main form button[type=submit]"));
         assertThat(browser.find(By.id("currentPassword-error")).getText()).endsWith("is niet het huidige wachtwoord");
@@ -545,6 +546,13 @@ class PortalJourneyTest {
         browser.type("currentPassword", "een-lang-genoeg-wachtwoord").type("newPassword", "anna-haar-eigen-wachtwoord")
                 .submit(By.cssSelector("main form button[type=submit]"));
         assertThat(browser.text()).contains("Uw wachtwoord is gewijzigd");
+        browser.find(By.linkText("Verder naar waar u heen ging")).click();
+        browser.waitFor(d -> d.getCurrentUrl().endsWith("/") ? true : null);
+        assertThat(browser.text()).contains("Welkom, Anna de Vries");
+        // Her account is behind the name in the header.
+        browser.find(By.cssSelector(".who")).click();
+        browser.waitFor(d -> d.getCurrentUrl().endsWith("/account") ? true : null);
+        assertThat(browser.text()).doesNotContain("Kies nu een eigen wachtwoord");
         browser.driver().manage().deleteCookieNamed("session");
         browser.open("/sign-in").type("username", "a.devries").type("password", "anna-haar-eigen-wachtwoord")
                 .submit(By.cssSelector("main form button[type=submit]"));
@@ -555,7 +563,8 @@ class PortalJourneyTest {
         // She leaves the school: the administrator disables her account, and it signs in no more.
         signIn("admin");
         browser.open("/organisations/graafschapcollege/users");
-        assertThat(browser.find(By.id("u-a.devries")).getText()).contains("Anna de Vries").contains("actief");
+        assertThat(browser.find(By.id("u-a.devries")).getText()).contains("Anna de Vries").contains("actief")
+                .doesNotContain("nog het eerste wachtwoord");
         browser.submit(By.cssSelector("#u-a\\.devries form[action$='/enabled'] button"));
         assertThat(browser.text()).contains("a.devries kan zich niet meer aanmelden");
         assertThat(browser.find(By.id("u-a.devries")).getText()).contains("uitgeschakeld");

@@ -10,6 +10,7 @@ import io.micronaut.http.annotation.Consumes;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
@@ -40,14 +41,26 @@ public class AccountPages {
         this.cookies = cookies;
     }
 
+    /**
+     * Who the user acts as, and the password form. Sent here after signing in with a first password ({@code first}), it
+     * asks for the user's own; {@code next} is where they were going, offered once the password is changed.
+     */
     @Get
-    public HttpResponse<?> account(@Nullable Authentication auth, HttpRequest<?> request) {
+    public HttpResponse<?> account(@Nullable Authentication auth, HttpRequest<?> request, @Nullable @QueryValue String next) {
         if (auth == null) {
             return Page.signIn(request);
         }
         Map<String, Object> model = new HashMap<>();
         model.put("changed", request.getParameters().contains("changed"));
+        model.put("first", request.getParameters().contains("first"));
+        model.put("next", onward(next));
         return Page.render(auth, request, "account", model);
+    }
+
+    /** A page to go on to, if it is one of the portal's own and not this one. */
+    private static String onward(@Nullable String next) {
+        String safe = SignInPages.safe(next);
+        return safe.equals("/") && !"/".equals(next) || safe.startsWith("/account") ? null : safe;
     }
 
     @Post("/password")
@@ -59,13 +72,17 @@ public class AccountPages {
         Form form = new Form(body);
         Map<String, Object> model = new HashMap<>();
         model.put("changed", false);
+        model.put("first", form.text("first") != null);
+        model.put("next", onward(form.text("next")));
         try {
             // In-process, as sign-in is: the throttle counts a wrong current password by the client's own address.
             AccountService.SignedIn session = accounts.changePassword(Page.me(auth).user(),
                     form.values().getOrDefault("currentPassword", ""), form.values().getOrDefault("newPassword", ""),
                     AuthController.clientAddress(request)); // as typed: spaces count
             // The user's other sessions have ended; this browser's continues with a new token.
-            return Page.seeOther("/account?changed=1").cookie(cookies.signedIn(session));
+            String onward = onward(form.text("next"));
+            return Page.seeOther("/account?changed=1" + (onward == null ? "" : "&next=" + PortalApi.encode(onward)))
+                    .cookie(cookies.signedIn(session));
         } catch (InvalidCommandException e) {
             e.violations().forEach(v -> form.errors().put(v.field(), v.message())); // passwords are never sent back
             model.put("errors", form.errors());

@@ -73,7 +73,9 @@ public class SignInPages {
                 model.put("failure", "signin.wrong");
                 return HttpResponse.status(HttpStatus.UNAUTHORIZED).body(Page.view(null, request, "sign-in", model));
             }
-            return Page.seeOther(next).cookie(cookies.signedIn(signedIn.get()));
+            // A password an administrator gave is one someone else knows: ask for the user's own before anything else.
+            String then = signedIn.get().user().firstPassword() ? "/account?first=1&next=" + PortalApi.encode(next) : next;
+            return Page.seeOther(then).cookie(cookies.signedIn(signedIn.get()));
         } catch (AccountService.TooManyAttempts e) {
             model.put("failure", "signin.throttled");
             return HttpResponse.status(HttpStatus.TOO_MANY_REQUESTS).body(Page.view(null, request, "sign-in", model))

@@ -64,8 +64,9 @@ public class AuthController {
                                  @NotBlank @Size(min = 12, max = 200, message = "must be 12 to 200 characters") String newPassword) {
     }
 
+    /** {@code firstPassword}: signed in with one an administrator gave; {@code POST /api/auth/password} replaces it. */
     @Serdeable
-    public record LoginResponse(String token, String tokenType, long expiresIn, Me user) {
+    public record LoginResponse(String token, String tokenType, long expiresIn, Me user, boolean firstPassword) {
     }
 
     @Serdeable
@@ -109,7 +110,7 @@ public class AuthController {
     private static LoginResponse response(AccountService.SignedIn session) {
         var user = session.user();
         return new LoginResponse(session.token(), "Bearer", session.validFor().toSeconds(),
-                new Me(user.id(), user.displayName(), user.organisationId(), List.copyOf(user.roles())));
+                new Me(user.id(), user.displayName(), user.organisationId(), List.copyOf(user.roles())), user.firstPassword());
     }
 
     @Post("/logout")

@@ -63,10 +63,13 @@ public class UserController {
             @Nullable @Size(min = 12, max = 200, message = "must be 12 to 200 characters") String password) {
     }
 
+    /** A user as an administrator sees one; {@code firstPassword}: still the one an administrator gave, not replaced. */
     @Serdeable
-    public record UserView(String id, String name, String organisation, List<String> roles, boolean enabled) {
+    public record UserView(String id, String name, String organisation, List<String> roles, boolean enabled,
+                           boolean firstPassword) {
         static UserView of(UserAccount user) {
-            return new UserView(user.id(), user.displayName(), user.organisationId(), List.copyOf(user.roles()), user.enabled());
+            return new UserView(user.id(), user.displayName(), user.organisationId(), List.copyOf(user.roles()), user.enabled(),
+                    user.firstPassword());
         }
     }
 
@@ -91,7 +94,7 @@ public class UserController {
     @Post
     public HttpResponse<UserView> create(@Body @Valid UserRequest request) {
         UserAccount user = accounts.create(request.id(), request.name(), request.organisation(), Set.copyOf(request.roles()),
-                request.password());
+                request.password(), true);
         return HttpResponse.created(UserView.of(user), URI.create("/api/users/" + user.id()));
     }
 }

@@ -95,8 +95,13 @@ public class AccountService {
         return new SignedIn(token, keys.tokenLifetime(), account);
     }
 
+    /**
+     * A new account. Its password is a first one ({@code firstPassword}) when an administrator gives it: the user is asked
+     * to replace it at each sign-in until they do. The local runtime's demo accounts have theirs as chosen.
+     */
     @Transactional
-    public UserAccount create(String id, String displayName, String organisationId, Set<String> roles, String password) {
+    public UserAccount create(String id, String displayName, String organisationId, Set<String> roles, String password,
+                              boolean firstPassword) {
         if (!roles.stream().allMatch(ROLES::contains)) {
             throw new InvalidCommandException("roles", "must be among " + ROLES);
         }
@@ -106,7 +111,7 @@ public class AccountService {
         if (repository.organisation(organisationId).isEmpty()) {
             throw new InvalidCommandException("organisation", "is not in the directory");
         }
-        UserAccount account = UserAccount.created(id, displayName, organisationId, roles, hash(password));
+        UserAccount account = UserAccount.created(id, displayName, organisationId, roles, hash(password), firstPassword);
         repository.insert(account, clock.instant());
         return account;
     }
@@ -139,7 +144,8 @@ public class AccountService {
             throw new InvalidCommandException("newPassword", "must differ from the current password");
         }
         UserAccount account = user.get();
-        UserAccount changed = account.changedTo(account.displayName(), account.roles(), hash(next), account.enabled());
+        UserAccount changed = account.changedTo(account.displayName(), account.roles(), hash(next), account.enabled())
+                .withFirstPassword(false);
         repository.update(changed, account.accessStamp());
         LOG.info("{} changed their password; their other sessions have ended", userId);
         return signIn(changed);
@@ -170,6 +176,9 @@ public class AccountService {
         UserAccount changed = user.changedTo(displayName == null ? user.displayName() : displayName.strip(),
                 roles == null ? user.roles() : roles, password == null ? user.passwordHash() : hash(password),
                 enabled == null ? user.enabled() : enabled);
+        if (password != null) {
+            changed = changed.withFirstPassword(true);
+        }
         repository.update(changed, user.accessStamp());
         sessions.learn(changed);
         LOG.info("{} changed user {} ({}{}{}{}){}", byUser, id, displayName == null ? "" : "name ", roles == null ? "" : "roles ",

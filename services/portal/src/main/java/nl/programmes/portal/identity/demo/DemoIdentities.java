@@ -85,7 +85,7 @@ public class DemoIdentities {
                 created++;
             }
             if (accounts.find(demo.user()).isEmpty()) {
-                accounts.create(demo.user(), demo.person() + " (demo)", demo.id(), demo.roles(), password);
+                accounts.create(demo.user(), demo.person() + " (demo)", demo.id(), demo.roles(), password, false);
             }
         }
         if (created > 0) {

@@ -66,9 +66,11 @@ public class IdentityRepository {
     @Transactional
     public void insert(UserAccount u, Instant now) {
         sql.update("""
-                INSERT INTO app_user (id, display_name, organisation_id, roles, password_hash, enabled, access_stamp, created_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?)""", Sql.params(u.id(), u.displayName(), u.organisationId(),
-                String.join(",", u.roles()), u.passwordHash(), u.enabled(), u.accessStamp(), Timestamp.from(now)));
+                INSERT INTO app_user (id, display_name, organisation_id, roles, password_hash, enabled, access_stamp,
+                    first_password, created_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""", Sql.params(u.id(), u.displayName(), u.organisationId(),
+                String.join(",", u.roles()), u.passwordHash(), u.enabled(), u.accessStamp(), u.firstPassword(),
+                Timestamp.from(now)));
     }
 
     @Transactional
@@ -79,7 +81,7 @@ public class IdentityRepository {
     private UserAccount user(ResultSet rs) throws SQLException {
         return new UserAccount(rs.getString("id"), rs.getString("display_name"), rs.getString("organisation_id"),
                 new LinkedHashSet<>(Arrays.asList(rs.getString("roles").split(","))), rs.getString("password_hash"),
-                rs.getBoolean("enabled"), rs.getInt("access_stamp"));
+                rs.getBoolean("enabled"), rs.getInt("access_stamp"), rs.getBoolean("first_password"));
     }
 
     @Transactional
@@ -89,15 +91,16 @@ public class IdentityRepository {
     }
 
     /**
-     * Name, roles, password hash, whether the account may sign in, and the access stamp: what a change writes, if the
-     * stamp is still the one the change was read with.
+     * Name, roles, password hash, whether the account may sign in, the access stamp and whether the password is a first
+     * one: what a change writes, if the stamp is still the one the change was read with.
      */
     @Transactional
     public void update(UserAccount u, int readWithStamp) {
         int updated = sql.update("""
-                UPDATE app_user SET display_name = ?, roles = ?, password_hash = ?, enabled = ?, access_stamp = ?
+                UPDATE app_user SET display_name = ?, roles = ?, password_hash = ?, enabled = ?, access_stamp = ?,
+                    first_password = ?
                 WHERE id = ? AND access_stamp = ?""", Sql.params(u.displayName(), String.join(",", u.roles()),
-                u.passwordHash(), u.enabled(), u.accessStamp(), u.id(), readWithStamp));
+                u.passwordHash(), u.enabled(), u.accessStamp(), u.firstPassword(), u.id(), readWithStamp));
         if (updated != 1) {
             throw new StaleVersionException("User " + u.id() + " was changed at the same moment; read it again");
         }

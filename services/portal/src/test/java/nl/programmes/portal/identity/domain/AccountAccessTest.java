@@ -8,7 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class AccountAccessTest {
 
-    private final UserAccount staff = UserAccount.created("hu-staff", "Beleidsmedewerker", "hu", Set.of("CONSULTEE"), "hash");
+    private final UserAccount staff = UserAccount.created("hu-staff", "Beleidsmedewerker", "hu", Set.of("CONSULTEE"), "hash", true);
 
     @Test
     void changesToWhatAnAccountMayDoOrProveEndItsSessionsAndANewNameDoesNot() {
