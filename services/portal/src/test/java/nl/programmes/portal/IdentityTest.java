@@ -27,6 +27,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -121,6 +122,13 @@ class IdentityTest implements TestPropertyProvider {
         assertThat(users).extracting(u -> u.get("id")).contains("saxion-staff", "leaver");
         assertThat(users).filteredOn(u -> u.get("id").equals("leaver")).singleElement()
                 .satisfies(u -> assertThat(u.get("enabled")).isEqualTo(true));
+        // An administrator tells an account in use from one left behind.
+        assertThat(users).filteredOn(u -> u.get("id").equals("leaver")).singleElement()
+                .satisfies(u -> assertThat(u.get("lastSignedIn")).isNull());
+        Instant beforeSignIn = Instant.now().minusSeconds(1);
+        login("leaver");
+        assertThat(Instant.parse((String) http.toBlocking().retrieve(HttpRequest.GET("/api/users/leaver").bearerAuth(admin), Map.class)
+                .get("lastSignedIn"))).isAfter(beforeSignIn);
 
         Map<?, ?> disabled = http.toBlocking().retrieve(HttpRequest.PATCH("/api/users/leaver", Map.of("enabled", false))
                 .bearerAuth(admin), Map.class);

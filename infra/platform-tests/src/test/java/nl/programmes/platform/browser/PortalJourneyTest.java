@@ -518,7 +518,7 @@ class PortalJourneyTest {
         browser.tick("roles.INSTITUTION_STAFF").submit(By.cssSelector("main form button[type=submit]"));
         assertThat(browser.text()).contains("De wijziging van a.devries is opgeslagen");
         assertThat(browser.find(By.id("u-a.devries")).getText()).contains("geconsulteerde").contains("medewerker van een instelling")
-                .contains("nog het eerste wachtwoord");
+                .contains("nog het eerste wachtwoord").contains("nog nooit aangemeld");
 
         // The entry changes; someone else changed it first: said plainly, and the form keeps this change to save again.
         browser.open("/organisations/graafschapcollege/edit").type("locations", "Doetinchem, Winterswijk, Zutphen");
@@ -564,7 +564,8 @@ class PortalJourneyTest {
         signIn("admin");
         browser.open("/organisations/graafschapcollege/users");
         assertThat(browser.find(By.id("u-a.devries")).getText()).contains("Anna de Vries").contains("actief")
-                .doesNotContain("nog het eerste wachtwoord");
+                .doesNotContain("nog het eerste wachtwoord").contains("laatst aangemeld op "
+                        + BusinessCalendar.inWords(LocalDate.now(BusinessCalendar.NETHERLANDS), BusinessCalendar.DUTCH));
         browser.submit(By.cssSelector("#u-a\\.devries form[action$='/enabled'] button"));
         assertThat(browser.text()).contains("a.devries kan zich niet meer aanmelden");
         assertThat(browser.find(By.id("u-a.devries")).getText()).contains("uitgeschakeld");

@@ -91,9 +91,9 @@ public class UnreadableValues implements ExceptionHandler<ConversionErrorExcepti
                 read = json.readValue(json.writeValueAsBytes(tree.get()), type);
             } catch (IOException | RuntimeException e) {
                 SerdeException next = serdeCause(e);
-                FieldViolation named = next == null ? null : violation(type, next);
+                FieldViolation named = next == null || next.getPath().isEmpty() ? null : violation(type, next);
                 if (named == null || unreadable.contains(named)) {
-                    return unreadable; // not a value of the body, or one taken out already: name what is known
+                    return unreadable; // not a value in the body, or one taken out already: name what is known
                 }
                 unreadable.add(named);
                 path = stepsOf(next);

@@ -26,6 +26,7 @@ import nl.programmes.portal.identity.application.AccountService;
 import nl.programmes.portal.identity.domain.UserAccount;
 
 import java.net.URI;
+import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 
@@ -63,13 +64,16 @@ public class UserController {
             @Nullable @Size(min = 12, max = 200, message = "must be 12 to 200 characters") String password) {
     }
 
-    /** A user as an administrator sees one; {@code firstPassword}: still the one an administrator gave, not replaced. */
+    /**
+     * A user as an administrator sees one; {@code firstPassword}: still the one an administrator gave, not replaced;
+     * {@code lastSignedIn}: when the user last signed in with a password here (absent: never).
+     */
     @Serdeable
     public record UserView(String id, String name, String organisation, List<String> roles, boolean enabled,
-                           boolean firstPassword) {
+                           boolean firstPassword, @Nullable Instant lastSignedIn) {
         static UserView of(UserAccount user) {
             return new UserView(user.id(), user.displayName(), user.organisationId(), List.copyOf(user.roles()), user.enabled(),
-                    user.firstPassword());
+                    user.firstPassword(), user.lastSignedIn());
         }
     }
 

@@ -84,6 +84,7 @@ public class AccountService {
             return Optional.empty();
         }
         throttle.succeeded(userId);
+        repository.signedIn(userId, clock.instant());
         return Optional.of(signIn(user.get()));
     }
 

@@ -81,7 +81,8 @@ public class IdentityRepository {
     private UserAccount user(ResultSet rs) throws SQLException {
         return new UserAccount(rs.getString("id"), rs.getString("display_name"), rs.getString("organisation_id"),
                 new LinkedHashSet<>(Arrays.asList(rs.getString("roles").split(","))), rs.getString("password_hash"),
-                rs.getBoolean("enabled"), rs.getInt("access_stamp"), rs.getBoolean("first_password"));
+                rs.getBoolean("enabled"), rs.getInt("access_stamp"), rs.getBoolean("first_password"),
+                rs.getTimestamp("last_signed_in_at") == null ? null : rs.getTimestamp("last_signed_in_at").toInstant());
     }
 
     @Transactional
@@ -104,6 +105,12 @@ public class IdentityRepository {
         if (updated != 1) {
             throw new StaleVersionException("User " + u.id() + " was changed at the same moment; read it again");
         }
+    }
+
+    /** Notes a successful sign-in; not a change of the account (its stamp and version stay). */
+    @Transactional
+    public void signedIn(String id, Instant at) {
+        sql.update("UPDATE app_user SET last_signed_in_at = ? WHERE id = ?", Sql.params(Timestamp.from(at), id));
     }
 
     /** Every account's access as it stands: what the portal checks tokens against, read again every few seconds. */
