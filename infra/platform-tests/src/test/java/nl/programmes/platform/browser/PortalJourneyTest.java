@@ -154,7 +154,8 @@ class PortalJourneyTest {
         browser.open("/consultations");
         assertThat(browser.text()).contains("SX-UI-1 Creative Technology Lab");
         WebElement asked = browser.find(By.xpath("//tr[td/a[contains(., 'SX-UI-1')]]"));
-        assertThat(asked.getText()).contains("Saxion Hogeschool").contains(inDutch(todayInTheNetherlands().plusWeeks(6)));
+        assertThat(asked.getText()).contains("Saxion Hogeschool").contains(inDutch(todayInTheNetherlands().plusWeeks(6)))
+                .contains("nog 42 dagen"); // what the deadline leaves, beside its date
         browser.screenshot(screenshots, "04-consultation-inbox");
         browser.find(By.linkText("SX-UI-1 Creative Technology Lab")).click();
         browser.waitFor(d -> d.getCurrentUrl().contains("/consultations/") ? true : null);

@@ -206,6 +206,16 @@ class PagePiecesTest {
     }
 
     @Test
+    void aDeadlineSaysWhatItLeaves() {
+        java.time.LocalDate today = java.time.LocalDate.now(nl.programmes.kit.config.BusinessCalendar.NETHERLANDS);
+        assertThat(LocalTimes.INSTANCE.daysUntil(today.toString())).isZero();
+        assertThat(LocalTimes.INSTANCE.daysUntil(today.plusWeeks(6).toString())).isEqualTo(42);
+        assertThat(LocalTimes.INSTANCE.daysUntil(today.minusDays(3).toString())).isEqualTo(-3);
+        assertThat(LocalTimes.INSTANCE.daysUntil("volgende week")).isNull();
+        assertThat(LocalTimes.INSTANCE.daysUntil(null)).isNull();
+    }
+
+    @Test
     void theErrorSummaryFollowsTheFormFromTopToBottom() {
         Map<String, Object> sent = new LinkedHashMap<>();
         for (String field : List.of("reference", "programme.name", "programme.isatCode", "programme.forms.VOLTIJD",
