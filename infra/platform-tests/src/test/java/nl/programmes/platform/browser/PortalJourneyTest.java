@@ -182,6 +182,12 @@ class PortalJourneyTest {
         browser.open("/steering");
         assertThat(browser.find(By.tagName("h1")).getText()).isEqualTo("Dit kon niet worden getoond");
         assertThat(browser.text()).contains("Stuurgroep: is geen stuurgroep in het organisatieregister");
+
+        // Saxion's staff sign in again: the school's objection, recorded since their sign-in before, is marked new to them.
+        signIn("saxion-staff");
+        assertThat(browser.text()).contains("Nieuw voor u: vastgelegd sinds uw vorige aanmelding");
+        WebElement objectionLine = browser.find(By.xpath("//main//table[last()]//tr[td[contains(., 'ROC van Twente')]]"));
+        assertThat(objectionLine.findElement(By.cssSelector(".fresh")).getText()).isEqualTo("nieuw");
     }
 
     @Test

@@ -30,6 +30,15 @@ public final class LocalTimes {
         return inWords(isoDate, text -> BusinessCalendar.inWords(LocalDate.parse(text), locale));
     }
 
+    /** Whether an ISO instant is after another; false when either is none. */
+    public boolean after(String instant, String than) {
+        try {
+            return instant != null && than != null && Instant.parse(instant).isAfter(Instant.parse(than));
+        } catch (DateTimeParseException e) {
+            return false;
+        }
+    }
+
     /**
      * Days from today (the Dutch calendar's) to an ISO date: 0 today, 1 tomorrow, negative once past; null when it is no
      * date. What a deadline leaves reads quicker than the date alone.

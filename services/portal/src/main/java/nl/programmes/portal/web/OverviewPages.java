@@ -15,7 +15,9 @@ import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.views.thymeleaf.ThymeleafViewsRenderer;
+import nl.programmes.portal.identity.application.AccountService;
 import nl.programmes.portal.identity.application.DirectoryService;
+import nl.programmes.portal.identity.domain.UserAccount;
 import org.reactivestreams.Publisher;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,6 +29,7 @@ import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -56,13 +59,15 @@ public class OverviewPages {
     static final List<String> REGION_FILTERS = List.of("level", "domain", "code", "institution", "status");
 
     private final PortalApi api;
+    private final AccountService accounts;
     private final ThymeleafViewsRenderer<Map<String, Object>> renderer;
     private final DirectoryService directory;
     private final Duration livePoll;
 
-    public OverviewPages(PortalApi api, ThymeleafViewsRenderer<Map<String, Object>> renderer, DirectoryService directory,
+    public OverviewPages(PortalApi api, AccountService accounts, ThymeleafViewsRenderer<Map<String, Object>> renderer, DirectoryService directory,
                          @io.micronaut.context.annotation.Value("${platform.portal.timeline-poll:2s}") Duration livePoll) {
         this.api = api;
+        this.accounts = accounts;
         this.renderer = renderer;
         this.directory = directory;
         this.livePoll = livePoll;
@@ -91,6 +96,8 @@ public class OverviewPages {
         Map<String, Object> recent = me.staff() ? Map.of("size", 8, "institution", me.organisation()) : Map.of("size", 8);
         model.put("recent", api.read(request, "/api/timeline", recent).get("entries"));
         model.put("recentInstitution", me.staff() ? me.organisation() : null);
+        // What was recorded since the user's sign-in before this one is marked new (an account of another provider has none).
+        model.put("newSince", accounts.find(me.user()).map(UserAccount::previousSignedIn).map(Instant::toString).orElse(null));
         return Page.render(auth, request, "home", model);
     }
 
@@ -261,7 +268,7 @@ public class OverviewPages {
         List<String> rows = new ArrayList<>();
         for (Map<String, Object> entry : (List<Map<String, Object>>) answer.body().getOrDefault("entries", List.of())) {
             if (seen.add((String) entry.get("eventId"))) {
-                rows.add(render("timeline-row", Map.of("e", entry, "live", true, "times", LocalTimes.INSTANCE), request));
+                rows.add(render("timeline-row", Map.of("e", entry, "live", true, "fresh", false, "times", LocalTimes.INSTANCE), request));
             }
         }
         return rows;

@@ -6,15 +6,16 @@ import java.util.Set;
 /**
  * A person who signs in and acts for one organisation, with roles. The access stamp counts the changes to what the
  * account may do or prove; a token carries the stamp it was handed out with. A first password is one an administrator
- * gave, which the user is asked to replace with their own. When the user last signed in is kept beside (null: never);
- * a change of the account does not write it.
+ * gave, which the user is asked to replace with their own. When the user last signed in, and the time before, are kept
+ * beside (null: never); a change of the account does not write them.
  */
 public record UserAccount(String id, String displayName, String organisationId, Set<String> roles,
-                          String passwordHash, boolean enabled, int accessStamp, boolean firstPassword, Instant lastSignedIn) {
+                          String passwordHash, boolean enabled, int accessStamp, boolean firstPassword, Instant lastSignedIn,
+                          Instant previousSignedIn) {
 
     public static UserAccount created(String id, String displayName, String organisationId, Set<String> roles,
                                       String passwordHash, boolean firstPassword) {
-        return new UserAccount(id, displayName, organisationId, Set.copyOf(roles), passwordHash, true, 0, firstPassword, null);
+        return new UserAccount(id, displayName, organisationId, Set.copyOf(roles), passwordHash, true, 0, firstPassword, null, null);
     }
 
     /**
@@ -25,11 +26,12 @@ public record UserAccount(String id, String displayName, String organisationId, 
     public UserAccount changedTo(String newName, Set<String> newRoles, String newPasswordHash, boolean nowEnabled) {
         boolean endsSessions = !newRoles.equals(roles) || !newPasswordHash.equals(passwordHash) || nowEnabled != enabled;
         return new UserAccount(id, newName, organisationId, Set.copyOf(newRoles), newPasswordHash, nowEnabled,
-                endsSessions ? accessStamp + 1 : accessStamp, firstPassword, lastSignedIn);
+                endsSessions ? accessStamp + 1 : accessStamp, firstPassword, lastSignedIn, previousSignedIn);
     }
 
     /** With a password an administrator gave (true) or the user chose (false), as a change of password says. */
     public UserAccount withFirstPassword(boolean given) {
-        return new UserAccount(id, displayName, organisationId, roles, passwordHash, enabled, accessStamp, given, lastSignedIn);
+        return new UserAccount(id, displayName, organisationId, roles, passwordHash, enabled, accessStamp, given, lastSignedIn,
+                previousSignedIn);
     }
 }

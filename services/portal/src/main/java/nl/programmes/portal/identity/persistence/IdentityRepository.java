@@ -82,7 +82,11 @@ public class IdentityRepository {
         return new UserAccount(rs.getString("id"), rs.getString("display_name"), rs.getString("organisation_id"),
                 new LinkedHashSet<>(Arrays.asList(rs.getString("roles").split(","))), rs.getString("password_hash"),
                 rs.getBoolean("enabled"), rs.getInt("access_stamp"), rs.getBoolean("first_password"),
-                rs.getTimestamp("last_signed_in_at") == null ? null : rs.getTimestamp("last_signed_in_at").toInstant());
+                instant(rs.getTimestamp("last_signed_in_at")), instant(rs.getTimestamp("previous_signed_in_at")));
+    }
+
+    private static Instant instant(Timestamp timestamp) {
+        return timestamp == null ? null : timestamp.toInstant();
     }
 
     @Transactional
@@ -107,10 +111,12 @@ public class IdentityRepository {
         }
     }
 
-    /** Notes a successful sign-in; not a change of the account (its stamp and version stay). */
+    /** Notes a successful sign-in, keeping the one before; not a change of the account (its stamp stays). */
     @Transactional
     public void signedIn(String id, Instant at) {
-        sql.update("UPDATE app_user SET last_signed_in_at = ? WHERE id = ?", Sql.params(Timestamp.from(at), id));
+        // Assignments run left to right: the previous takes the last before the last takes the new one.
+        sql.update("UPDATE app_user SET previous_signed_in_at = last_signed_in_at, last_signed_in_at = ? WHERE id = ?",
+                Sql.params(Timestamp.from(at), id));
     }
 
     /** Every account's access as it stands: what the portal checks tokens against, read again every few seconds. */
