@@ -159,6 +159,7 @@ class PortalJourneyTest {
         browser.screenshot(screenshots, "04-consultation-inbox");
         browser.find(By.linkText("SX-UI-1 Creative Technology Lab")).click();
         browser.waitFor(d -> d.getCurrentUrl().contains("/consultations/") ? true : null);
+        assertThat(browser.text()).contains("nog 42 dagen"); // on the consultation itself too
 
         // An objection without grounds is refused, and the error shows beside that location's grounds.
         browser.choose("p1.position", "OBJECTION").submit(By.cssSelector("main form button[type=submit]"));
