@@ -7,6 +7,7 @@ import org.slf4j.LoggerFactory;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
@@ -28,12 +29,18 @@ public class BodyMistakes {
         this.rules = rules;
     }
 
-    /** The constraints' and the rules' mistakes in {@code body}, but none of a field in {@code named}. */
+    /**
+     * The constraints' and the rules' mistakes in {@code body}, but none of a field in {@code named}; a field its
+     * constraint names is not named again by a rule.
+     */
     public List<FieldViolation> of(Object body, Set<String> named) {
         List<FieldViolation> found = new ArrayList<>(validator.validate(body).stream()
-                .map(v -> new FieldViolation(ProblemHandlers.ConstraintViolations.fieldPath(v), v.getMessage())).toList());
-        found.addAll(ruledOut(List.of(body), named));
-        return found.stream().filter(v -> !named.contains(v.field())).distinct().toList();
+                .map(v -> new FieldViolation(ProblemHandlers.ConstraintViolations.fieldPath(v), v.getMessage()))
+                .filter(v -> !named.contains(v.field())).distinct().toList());
+        Set<String> namedNow = new HashSet<>(named);
+        found.forEach(v -> namedNow.add(v.field()));
+        found.addAll(ruledOut(List.of(body), namedNow));
+        return found;
     }
 
     /** What the rules find in {@code bodies}, but in no field of {@code named}: a field is named once, by its constraint. */

@@ -2,14 +2,14 @@ package nl.programmes.kit.problem;
 
 import io.micronaut.context.annotation.Replaces;
 import io.micronaut.core.convert.exceptions.ConversionErrorException;
+import io.micronaut.core.io.buffer.ByteBuffer;
 import io.micronaut.core.type.Argument;
+import io.micronaut.http.FullHttpRequest;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Produces;
 import io.micronaut.http.server.exceptions.ConversionErrorHandler;
-import io.micronaut.core.io.buffer.ByteBuffer;
-import io.micronaut.http.FullHttpRequest;
 import io.micronaut.http.server.exceptions.ExceptionHandler;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.serde.exceptions.SerdeException;
