@@ -540,9 +540,7 @@ class PortalJourneyTest {
         assertThat(browser.find(By.id("o-graafschapcollege")).getText()).contains("Doetinchem, Winterswijk, Zutphen");
 
         // The new user signs in, acts for the school by its name, and is not offered the administrator's forms.
-        browser.driver().manage().deleteCookieNamed("session");
-        browser.open("/sign-in").type("username", "a.devries").type("password", "een-lang-genoeg-wachtwoord")
-                .submit(By.cssSelector("main form button[type=submit]"));
+        signInWith("a.devries", "een-lang-genoeg-wachtwoord");
         assertThat(browser.find(By.cssSelector(".who")).getText()).isEqualTo("Anna de Vries · Graafschap College");
         // Signed in with the password the administrator gave, she is asked for her own first (the administrator knows it).
         assertThat(browser.path()).startsWith("/account");
@@ -561,9 +559,7 @@ class PortalJourneyTest {
         browser.find(By.cssSelector(".who")).click();
         browser.waitFor(d -> d.getCurrentUrl().endsWith("/account") ? true : null);
         assertThat(browser.text()).doesNotContain("Kies nu een eigen wachtwoord");
-        browser.driver().manage().deleteCookieNamed("session");
-        browser.open("/sign-in").type("username", "a.devries").type("password", "anna-haar-eigen-wachtwoord")
-                .submit(By.cssSelector("main form button[type=submit]"));
+        signInWith("a.devries", "anna-haar-eigen-wachtwoord");
         assertThat(browser.text()).contains("Welkom");
         browser.open("/organisations/new");
         assertThat(browser.find(By.tagName("h1")).getText()).isEqualTo("Alleen een beheerder registreert organisaties en voegt gebruikers toe");
@@ -577,9 +573,7 @@ class PortalJourneyTest {
         browser.submit(By.cssSelector("#u-a\\.devries form[action$='/enabled'] button"));
         assertThat(browser.text()).contains("a.devries kan zich niet meer aanmelden");
         assertThat(browser.find(By.id("u-a.devries")).getText()).contains("uitgeschakeld");
-        browser.driver().manage().deleteCookieNamed("session");
-        browser.open("/sign-in").type("username", "a.devries").type("password", "anna-haar-eigen-wachtwoord")
-                .submit(By.cssSelector("main form button[type=submit]"));
+        signInWith("a.devries", "anna-haar-eigen-wachtwoord");
         assertThat(browser.path()).startsWith("/sign-in");
     }
 
@@ -601,10 +595,15 @@ class PortalJourneyTest {
     }
 
     private void signIn(String user) {
-        browser.driver().manage().deleteCookieNamed("session");
-        browser.open("/sign-in").type("username", user).type("password", DemoLoader.DEMO_PASSWORD)
-                .submit(By.cssSelector("main form button[type=submit]"));
+        signInWith(user, DemoLoader.DEMO_PASSWORD);
         assertThat(browser.text()).contains("Welkom");
+    }
+
+    /** Signs out whoever was signed in, and signs in on the sign-in page; where that leads is the caller's to check. */
+    private void signInWith(String user, String password) {
+        browser.driver().manage().deleteCookieNamed("session");
+        browser.open("/sign-in").type("username", user).type("password", password)
+                .submit(By.cssSelector("main form button[type=submit]"));
     }
 
     private void recordMeetingThroughTheApi() {

@@ -57,10 +57,9 @@ public class AccountPages {
         return Page.render(auth, request, "account", model);
     }
 
-    /** A page to go on to, if it is one of the portal's own and not this one. */
+    /** A page to go on to, if it is one of the portal's own (as sign-in's {@code next} must be) and not this one. */
     private static String onward(@Nullable String next) {
-        String safe = SignInPages.safe(next);
-        return safe.equals("/") && !"/".equals(next) || safe.startsWith("/account") ? null : safe;
+        return next != null && SignInPages.safe(next).equals(next) && !next.startsWith("/account") ? next : null;
     }
 
     @Post("/password")

@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
 import java.util.Locale;
 
 /**
@@ -46,7 +47,7 @@ public final class LocalTimes {
     public Long daysUntil(String isoDate) {
         try {
             return isoDate == null || isoDate.isBlank() ? null
-                    : java.time.temporal.ChronoUnit.DAYS.between(LocalDate.now(BusinessCalendar.NETHERLANDS), LocalDate.parse(isoDate));
+                    : ChronoUnit.DAYS.between(LocalDate.now(BusinessCalendar.NETHERLANDS), LocalDate.parse(isoDate));
         } catch (DateTimeParseException e) {
             return null;
         }
