@@ -159,6 +159,7 @@ public final class LocalPlatform {
             env.put("DB_URL", mariaDb.jdbcUrl(service.name()));
             env.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
             env.put("JWKS_URL", jwks);
+            env.put("ENDED_SESSIONS_URL", "http://127.0.0.1:" + ports.get("portal") + "/.well-known/ended-sessions");
             env.put("PORTAL_SIGNING_KEY_FILE", keyFile.toString());
             env.put("ANNOUNCEMENTS_URL", "http://127.0.0.1:" + ports.get("announcements"));
             env.put("CONSULTATIONS_URL", "http://127.0.0.1:" + ports.get("consultations"));

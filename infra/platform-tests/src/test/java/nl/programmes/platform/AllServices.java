@@ -40,6 +40,7 @@ public final class AllServices implements AutoCloseable {
         SERVICES.forEach(s -> ports.put(s, Ports.free()));
         Map<String, String> env = new HashMap<>(extraEnv);
         env.put("JWKS_URL", "http://127.0.0.1:" + ports.get("portal") + "/.well-known/jwks.json");
+        env.put("ENDED_SESSIONS_URL", "http://127.0.0.1:" + ports.get("portal") + "/.well-known/ended-sessions");
         env.put("MICRONAUT_ENVIRONMENTS", "local");
         env.put("ANNOUNCEMENTS_URL", "http://127.0.0.1:" + ports.get("announcements"));
         env.put("CONSULTATIONS_URL", "http://127.0.0.1:" + ports.get("consultations"));

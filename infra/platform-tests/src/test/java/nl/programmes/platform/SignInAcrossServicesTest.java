@@ -14,6 +14,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -21,6 +22,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Real sign-in across real services: a demo user signs in at the portal, and the announcements
@@ -44,7 +46,9 @@ class SignInAcrossServicesTest {
         int announcementsPort = Ports.free();
         String jwks = "http://127.0.0.1:" + portalPort + "/.well-known/jwks.json";
         CompletableFuture<RunningService> announcing = CompletableFuture.supplyAsync(() -> RunningService.start(
-                slices.get("announcements"), root, announcementsPort, Map.of("JWKS_URL", jwks)));
+                slices.get("announcements"), root, announcementsPort, Map.of("JWKS_URL", jwks,
+                        "ENDED_SESSIONS_URL", "http://127.0.0.1:" + portalPort + "/.well-known/ended-sessions",
+                        "PLATFORM_IDENTITY_ACCESS_REFRESH", "1s")));
         portal = RunningService.start(slices.get("portal"), root, portalPort, Map.of(
                 "MICRONAUT_ENVIRONMENTS", "local",
                 "ANNOUNCEMENTS_URL", "http://127.0.0.1:" + announcementsPort));
@@ -101,6 +105,13 @@ class SignInAcrossServicesTest {
             assertThat(refused.headers().firstValue("Content-Type")).contains("application/problem+json");
             assertThat(refused.body()).contains("session has ended");
         }
+        // The service itself refuses it too, once it has read the portal's ended sessions (every second here, 5 s by
+        // default): a request that does not come through the portal is no way around it.
+        await().atMost(Duration.ofSeconds(15)).untilAsserted(() ->
+                assertThat(announceAt(announcements.url("/api/announcements"), "Bearer " + token, null, "LEAVE-4").statusCode())
+                        .isEqualTo(401));
+        assertThat(announceAt(announcements.url("/api/announcements"), "Bearer " + field(login("saxion-staff").body(), "token"),
+                null, "LEAVE-5").statusCode()).as("other users' sessions go on").isEqualTo(201);
     }
 
     @Test
@@ -127,7 +138,12 @@ class SignInAcrossServicesTest {
     }
 
     private HttpResponse<String> announce(String authorization, String cookie, String reference) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(portal.url("/api/announcements")))
+        return announceAt(portal.url("/api/announcements"), authorization, cookie, reference);
+    }
+
+    /** An announcement sent to {@code url} (the gateway's, or the service's own), by bearer token or cookie. */
+    private HttpResponse<String> announceAt(String url, String authorization, String cookie, String reference) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString("""
                         {"reference": "%s", "institution": "saxion",

@@ -37,6 +37,7 @@ public final class RunningService implements AutoCloseable {
         env.put("KAFKA_BOOTSTRAP_SERVERS", slice.platform().bootstrapServers());
         env.put("TOPIC_PREFIX", slice.topicPrefix());
         env.put("JWKS_URL", slice.platform().tokens().jwksUrl());
+        env.put("ENDED_SESSIONS_URL", ""); // read from a portal only where one runs beside (extraEnv says where)
         env.putAll(extraEnv);
         ServiceLaunch launch = ServiceLaunch.of(projectRoot, slice.name());
         Path log = projectRoot.resolve("infra/platform-tests/target/service-logs")

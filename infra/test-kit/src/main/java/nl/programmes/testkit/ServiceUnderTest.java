@@ -23,6 +23,7 @@ public record ServiceUnderTest(TestPlatform platform, String name, String schema
         properties.put("kafka.bootstrap.servers", platform.bootstrapServers());
         properties.put("platform.topics.prefix", topicPrefix);
         properties.put("platform.identity.jwks-urls", platform.tokens().jwksUrl());
+        properties.put("platform.identity.ended-sessions-url", ""); // no portal runs beside a service under test
         properties.put("kafka.consumers.default.session.timeout.ms", "10000");
         properties.put("kafka.consumers.default.heartbeat.interval.ms", "1000");
         return properties;

@@ -4,14 +4,15 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import io.micronaut.context.annotation.Context;
 import io.micronaut.scheduling.annotation.Scheduled;
+import nl.programmes.kit.security.AccountAccess;
 import nl.programmes.kit.security.SigningKey;
-import nl.programmes.portal.identity.domain.AccountAccess;
 import nl.programmes.portal.identity.domain.UserAccount;
 import nl.programmes.portal.identity.persistence.IdentityRepository;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.text.ParseException;
+import java.util.List;
 
 /**
  * Tells whether a token the portal handed out still opens a session: not once its account's access changed (see
@@ -46,15 +47,15 @@ public class Sessions {
         access.learn(new AccountAccess.Access(account.id(), account.enabled(), account.accessStamp()));
     }
 
-    /**
-     * For a token's claims. A token of another issuer (SURFconext) is that issuer's to end; one of the portal's without a
-     * stamp (minted for development) counts as stamp 0, an account's stamp until its access first changes.
-     */
+    /** For a token's claims ({@link AccountAccess.Stamped#of}). */
     public boolean open(Object issuer, Object subject, Object stamp) {
-        if (!SigningKey.ISSUER.equals(issuer) || !(subject instanceof String user)) {
-            return true;
-        }
-        return access.admits(user, stamp instanceof Number number ? number.intValue() : 0);
+        return AccountAccess.Stamped.of(issuer, subject, stamp).map(token -> access.admits(token.userId(), token.stamp()))
+                .orElse(true);
+    }
+
+    /** The accounts whose access changed, as the portal publishes them for the services ({@code EndedSessions}). */
+    public List<AccountAccess.Access> changed() {
+        return access.changed();
     }
 
     /**

@@ -9,7 +9,7 @@ import nl.programmes.events.organisation.OrganisationKind;
 import nl.programmes.kit.persistence.JsonColumns;
 import nl.programmes.kit.persistence.Sql;
 import nl.programmes.kit.problem.StaleVersionException;
-import nl.programmes.portal.identity.domain.AccountAccess;
+import nl.programmes.kit.security.AccountAccess;
 import nl.programmes.portal.identity.domain.Organisation;
 import nl.programmes.portal.identity.domain.UserAccount;
 

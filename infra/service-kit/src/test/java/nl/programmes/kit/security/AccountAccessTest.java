@@ -1,25 +1,10 @@
-package nl.programmes.portal.identity.domain;
+package nl.programmes.kit.security;
 
 import org.junit.jupiter.api.Test;
-
-import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 class AccountAccessTest {
-
-    private final UserAccount staff = UserAccount.created("hu-staff", "Beleidsmedewerker", "hu", Set.of("CONSULTEE"), "hash", true);
-
-    @Test
-    void changesToWhatAnAccountMayDoOrProveEndItsSessionsAndANewNameDoesNot() {
-        assertThat(staff.changedTo("Andere naam", Set.of("CONSULTEE"), "hash", true).accessStamp()).isZero();
-        assertThat(staff.changedTo(staff.displayName(), Set.of("CONSULTEE", "INSTITUTION_STAFF"), "hash", true).accessStamp()).isEqualTo(1);
-        assertThat(staff.changedTo(staff.displayName(), Set.of("CONSULTEE"), "other hash", true).accessStamp()).isEqualTo(1);
-        UserAccount disabled = staff.changedTo(staff.displayName(), Set.of("CONSULTEE"), "hash", false);
-        assertThat(disabled.accessStamp()).isEqualTo(1);
-        // Enabling again raises it too, so two accounts with one stamp always have the same access.
-        assertThat(disabled.changedTo(staff.displayName(), Set.of("CONSULTEE"), "hash", true).accessStamp()).isEqualTo(2);
-    }
 
     @Test
     void aTokenOpensASessionOnlyWithItsAccountsCurrentStampWhileEnabled() {
@@ -43,5 +28,16 @@ class AccountAccessTest {
         access.learn(new AccountAccess.Access("leaver", true, 2)); // the database, read a moment before the change
         assertThat(access.admits("leaver", 2)).isFalse();
         assertThat(access.admits("leaver", 3)).isFalse();
+    }
+
+    @Test
+    void whatIsPublishedNamesNoOneAndHoldsOnlyChangedAccounts() {
+        AccountAccess access = new AccountAccess();
+        access.learn(new AccountAccess.Access("unchanged", true, 0));
+        access.learn(new AccountAccess.Access("leaver", false, 1));
+        access.learn(new AccountAccess.Access("mover", true, 2));
+        assertThat(access.changed()).extracting(AccountAccess.Access::userId).containsExactlyInAnyOrder("leaver", "mover");
+        assertThat(AccountAccess.published("leaver")).hasSize(64).doesNotContain("leaver")
+                .isEqualTo(AccountAccess.published("leaver")).isNotEqualTo(AccountAccess.published("mover"));
     }
 }
