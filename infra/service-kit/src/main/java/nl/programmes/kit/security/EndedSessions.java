@@ -22,8 +22,8 @@ import java.util.List;
  * whose session the portal has ended (its account disabled, or its roles or password changed) is refused here too, not
  * only at the portal's gateway. The portal publishes them at {@code /.well-known/ended-sessions}, named by a hash of the
  * user id ({@link AccountAccess#published}). Until the first read, and while the portal cannot be reached, the service
- * goes by what it read last (at first nothing: tokens are checked for their signature and expiry only), and says so in
- * its log.
+ * goes by what it read last (at first nothing: tokens are checked for their signature and expiry only); its log says so
+ * once the portal has been out of reach for a while (at a start, the portal may come up after the service).
  */
 @Singleton
 @Requires(property = "platform.identity.ended-sessions-url", pattern = ".+")
@@ -45,7 +45,9 @@ public class EndedSessions {
     private final JsonMapper json;
     private final AccountAccess access = new AccountAccess();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-    private volatile boolean reachable = true;
+    /** Reads that failed in a row: at a start the portal may come up after this service, so only a run of them warns. */
+    private int failures;
+    private boolean everRead;
 
     public EndedSessions(@Value("${platform.identity.ended-sessions-url}") String url, JsonMapper json) {
         this.url = URI.create(url.strip());
@@ -62,15 +64,17 @@ public class EndedSessions {
             }
             json.readValue(answer.body(), Published.class).accounts()
                     .forEach(account -> access.learn(new AccountAccess.Access(account.user(), account.enabled(), account.stamp())));
-            if (!reachable) {
-                LOG.info("Reading ended sessions from {} again", url);
+            if (!everRead || failures > 0) {
+                LOG.info("Reading ended sessions from {}", url);
             }
-            reachable = true;
+            everRead = true;
+            failures = 0;
         } catch (IOException | RuntimeException e) {
-            if (reachable) {
-                LOG.warn("Could not read ended sessions from {} ({}); going by what was read before", url, e.toString());
+            failures++;
+            if (failures == (everRead ? 1 : 12)) {
+                LOG.warn("Could not read ended sessions from {} ({}); {}", url, e.toString(), everRead
+                        ? "going by what was read before" : "until it can, tokens are checked for signature and expiry only");
             }
-            reachable = false;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
