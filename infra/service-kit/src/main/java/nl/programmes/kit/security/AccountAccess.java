@@ -3,6 +3,9 @@ package nl.programmes.kit.security;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
@@ -38,14 +41,35 @@ public final class AccountAccess {
     }
 
     private final ConcurrentHashMap<String, Access> known = new ConcurrentHashMap<>();
+    /** When this learnt of each account's latest change. */
+    private final ConcurrentHashMap<String, Instant> learntAt = new ConcurrentHashMap<>();
+    private final Clock clock;
 
-    public void learn(Access access) {
-        known.merge(access.userId(), access, (before, now) -> now.stamp() >= before.stamp() ? now : before);
+    public AccountAccess(Clock clock) {
+        this.clock = clock;
     }
 
-    /** What is known: the accounts whose access has changed since they were made, for services to read. */
-    public List<Access> changed() {
-        return known.values().stream().filter(access -> access.stamp() > 0 || !access.enabled()).toList();
+    public void learn(Access access) {
+        known.compute(access.userId(), (user, before) -> {
+            if (before != null && access.stamp() < before.stamp()) {
+                return before; // read before a change this knows of already
+            }
+            if (before == null || access.stamp() > before.stamp()) {
+                learntAt.put(user, clock.instant()); // news; the same stamp read again is not
+            }
+            return access;
+        });
+    }
+
+    /**
+     * The accounts whose access changed, of which this learnt within {@code window}: what the services need to know. A
+     * token lives an hour, so a change longer ago than that has no token left that it ends; the list stays short however
+     * long the platform runs.
+     */
+    public List<Access> changedWithin(Duration window) {
+        Instant since = clock.instant().minus(window);
+        return known.values().stream().filter(access -> access.stamp() > 0 || !access.enabled())
+                .filter(access -> !learntAt.getOrDefault(access.userId(), Instant.MIN).isBefore(since)).toList();
     }
 
     /**

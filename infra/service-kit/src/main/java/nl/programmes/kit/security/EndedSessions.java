@@ -14,6 +14,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 
@@ -43,7 +44,7 @@ public class EndedSessions {
 
     private final URI url;
     private final JsonMapper json;
-    private final AccountAccess access = new AccountAccess();
+    private final AccountAccess access = new AccountAccess(Clock.systemUTC());
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     /** Reads that failed in a row: at a start the portal may come up after this service, so only a run of them warns. */
     private int failures;

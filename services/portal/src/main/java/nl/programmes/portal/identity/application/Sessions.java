@@ -3,6 +3,7 @@ package nl.programmes.portal.identity.application;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import io.micronaut.context.annotation.Context;
+import io.micronaut.context.annotation.Value;
 import io.micronaut.scheduling.annotation.Scheduled;
 import nl.programmes.kit.security.AccountAccess;
 import nl.programmes.kit.security.SigningKey;
@@ -12,6 +13,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.text.ParseException;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 
 /**
@@ -26,10 +29,14 @@ public class Sessions {
     private static final Logger LOG = LoggerFactory.getLogger(Sessions.class);
 
     private final IdentityRepository repository;
-    private final AccountAccess access = new AccountAccess();
+    private final AccountAccess access;
+    private final Duration tokenLifetime;
 
-    public Sessions(IdentityRepository repository) {
+    public Sessions(IdentityRepository repository, Clock clock,
+                    @Value("${platform.identity.token-lifetime:1h}") Duration tokenLifetime) {
         this.repository = repository;
+        this.access = new AccountAccess(clock);
+        this.tokenLifetime = tokenLifetime;
         repository.accesses().forEach(access::learn);
     }
 
@@ -53,9 +60,12 @@ public class Sessions {
                 .orElse(true);
     }
 
-    /** The accounts whose access changed, as the portal publishes them for the services ({@code EndedSessions}). */
+    /**
+     * The accounts whose access changed within a token's lifetime, as the portal publishes them for the services
+     * ({@code EndedSessions}): an older change has no token left to end.
+     */
     public List<AccountAccess.Access> changed() {
-        return access.changed();
+        return access.changedWithin(tokenLifetime);
     }
 
     /**
