@@ -99,6 +99,8 @@ class SteeringDecisionsTest implements TestPropertyProvider {
             assertThat(item.get("reference")).isEqualTo("A24-056");
             assertThat(item.get("objectingOrganisations")).isEqualTo(List.of("hu"));
             assertThat(item.get("locationsObjectedTo")).isEqualTo(List.of("Apeldoorn"));
+            // HU objects "for now": a committee may ask again before it decides.
+            assertThat(item.get("provisionallyObjecting")).isEqualTo(List.of("hu"));
         });
 
         Map<?, ?> endorsed = decide(Map.of("committee", COMMITTEE, "announcementId", announcement, "meetingDate", "2024-09-12",

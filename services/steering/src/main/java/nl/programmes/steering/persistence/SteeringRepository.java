@@ -201,24 +201,28 @@ public class SteeringRepository {
                 reference.location(), reference.form() == null ? "" : reference.form().name()), rs -> true).isPresent();
     }
 
-    /** An announcement on a committee's agenda: open objections it has not decided on yet. */
+    /**
+     * An announcement on a committee's agenda: open objections it has not decided on yet. {@code provisionallyObjecting}:
+     * the organisations whose every objection here is provisional ("for now"), ones a committee may ask again first.
+     */
     @Serdeable
     public record AgendaItem(String announcementId, String reference, String programmeName, List<String> objectingOrganisations,
-                             List<String> locationsObjectedTo) {
+                             List<String> locationsObjectedTo, List<String> provisionallyObjecting) {
     }
 
     @Transactional
     public List<AgendaItem> agenda(String committeeId) {
         List<Object[]> rows = sql.query("""
-                SELECT a.id, a.reference, a.programme_name, a.candidate_locations, p.consulted_org, p.location
+                SELECT a.id, a.reference, a.programme_name, a.candidate_locations, p.consulted_org, p.location, p.provisional
                 FROM announcement_replica a JOIN position_replica p ON p.announcement_id = a.id
                 WHERE p.position = 'OBJECTION' AND a.status IN ('ANNOUNCED', 'SUBMITTED')
                   AND NOT EXISTS (SELECT 1 FROM steering_decision d WHERE d.announcement_id = a.id
                                   AND d.committee_id = ? AND d.corrected_by_id IS NULL)
                 ORDER BY a.reference, p.location""", Sql.params(committeeId), rs -> new Object[]{rs.getString(1),
                 rs.getString(2), rs.getString(3), json.read(rs.getString(4), Argument.listOf(String.class)), rs.getString(5),
-                rs.getString(6)});
+                rs.getString(6), rs.getBoolean(7)});
         java.util.Map<String, AgendaItem> items = new java.util.LinkedHashMap<>();
+        java.util.Set<String> firm = new java.util.HashSet<>(); // announcement id + organisation with an objection not provisional
         for (Object[] row : rows) {
             @SuppressWarnings("unchecked")
             List<String> candidates = (List<String>) row[3];
@@ -226,14 +230,20 @@ public class SteeringRepository {
                 continue;
             }
             AgendaItem item = items.computeIfAbsent((String) row[0], id -> new AgendaItem(id, (String) row[1], (String) row[2],
-                    new ArrayList<>(), new ArrayList<>()));
+                    new ArrayList<>(), new ArrayList<>(), new ArrayList<>()));
             if (!item.objectingOrganisations().contains((String) row[4])) {
                 item.objectingOrganisations().add((String) row[4]);
+            }
+            if (!(Boolean) row[6]) {
+                firm.add(row[0] + " " + row[4]);
             }
             if (!item.locationsObjectedTo().contains((String) row[5])) {
                 item.locationsObjectedTo().add((String) row[5]);
             }
         }
+        items.values().forEach(item -> item.objectingOrganisations().stream()
+                .filter(organisation -> !firm.contains(item.announcementId() + " " + organisation))
+                .forEach(item.provisionallyObjecting()::add));
         return List.copyOf(items.values());
     }
 
