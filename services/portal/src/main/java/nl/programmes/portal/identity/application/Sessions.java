@@ -3,7 +3,6 @@ package nl.programmes.portal.identity.application;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import io.micronaut.context.annotation.Context;
-import io.micronaut.context.annotation.Value;
 import io.micronaut.scheduling.annotation.Scheduled;
 import nl.programmes.kit.security.AccountAccess;
 import nl.programmes.kit.security.SigningKey;
@@ -14,7 +13,6 @@ import org.slf4j.LoggerFactory;
 
 import java.text.ParseException;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.List;
 
 /**
@@ -30,13 +28,12 @@ public class Sessions {
 
     private final IdentityRepository repository;
     private final AccountAccess access;
-    private final Duration tokenLifetime;
+    private final SigningKeys keys;
 
-    public Sessions(IdentityRepository repository, Clock clock,
-                    @Value("${platform.identity.token-lifetime:1h}") Duration tokenLifetime) {
+    public Sessions(IdentityRepository repository, Clock clock, SigningKeys keys) {
         this.repository = repository;
         this.access = new AccountAccess(clock);
-        this.tokenLifetime = tokenLifetime;
+        this.keys = keys;
         repository.accesses().forEach(access::learn);
     }
 
@@ -65,7 +62,7 @@ public class Sessions {
      * ({@code EndedSessions}): an older change has no token left to end.
      */
     public List<AccountAccess.Access> changed() {
-        return access.changedWithin(tokenLifetime);
+        return access.changedWithin(keys.tokenLifetime());
     }
 
     /**
