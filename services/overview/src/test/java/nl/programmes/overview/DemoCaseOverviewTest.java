@@ -109,9 +109,12 @@ class DemoCaseOverviewTest implements TestPropertyProvider {
         // A province's timeline holds its offerings' lines too: HU's in Amersfoort, registered and its intake reported.
         assertThat(timelineOf("region=Utrecht")).extracting(l -> (String) l.get("textNl")).hasSize(3)
                 .allSatisfy(text -> assertThat(text).contains("Hogeschool Utrecht").contains("Ad Online Contentcreator"));
-        // An institution's timeline: what it did, and the lines about its announcements and offerings whoever acted.
+        // An organisation's timeline: what it did, and the lines about its announcements and offerings and about the
+        // announcements it was asked to consult on, whoever acted (Saxion asked HU; the committee endorsed it).
         assertThat(timelineOf("institution=hu")).extracting(l -> (String) l.get("textNl"))
                 .anyMatch(text -> text.startsWith("Hogeschool Utrecht: geen bezwaar"))
+                .anyMatch(text -> text.startsWith("Saxion Hogeschool raadpleegt Hogeschool Utrecht over"))
+                .anyMatch(text -> text.startsWith("Stuurgroep Landelijk Ad-overleg Cluster Creatieve Industrie"))
                 .anyMatch(text -> text.startsWith("Instroom 2023 van Hogeschool Utrecht Ad Online Contentcreator"))
                 .anyMatch(text -> text.startsWith("Hogeschool Utrecht biedt Ad Somewhere aan"));
         assertThat(timelineOf("institution=saxion")).extracting(l -> (String) l.get("actorOrganisation")).contains("han", "hu", "saxion");

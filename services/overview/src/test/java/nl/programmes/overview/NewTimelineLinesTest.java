@@ -8,6 +8,9 @@ import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
 import nl.programmes.events.announcement.ProgrammeAnnounced;
+import nl.programmes.events.announcement.ProgrammeForm;
+import nl.programmes.events.consultation.ConsultationKind;
+import nl.programmes.events.consultation.ConsultationRequested;
 import nl.programmes.events.steering.Decision;
 import nl.programmes.events.steering.SteeringDecisionRecorded;
 import nl.programmes.testkit.EventPublisher;
@@ -101,6 +104,34 @@ class NewTimelineLinesTest implements TestPropertyProvider {
         // The next position is past the lines handed out; from a position later than every line, nothing is new.
         assertThat(Instant.parse((String) recent("since=" + position).get("position"))).isAfter(Instant.parse(position));
         assertThat(eventIds(recent("since=" + Instant.parse(position).plusSeconds(3600)))).isEmpty();
+    }
+
+    /**
+     * An organisation's lines take the announcements it was asked to consult on, from the request on: on a page read
+     * afterwards (with the lines before the request about that announcement) and on a page already open.
+     */
+    @Test
+    void anOrganisationAskedAboutAnAnnouncementFindsItsLinesFromTheRequestOn() {
+        assertThat(entries(page("institution=nhlstenden"))).extracting(e -> e.get("announcementId")).doesNotContain(LIMBURG);
+        String position = (String) recent("institution=nhlstenden").get("position");
+
+        nl.programmes.events.Actor saxion = demo.announced().actor();
+        String asked = publisher.publish(new ConsultationRequested(UUID.randomUUID().toString(), LIMBURG, "saxion", "nhlstenden",
+                ConsultationKind.BILATERAL, List.of("Maastricht"), List.of(ProgrammeForm.VOLTIJD), null, null, saxion)).id();
+        String decided = publisher.publish(decision(LIMBURG, LocalDate.of(2024, 11, 5))).id();
+        String elsewhere = publisher.publish(decision(demo.announcement, LocalDate.of(2024, 11, 5))).id();
+        Projected.caughtUp(overview);
+
+        assertThat(eventIds(recent("since=" + position + "&institution=nhlstenden"))).contains(asked, decided).doesNotContain(elsewhere);
+        List<Map<String, Object>> lines = entries(page("institution=nhlstenden&size=100"));
+        assertThat(lines).extracting(e -> (String) e.get("eventId")).contains(asked, decided).doesNotContain(elsewhere);
+        assertThat(lines).extracting(e -> (String) e.get("textNl"))
+                .contains("Saxion Hogeschool raadpleegt NHL Stenden over Maastricht.")
+                .anyMatch(text -> text.startsWith("Saxion Hogeschool kondigt")); // the announcement, from before the request
+    }
+
+    private Map<String, Object> page(String query) {
+        return http.toBlocking().retrieve(HttpRequest.GET("/api/timeline?" + query).bearerAuth(reader), Map.class);
     }
 
     @Test

@@ -108,7 +108,7 @@ class TimelinePagingAndExportTest implements TestPropertyProvider {
     }
 
     /**
-     * A filter that matches either of two things (an institution acts, or the line is about its announcement) or several
+     * A filter that matches either of two things (an organisation acts, or the line is about its announcement or one it was asked about) or several
      * kinds is read as a union of ordered reads (OverviewReads.timeline). Paged three lines at a time in either order,
      * each must give exactly the lines of the whole timeline that the filter's words describe, in the timeline's order.
      */
@@ -120,16 +120,25 @@ class TimelinePagingAndExportTest implements TestPropertyProvider {
         // Saxion acts (its offerings, its requests) and the announcement is Saxion's, so its lines by others count too.
         filters.put("institution=saxion", l -> "saxion".equals(l.get("actorOrganisation")) || demo.announcement.equals(l.get("announcementId"))
                 || LIMBURG.equals(l.get("announcementId")) || UTRECHT.equals(l.get("announcementId")));
-        filters.put("institution=han", l -> "han".equals(l.get("actorOrganisation")));
+        // HAN was asked about Saxion's announcement: Saxion's request, the other organisations' positions and the decisions
+        // on it are HAN's story too, besides what HAN did (its own announcement).
+        java.util.function.Predicate<Map<String, Object>> hanConsulted = l -> demo.announcement.equals(l.get("announcementId"));
+        filters.put("institution=han", l -> "han".equals(l.get("actorOrganisation")) || hanConsulted.test(l));
+        assertThat(all.stream().filter(hanConsulted).filter(l -> ((String) l.get("textNl")).contains("raadpleegt Hogeschool van Arnhem")))
+                .as("Saxion's request to HAN").singleElement().satisfies(l -> assertThat(l).containsEntry("actorOrganisation", "saxion"));
         // HU's offerings were registered and their intake reported by an operator: they are HU's lines all the same.
-        filters.put("institution=hu", l -> "hu".equals(l.get("actorOrganisation"))
-                || ((String) l.get("kind")).contains("offering") && ((String) l.get("textNl")).contains("Hogeschool Utrecht "));
-        assertThat(all.stream().filter(filters.get("institution=hu")).filter(l -> !"hu".equals(l.get("actorOrganisation"))))
+        java.util.function.Predicate<Map<String, Object>> huOfferings = l -> ((String) l.get("kind")).contains("offering")
+                && ((String) l.get("textNl")).contains("Hogeschool Utrecht ");
+        filters.put("institution=hu", l -> "hu".equals(l.get("actorOrganisation")) || huOfferings.test(l)
+                || demo.announcement.equals(l.get("announcementId")));
+        assertThat(all.stream().filter(huOfferings).filter(l -> !"hu".equals(l.get("actorOrganisation"))))
                 .as("HU's offering lines, recorded by the operator").hasSizeGreaterThanOrEqualTo(3);
+        // Nobody asked the school, and it did nothing: none of the timeline is its.
+        assertThat(eventIds(timeline("institution=rocvantwente&size=500"))).isEmpty();
         filters.put("kind=consultation", l -> ((String) l.get("kind")).contains("consultation"));
         filters.put("kind=%20DECISION-recorded%20", l -> ((String) l.get("kind")).equals("nl.programmes.steering.decision-recorded.v1"));
         filters.put("kind=consultation&institution=han", l -> ((String) l.get("kind")).contains("consultation")
-                && "han".equals(l.get("actorOrganisation")));
+                && ("han".equals(l.get("actorOrganisation")) || hanConsulted.test(l)));
         filters.put("kind=offering&institution=platform&from=2022-01-01", l -> ((String) l.get("kind")).contains("offering")
                 && "platform".equals(l.get("actorOrganisation")) && ((String) l.get("occurredOn")).compareTo("2022-01-01") >= 0);
         filters.put("institution=saxion&region=Overijssel", l -> demo.announcement.equals(l.get("announcementId")));
@@ -140,7 +149,7 @@ class TimelinePagingAndExportTest implements TestPropertyProvider {
         filters.put("region=Limburg", l -> LIMBURG.equals(l.get("announcementId")));
         filters.put("region=region%20unknown&institution=hu", l -> ((String) l.get("textNl")).contains("Ad Somewhere"));
         filters.put("region=Overijssel&kind=consultation&institution=han", l -> demo.announcement.equals(l.get("announcementId"))
-                && ((String) l.get("kind")).contains("consultation") && "han".equals(l.get("actorOrganisation")));
+                && ((String) l.get("kind")).contains("consultation"));
         filters.put("region=Overijssel&to=2024-12-05", l -> demo.announcement.equals(l.get("announcementId"))
                 && ((String) l.get("occurredOn")).compareTo("2024-12-05") <= 0);
         for (Map.Entry<String, java.util.function.Predicate<Map<String, Object>>> filter : filters.entrySet()) {

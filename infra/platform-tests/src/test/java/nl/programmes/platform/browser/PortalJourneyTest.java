@@ -151,6 +151,9 @@ class PortalJourneyTest {
     @Order(2)
     void aPartnerSchoolRecordsAnObjection() {
         signIn("rocvantwente-consultee");
+        // The school's start page tells its own story: Saxion's request to it, not only the region's latest events.
+        assertThat(browser.text()).contains("Recent bij uw organisatie").contains("Tijdlijn van uw organisatie");
+        assertThat(browser.find(By.xpath("//main//table[last()]")).getText()).contains("Saxion Hogeschool raadpleegt ROC van Twente over");
         browser.open("/consultations");
         assertThat(browser.text()).contains("SX-UI-1 Creative Technology Lab");
         WebElement asked = browser.find(By.xpath("//tr[td/a[contains(., 'SX-UI-1')]]"));

@@ -156,7 +156,8 @@ public class OverviewController {
      *
      * @param announcement an announcement's id, or its reference (A24-056) in any case: its lines only; a reference
      *                     no announcement has is a 400, as is one that two institutions use unless institution chooses
-     * @param institution  an organisation's id: what it did, and every line about its announcements and its offerings
+     * @param institution  an organisation's id: what it did, and every line about its announcements, its offerings and the
+     *                     announcements it was asked to consult on
      * @param region       a province, or {@code region unknown}: lines about announcements with a candidate location there
      *                     and about the offerings there
      * @param kind         an event type (nl.programmes.steering.decision-recorded.v1) or part of one (decision), in any case;

@@ -29,6 +29,7 @@ import java.util.Base64;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -634,11 +635,24 @@ public class OverviewReads {
                             .collect(java.util.stream.Collectors.toUnmodifiableSet()), namedInOrderUpTo));
         }
         // An institution's programmes are kept per province, and an announcement is in each province it names.
-        return known.getValue().computeIfAbsent("institution|" + institution, k -> new Held(
-                all.intended().keySet().stream().flatMap(p -> all.intendedIn(p, institution).stream())
-                        .map(placed -> placed.programme().announcementId()).collect(java.util.stream.Collectors.toUnmodifiableSet()),
-                all.offerings().keySet().stream().flatMap(p -> all.offeringsIn(p, institution).stream()).map(Views.Offering::offeringId)
-                        .collect(java.util.stream.Collectors.toUnmodifiableSet()), namedInOrderUpTo));
+        return known.getValue().computeIfAbsent("institution|" + institution, k -> {
+            Set<String> announcements = all.intended().keySet().stream().flatMap(p -> all.intendedIn(p, institution).stream())
+                    .map(placed -> placed.programme().announcementId()).collect(java.util.stream.Collectors.toCollection(HashSet::new));
+            announcements.addAll(consultedOn(institution));
+            return new Held(Set.copyOf(announcements), all.offerings().keySet().stream().flatMap(p -> all.offeringsIn(p, institution).stream())
+                    .map(Views.Offering::offeringId).collect(java.util.stream.Collectors.toUnmodifiableSet()), namedInOrderUpTo);
+        });
+    }
+
+    /**
+     * The announcements an organisation was asked to consult on: a school's story is the announcements it was asked about,
+     * not only the positions it recorded, and an institution's includes its neighbours' announcements it answered.
+     * Read from the database (V11's index) once per state of the regional data: every commit about an announcement, a
+     * consultation's request among them, makes a new state, so a request is counted from the first page read after it.
+     */
+    private List<String> consultedOn(String organisation) {
+        return sql.query("SELECT DISTINCT announcement_id FROM overview_consultation WHERE consulted_org = ?", Sql.params(organisation),
+                rs -> rs.getString(1));
     }
 
     /**

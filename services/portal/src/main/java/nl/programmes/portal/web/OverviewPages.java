@@ -91,11 +91,13 @@ public class OverviewPages {
         if (me.steering()) {
             model.put("agenda", api.list(request, "/api/steering-agenda", Map.of("committee", me.organisation())).size());
         }
-        // Staff see their institution's story first: a new objection to one of its announcements, not only the region's
-        // latest events, which soon push it out of sight.
-        Map<String, Object> recent = me.staff() ? Map.of("size", 8, "institution", me.organisation()) : Map.of("size", 8);
+        // Staff and schools see their organisation's story first (a new objection to one of its announcements, a request
+        // to consult on a neighbour's), not only the region's latest events, which soon push it out of sight. A committee
+        // oversees the region, and sees the region's.
+        boolean ownStory = me.staff() || me.consultee();
+        Map<String, Object> recent = ownStory ? Map.of("size", 8, "institution", me.organisation()) : Map.of("size", 8);
         model.put("recent", api.read(request, "/api/timeline", recent).get("entries"));
-        model.put("recentInstitution", me.staff() ? me.organisation() : null);
+        model.put("recentInstitution", ownStory ? me.organisation() : null);
         // What was recorded since the user's sign-in before this one is marked new (an account of another provider has none).
         model.put("newSince", accounts.find(me.user()).map(UserAccount::previousSignedIn).map(Instant::toString).orElse(null));
         return Page.render(auth, request, "home", model);
