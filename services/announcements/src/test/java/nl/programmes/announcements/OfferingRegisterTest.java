@@ -63,6 +63,10 @@ class OfferingRegisterTest implements TestPropertyProvider {
         assertThat(rejected).extracting(r -> (String) ((Map<?, ?>) r).get("reason"))
                 .anySatisfy(reason -> assertThat(reason).contains("'fulltime' is not a form"))
                 .anySatisfy(reason -> assertThat(reason).contains("'many' is not an intake"));
+        // The column at fault and what is wrong, apart, for a page to put in its own words.
+        assertThat(rejected).extracting(r -> ((Map<?, ?>) r).get("field") + " | " + ((Map<?, ?>) r).get("message")).containsExactly(
+                "form | 'fulltime' is not a form: voltijd, deeltijd, duaal, bol or bbl",
+                "2020 | 'many' is not an intake: use a whole number or <5");
 
         String zuydAdIct = offeringIdOnLine(report, 5);
         Map<?, ?> offering = http.toBlocking().retrieve(HttpRequest.GET("/api/offerings/" + zuydAdIct).bearerAuth(admin), Map.class);
@@ -103,6 +107,28 @@ class OfferingRegisterTest implements TestPropertyProvider {
         assertThat(again.get("figuresReported")).isEqualTo(0);
         assertThat(announcements.count("SELECT COUNT(*) FROM outbox")).isEqualTo(outbox);
         assertThat(announcements.count("SELECT COUNT(*) FROM offering")).isEqualTo(offerings);
+    }
+
+    /** As Excel with Dutch settings saves a sheet: semicolons, columns named in Dutch; a row of another institution's. */
+    @Test
+    void aTableFromDutchExcelIsReadAndStaffImportOnlyTheirOwnRows() {
+        String hu = TestPlatform.get().tokens().mint("hu-staff", "hu", "INSTITUTION_STAFF");
+        Map<?, ?> report = http.toBlocking().retrieve(HttpRequest.POST("/api/offerings/import",
+                "\uFEFFInstelling;Opleiding;Vorm;Vestiging;2022;2023\r\n"
+                        + "hu;Ad Creatieve Technologie (80160);voltijd;Utrecht;41;9\r\n"
+                        + "hr;Ad Creatieve Technologie (80160);voltijd;Rotterdam;12;14\r\n")
+                .contentType(MediaType.of("text/csv")).bearerAuth(hu), Map.class);
+
+        assertThat(report.get("rowsAccepted")).isEqualTo(1);
+        assertThat(report.get("figuresReported")).isEqualTo(2);
+        Map<String, Object> offering = http.toBlocking().retrieve(HttpRequest.GET("/api/offerings/" + offeringIdOnLine(report, 2))
+                .bearerAuth(hu), Map.class);
+        assertThat(offering).containsEntry("programmeName", "Ad Creatieve Technologie").containsEntry("isatCode", "80160")
+                .containsEntry("location", "Utrecht").containsEntry("intake", Map.of("2022", "41", "2023", "9"));
+        assertThat((List<Map<String, Object>>) report.get("rejected")).singleElement().satisfies(r -> assertThat(r)
+                .containsEntry("line", 3).containsEntry("field", "institution").containsEntry("message", "hu may not register offerings for hr"));
+        assertThat(announcements.count("SELECT COUNT(*) FROM offering WHERE institution_id = 'hr' AND programme_name = 'Ad Creatieve Technologie'"))
+                .isZero();
     }
 
     @Test

@@ -488,6 +488,45 @@ class PortalJourneyTest {
         assertThat(apiGet("saxion-staff", "/api/announcements/" + review)).contains("\"status\":\"APPROVED\"");
     }
 
+    /**
+     * Staff put their existing programmes and intake in the overview from the table they keep, saved by Excel with Dutch
+     * settings: semicolons, and not UTF-8 (the accent must survive). A good row goes in; the others are listed with their
+     * column and reason in Dutch, and nothing of theirs is recorded.
+     */
+    @Test
+    @Order(10)
+    void anInstitutionImportsItsIntakeTableAndSeesWhichRowsWereLeftOut() throws Exception {
+        Path table = java.nio.file.Files.createTempFile("instroom", ".csv");
+        java.nio.file.Files.write(table, ("Instelling;Opleiding;Vorm;Vestiging;2022;2023\r\n"
+                + "saxion;Ad Journey Média (80181);voltijd;Enschede;31;<5\r\n"
+                + "saxion;Ad Journey Média (80181);fulltime;Deventer;12;14\r\n"
+                + "hr;Ad Journey Média (80181);voltijd;Rotterdam;5;6\r\n").getBytes(java.nio.charset.Charset.forName("windows-1252")));
+
+        signIn("saxion-staff");
+        browser.find(By.linkText("Instroomtabel importeren")).click();
+        browser.waitFor(d -> d.getCurrentUrl().endsWith("/offerings/import") ? true : null);
+        // Sent without a file: named beside the file field, nothing sent on.
+        browser.submit(By.cssSelector("main form button[type=submit]"));
+        assertThat(browser.find(By.id("file-error")).getText()).contains("kies een bestand");
+
+        browser.find(By.id("file")).sendKeys(table.toString());
+        browser.submit(By.cssSelector("main form button[type=submit]"));
+        assertThat(browser.find(By.id("import-report")).getText()).contains("regels verwerkt: 1; nieuwe opleidingen: 1; instroomcijfers vastgelegd: 2")
+                .contains("Regels niet verwerkt: 2");
+        assertThat(browser.find(By.id("rejected-rows")).findElements(By.cssSelector("tbody tr"))).extracting(WebElement::getText)
+                .containsExactly("3 vorm ‘fulltime’ is geen vorm: voltijd, deeltijd, duaal, bol of bbl",
+                        "4 instelling saxion mag geen opleidingen registreren voor hr");
+        browser.screenshot(screenshots, "13-intake-import");
+
+        // In the regional overview, with its figures and the suppressed one kept as such; the rows left out are not.
+        browser.open("/regions/Overijssel?institution=saxion").reloadUntil(page -> page.contains("Ad Journey Média"));
+        WebElement enschede = browser.find(By.xpath("//main//section[h2/span[.='Enschede']]"));
+        assertThat(enschede.findElement(By.xpath(".//tr[td[contains(., 'Ad Journey Média')]]")).getText()).contains("31").contains("<5");
+        // One offering in all the municipalities: the row for Deventer, with the wrong form, was left out whole.
+        assertThat(browser.driver().findElements(By.xpath("//main//section[h2/span]//tr[td[contains(., 'Ad Journey Média')]]"))).hasSize(1);
+        assertThat(apiGet("admin", "/api/overview/regions/Zuid-Holland?institution=hr")).doesNotContain("Ad Journey");
+    }
+
     @Test
     @Order(9)
     void anAdministratorRegistersAPartnerSchoolAndGivesItAUser() {

@@ -91,8 +91,15 @@ public class OfferingController {
                                List<AcceptedRow> accepted, List<RejectedRow> rejected) {
     }
 
+    /**
+     * A row left out: its line in the file, the column at fault ({@code field}: a header's name, a study year, or
+     * "row"), what is wrong ({@code message}), and both as one text ({@code reason}).
+     */
     @Serdeable
-    public record RejectedRow(int line, String reason) {
+    public record RejectedRow(int line, String reason, String field, String message) {
+        RejectedRow(int line, String field, String message) {
+            this(line, field + ": " + message, field, message);
+        }
     }
 
     @Serdeable
@@ -143,7 +150,7 @@ public class OfferingController {
         IntakeTable.Parsed parsed = IntakeTable.parse(csv);
         List<AcceptedRow> accepted = new ArrayList<>();
         List<RejectedRow> rejected = new ArrayList<>(parsed.rejections().stream()
-                .map(r -> new RejectedRow(r.line(), r.reason())).toList());
+                .map(r -> new RejectedRow(r.line(), r.field(), r.message())).toList());
         int registered = 0;
         int figures = 0;
         for (IntakeTable.Row row : parsed.rows()) {
@@ -153,8 +160,11 @@ public class OfferingController {
                         result.figuresReported()));
                 registered += result.created() ? 1 : 0;
                 figures += result.figuresReported();
-            } catch (InvalidCommandException | ForbiddenException e) {
-                rejected.add(new RejectedRow(row.line(), e.getMessage()));
+            } catch (InvalidCommandException e) {
+                IntakeTable.Rejection rejection = IntakeTable.Rejection.of(row.line(), e);
+                rejected.add(new RejectedRow(row.line(), rejection.field(), rejection.message()));
+            } catch (ForbiddenException e) {
+                rejected.add(new RejectedRow(row.line(), "institution", e.getMessage()));
             }
         }
         rejected.sort((a, b) -> Integer.compare(a.line(), b.line()));

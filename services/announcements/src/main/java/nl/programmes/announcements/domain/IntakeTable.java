@@ -23,7 +23,8 @@ import java.util.regex.Pattern;
  * zuyd,Ad ICT,deeltijd,Heerlen,,,,,,&lt;5,16,16
  * </pre>
  *
- * Required columns: institution, programme, form. Optional: location, code (else taken from a
+ * Required columns: institution, programme, form (or in Dutch: instelling, opleiding, vorm; and locatie or vestiging,
+ * niveau), separated by commas or semicolons. Optional: location, code (else taken from a
  * "(80151)" in the programme name), level (else read from the name: "Ad " is an Associate degree).
  * Year cells hold a count, "&lt;5" (suppressed), or nothing; "no intake yet" counts as nothing.
  */
@@ -39,8 +40,12 @@ public final class IntakeTable {
     public record Row(int line, Offering offering, Map<Integer, IntakeFigure> intake) {
     }
 
-    /** A row that does not, and why. */
-    public record Rejection(int line, String reason) {
+    /** A row that does not, and why: the column at fault (or "row") and what is wrong with it. */
+    public record Rejection(int line, String field, String message) {
+        public static Rejection of(int line, InvalidCommandException e) {
+            var first = e.violations().get(0);
+            return new Rejection(line, first.field(), first.message());
+        }
     }
 
     public record Parsed(List<Row> rows, List<Rejection> rejections) {
@@ -50,11 +55,11 @@ public final class IntakeTable {
      * @throws InvalidCommandException when the header lacks a required column: then nothing is read
      */
     public static Parsed parse(String csv) {
-        List<List<String>> lines = Csv.parse(csv);
+        List<List<String>> lines = Csv.parse(csv, separator(csv));
         if (lines.isEmpty()) {
             throw new InvalidCommandException("file", "is empty: expected a header line and rows");
         }
-        List<String> header = lines.get(0).stream().map(h -> h.strip().toLowerCase(Locale.ROOT)).toList();
+        List<String> header = lines.get(0).stream().map(h -> h.strip().toLowerCase(Locale.ROOT)).map(h -> DUTCH.getOrDefault(h, h)).toList();
         for (String required : List.of("institution", "programme", "form")) {
             if (!header.contains(required)) {
                 throw new InvalidCommandException("file", "the header has no '" + required + "' column (header: "
@@ -72,10 +77,29 @@ public final class IntakeTable {
             try {
                 rows.add(row(line, header, cells));
             } catch (InvalidCommandException e) {
-                rejections.add(new Rejection(line, e.getMessage()));
+                rejections.add(Rejection.of(line, e));
             }
         }
         return new Parsed(rows, rejections);
+    }
+
+    /**
+     * The header's own words in Dutch, as staff name the columns of a table they keep themselves: each stands for the
+     * column named in English.
+     */
+    private static final Map<String, String> DUTCH = Map.of("instelling", "institution", "opleiding", "programme",
+            "vorm", "form", "locatie", "location", "vestiging", "location", "niveau", "level");
+
+    /**
+     * Commas, or semicolons where the header has more of those: Excel with Dutch settings saves a "CSV" with semicolons
+     * (a comma is the decimal sign there), and staff export their tables from it.
+     */
+    static char separator(String csv) {
+        int end = csv.indexOf('\n');
+        String header = end < 0 ? csv : csv.substring(0, end);
+        long semicolons = header.chars().filter(c -> c == ';').count();
+        long commas = header.chars().filter(c -> c == ',').count();
+        return semicolons > commas ? ';' : ',';
     }
 
     private static Row row(int line, List<String> header, List<String> cells) {
@@ -153,12 +177,12 @@ public final class IntakeTable {
         throw new InvalidCommandException("level", "is empty and cannot be read from the programme name");
     }
 
-    /** Just enough RFC 4180: commas, quoted cells with doubled quotes, CRLF or LF. */
+    /** Just enough RFC 4180: commas (or another separator), quoted cells with doubled quotes, CRLF or LF. */
     static final class Csv {
         private Csv() {
         }
 
-        static List<List<String>> parse(String text) {
+        static List<List<String>> parse(String text, char separator) {
             List<List<String>> lines = new ArrayList<>();
             List<String> cells = new ArrayList<>();
             StringBuilder cell = new StringBuilder();
@@ -177,7 +201,7 @@ public final class IntakeTable {
                     }
                 } else if (c == '"') {
                     quoted = true;
-                } else if (c == ',') {
+                } else if (c == separator) {
                     cells.add(cell.toString());
                     cell.setLength(0);
                 } else if (c == '\n' || c == '\r') {

@@ -115,6 +115,21 @@ public class PortalApi {
 
     /** A command from a form: {@code commandKey} (the form's, null for none) goes on as the service's Idempotency-Key. */
     public Answer send(HttpRequest<?> request, String method, String path, Object body, String ifMatch, String commandKey) {
+        try {
+            return exchange(request, method, path, body == null ? null : "application/json",
+                    body == null ? null : json.writeValueAsBytes(body), ifMatch, commandKey);
+        } catch (IOException e) {
+            throw new UncheckedIOException("writing the body for " + path, e);
+        }
+    }
+
+    /** A POST of a text that is no JSON (an intake table as CSV), in the service's own format. */
+    public Answer sendText(HttpRequest<?> request, String path, String contentType, String text) {
+        return exchange(request, "POST", path, contentType + "; charset=utf-8", text.getBytes(StandardCharsets.UTF_8), null, null);
+    }
+
+    private Answer exchange(HttpRequest<?> request, String method, String path, String contentType, byte[] body, String ifMatch,
+                            String commandKey) {
         int query = path.indexOf('?');
         // A path no service owns is the portal's own API (sign-in, the directory, users): asked of itself, over HTTP
         // like the rest, so its constraints and rules answer as they do to any client.
@@ -132,15 +147,14 @@ public class PortalApi {
             if (body == null) {
                 builder.method(method, java.net.http.HttpRequest.BodyPublishers.noBody());
             } else {
-                builder.header("Content-Type", "application/json")
-                        .method(method, java.net.http.HttpRequest.BodyPublishers.ofByteArray(json.writeValueAsBytes(body)));
+                builder.header("Content-Type", contentType).method(method, java.net.http.HttpRequest.BodyPublishers.ofByteArray(body));
             }
             HttpResponse<byte[]> response = http.send(builder.build(), HttpResponse.BodyHandlers.ofByteArray());
             Answer answer = new Answer(response.statusCode(), parse(response.body()), response.headers().firstValue("ETag"));
             if (commandKey != null && answer.status() == 422 && answer.fieldErrors().containsKey(IDEMPOTENCY_KEY)) {
                 // The form's key went with another request: someone went back to a sent form, changed it and sent it
                 // again. That is a command of its own (a form sent twice unchanged is answered as the first time).
-                return send(request, method, path, body, ifMatch, java.util.UUID.randomUUID().toString());
+                return exchange(request, method, path, contentType, body, ifMatch, java.util.UUID.randomUUID().toString());
             }
             return answer;
         } catch (IOException e) {
