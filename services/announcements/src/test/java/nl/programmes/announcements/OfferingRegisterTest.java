@@ -109,6 +109,35 @@ class OfferingRegisterTest implements TestPropertyProvider {
         assertThat(announcements.count("SELECT COUNT(*) FROM offering")).isEqualTo(offerings);
     }
 
+    /** A changed figure replaces the one recorded; a year the service refuses leaves its whole row out, offering and all. */
+    @Test
+    void aChangedFigureReplacesTheOldAndARefusedYearLeavesItsRowOut() {
+        Map<?, ?> first = importTable("""
+                institution,programme,form,location,2022,2023
+                zuyd,Ad Data Engineering,voltijd,Sittard,21,16
+                """);
+        String id = offeringIdOnLine(first, 2);
+        long outbox = announcements.count("SELECT COUNT(*) FROM outbox");
+
+        Map<?, ?> corrected = importTable("""
+                institution,programme,form,location,2022,2023
+                zuyd,Ad Data Engineering,voltijd,Sittard,21,17
+                """);
+        assertThat(corrected.get("figuresReported")).isEqualTo(1);
+        assertThat(announcements.count("SELECT COUNT(*) FROM outbox")).isEqualTo(outbox + 1);
+        Map<?, ?> offering = http.toBlocking().retrieve(HttpRequest.GET("/api/offerings/" + id).bearerAuth(admin), Map.class);
+        assertThat(offering.get("intake")).isEqualTo(Map.of("2022", "21", "2023", "17"));
+
+        int tooLate = java.time.Year.now().getValue() + 2;
+        Map<?, ?> refused = importTable("institution,programme,form,location,2023," + tooLate + "\n"
+                + "zuyd,Ad Cloud Engineering,voltijd,Sittard,12,30\n");
+        assertThat(refused.get("rowsAccepted")).isEqualTo(0);
+        assertThat((List<Map<String, Object>>) refused.get("rejected")).singleElement().satisfies(r -> assertThat(r)
+                .containsEntry("field", "studyYear").containsEntry("message", "must be between 1990 and " + (tooLate - 1)));
+        assertThat(announcements.count("SELECT COUNT(*) FROM offering WHERE programme_name = 'Ad Cloud Engineering'")).isZero();
+        assertThat(announcements.count("SELECT COUNT(*) FROM outbox")).isEqualTo(outbox + 1);
+    }
+
     /** As Excel with Dutch settings saves a sheet: semicolons, columns named in Dutch; a row of another institution's. */
     @Test
     void aTableFromDutchExcelIsReadAndStaffImportOnlyTheirOwnRows() {

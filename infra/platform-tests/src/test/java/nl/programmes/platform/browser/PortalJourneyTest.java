@@ -154,6 +154,10 @@ class PortalJourneyTest {
         // The school's start page tells its own story: Saxion's request to it, not only the region's latest events.
         assertThat(browser.text()).contains("Recent bij uw organisatie").contains("Tijdlijn van uw organisatie");
         assertThat(browser.find(By.xpath("//main//table[last()]")).getText()).contains("Saxion Hogeschool raadpleegt ROC van Twente over");
+        browser.find(By.linkText("Tijdlijn van uw organisatie")).click();
+        browser.waitFor(d -> d.getCurrentUrl().contains("institution=rocvantwente") ? true : null);
+        assertThat(browser.text()).contains("Van een organisatie toont de tijdlijn wat zij deed")
+                .contains("Saxion Hogeschool raadpleegt ROC van Twente over");
         browser.open("/consultations");
         assertThat(browser.text()).contains("SX-UI-1 Creative Technology Lab");
         WebElement asked = browser.find(By.xpath("//tr[td/a[contains(., 'SX-UI-1')]]"));

@@ -16,6 +16,7 @@ import nl.programmes.kit.security.Caller;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.Year;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -59,31 +60,47 @@ public class OfferingService {
     public boolean reportIntake(UUID offeringId, int studyYear, IntakeFigure figure, Caller caller) {
         Offering offering = offerings.findById(offeringId).orElseThrow(() -> new NotFoundException("Offering", offeringId));
         caller.requireActsFor(offering.institutionId(), "report intake");
+        requireStudyYear(studyYear);
+        if (offerings.intake(offeringId, studyYear).filter(figure::equals).isPresent()) {
+            return false;
+        }
+        record(offeringId, studyYear, figure, clock.instant(), caller);
+        return true;
+    }
+
+    private void requireStudyYear(int studyYear) {
         int thisYear = Year.now(clock).getValue();
         if (studyYear < 1990 || studyYear > thisYear + 1) {
             throw new InvalidCommandException("studyYear", "must be between 1990 and " + (thisYear + 1));
         }
-        if (offerings.intake(offeringId, studyYear).filter(figure::equals).isPresent()) {
-            return false;
-        }
-        Instant now = clock.instant();
+    }
+
+    private void record(UUID offeringId, int studyYear, IntakeFigure figure, Instant now, Caller caller) {
         offerings.saveIntake(offeringId, studyYear, figure, now);
         outbox.append(new IntakeReported(offeringId.toString(), studyYear, figure.count(), figure.suppressed(),
                 caller.actor()));
-        return true;
     }
 
     /** What importing one row did. */
     public record RowResult(Offering offering, boolean created, int figuresReported) {
     }
 
-    /** Registers a row's offering and reports its figures, all or nothing. */
+    /**
+     * Registers a row's offering and reports its figures, all or nothing. The figures already recorded are read once
+     * (none for an offering just registered), not twice per figure as {@link #reportIntake} does: a row of six years
+     * took 26 statements, and a table of 2,000 rows 8.8 s, close to the gateway's and the portal's time for an answer.
+     */
     @Transactional
     public RowResult importRow(IntakeTable.Row row, Caller caller) {
         Registration registration = register(row.offering(), caller);
+        UUID id = registration.offering().id();
+        Map<Integer, IntakeFigure> recorded = registration.created() ? Map.of() : offerings.intakesForUpdate(id);
+        Instant now = clock.instant();
         int reported = 0;
         for (var figure : row.intake().entrySet()) {
-            if (reportIntake(registration.offering().id(), figure.getKey(), figure.getValue(), caller)) {
+            requireStudyYear(figure.getKey());
+            if (!figure.getValue().equals(recorded.get(figure.getKey()))) {
+                record(id, figure.getKey(), figure.getValue(), now, caller);
                 reported++;
             }
         }

@@ -57,8 +57,21 @@ public class OfferingRepository {
 
     @Transactional
     public Map<Integer, IntakeFigure> intakes(UUID offeringId) {
+        return figures(offeringId, "");
+    }
+
+    /**
+     * The figures recorded for an offering, locked as {@link #intake} locks one (the gaps too, so a figure for another
+     * year cannot be recorded twice at the same moment either).
+     */
+    @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
+    public Map<Integer, IntakeFigure> intakesForUpdate(UUID offeringId) {
+        return figures(offeringId, " FOR UPDATE");
+    }
+
+    private Map<Integer, IntakeFigure> figures(UUID offeringId, String locking) {
         Map<Integer, IntakeFigure> figures = new TreeMap<>();
-        sql.query("SELECT study_year, intake_count, suppressed FROM offering_intake WHERE offering_id = ?",
+        sql.query("SELECT study_year, intake_count, suppressed FROM offering_intake WHERE offering_id = ?" + locking,
                 Sql.params(offeringId.toString()), rs -> figures.put(rs.getInt("study_year"), figure(rs)));
         return figures;
     }

@@ -123,18 +123,29 @@ public class PortalApi {
         }
     }
 
-    /** A POST of a text that is no JSON (an intake table as CSV), in the service's own format. */
-    public Answer sendText(HttpRequest<?> request, String path, String contentType, String text) {
-        return exchange(request, "POST", path, contentType + "; charset=utf-8", text.getBytes(StandardCharsets.UTF_8), null, null);
+    /**
+     * A POST of a text that is no JSON (an intake table as CSV), in the service's own format, waiting up to {@code within}
+     * for the answer: an import of thousands of rows takes longer than a page's read.
+     */
+    public Answer sendText(HttpRequest<?> request, String path, String contentType, String text, Duration within) {
+        return exchange(request, "POST", path, contentType + "; charset=utf-8", text.getBytes(StandardCharsets.UTF_8), null, null, within);
     }
 
     private Answer exchange(HttpRequest<?> request, String method, String path, String contentType, byte[] body, String ifMatch,
                             String commandKey) {
+        return exchange(request, method, path, contentType, body, ifMatch, commandKey, ANSWER_WITHIN);
+    }
+
+    /** How long a page waits for a service's answer, but for an import. */
+    private static final Duration ANSWER_WITHIN = Duration.ofSeconds(10);
+
+    private Answer exchange(HttpRequest<?> request, String method, String path, String contentType, byte[] body, String ifMatch,
+                            String commandKey, Duration within) {
         int query = path.indexOf('?');
         // A path no service owns is the portal's own API (sign-in, the directory, users): asked of itself, over HTTP
         // like the rest, so its constraints and rules answer as they do to any client.
         URI base = routes.target(query < 0 ? path : path.substring(0, query)).orElseGet(() -> portal.get().getURI());
-        var builder = java.net.http.HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(10))
+        var builder = java.net.http.HttpRequest.newBuilder(base.resolve(path)).timeout(within)
                 .header("Accept", "application/json")
                 .header("Authorization", "Bearer " + token(request));
         if (ifMatch != null) {
