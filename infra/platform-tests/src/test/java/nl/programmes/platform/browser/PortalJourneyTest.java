@@ -513,6 +513,14 @@ class PortalJourneyTest {
         browser.submit(By.cssSelector("main form button[type=submit]"));
         assertThat(browser.find(By.id("file-error")).getText()).contains("kies een bestand");
 
+        // A table over the page's 2 MB: refused beside the file field, with the limit, asking to split it.
+        Path tooLarge = java.nio.file.Files.createTempFile("instroom-groot", ".csv");
+        java.nio.file.Files.writeString(tooLarge, "instelling;opleiding;vorm\r\n"
+                + "saxion;Ad Journey Média;voltijd\r\n".repeat(70_000));
+        browser.find(By.id("file")).sendKeys(tooLarge.toString());
+        browser.submit(By.cssSelector("main form button[type=submit]"));
+        assertThat(browser.find(By.id("file-error")).getText()).contains("is groter dan 2 MB").contains("splits de tabel");
+
         browser.find(By.id("file")).sendKeys(table.toString());
         browser.submit(By.cssSelector("main form button[type=submit]"));
         assertThat(browser.find(By.id("import-report")).getText()).contains("regels verwerkt: 1; nieuwe opleidingen: 1; instroomcijfers vastgelegd: 2")

@@ -1,15 +1,19 @@
 package nl.programmes.portal.web;
 
 import io.micronaut.context.MessageSource;
+import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Consumes;
 import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Error;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Part;
 import io.micronaut.http.annotation.Post;
+import io.micronaut.http.exceptions.ContentLengthExceededException;
 import io.micronaut.http.multipart.CompletedFileUpload;
 import io.micronaut.http.server.util.locale.HttpLocaleResolver;
 import io.micronaut.scheduling.TaskExecutors;
@@ -53,7 +57,11 @@ public class IntakePages {
     private final MessageSource texts;
     private final HttpLocaleResolver locales;
 
-    public IntakePages(PortalApi api, ErrorTexts errorTexts, MessageSource texts, HttpLocaleResolver locales) {
+    private final long maxFileSize;
+
+    public IntakePages(PortalApi api, ErrorTexts errorTexts, MessageSource texts, HttpLocaleResolver locales,
+                       @Value("${micronaut.server.multipart.max-file-size:1048576}") long maxFileSize) {
+        this.maxFileSize = maxFileSize;
         this.api = api;
         this.errorTexts = errorTexts;
         this.texts = texts;
@@ -88,6 +96,22 @@ public class IntakePages {
         model.put("report", answer.body());
         model.put("rejected", rejected(answer.body(), locales.resolveOrDefault(request)));
         return Page.render(auth, request, "intake-import", model);
+    }
+
+    /**
+     * A file over the multipart limit is refused before the page sees it (Micronaut's 413, in JSON): said beside the
+     * file field instead, with the limit, so the person knows to split the table.
+     */
+    @Error(exception = ContentLengthExceededException.class)
+    public HttpResponse<?> tooLarge(HttpRequest<?> request) {
+        Authentication auth = request.getUserPrincipal(Authentication.class).orElse(null);
+        if (auth == null) {
+            return Page.signIn(request);
+        }
+        long megabytes = Math.max(1, maxFileSize / (1024 * 1024));
+        Map<String, Object> model = new HashMap<>();
+        model.put("errors", Map.of("file", "is larger than " + megabytes + " MB, the most one import takes; split the table"));
+        return HttpResponse.status(HttpStatus.REQUEST_ENTITY_TOO_LARGE).body(Page.view(auth, request, "intake-import", model));
     }
 
     /** Each row left out, with its column and what is wrong in the page's language (a study year's column is its year). */
