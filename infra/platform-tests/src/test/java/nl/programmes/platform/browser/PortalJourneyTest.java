@@ -201,8 +201,31 @@ class PortalJourneyTest {
     @Test
     @Order(3)
     void aCommitteeMemberRecordsADecision() {
+        // An objection made "for now" (until a study is in): the agenda marks its organisation so, and the committee may
+        // ask it again before deciding.
+        String provisional = idIn(api("saxion-staff", "POST", "/api/announcements", "{\"reference\":\"SX-UI-PROV\",\"institution\":\"saxion\","
+                + "\"programme\":{\"name\":\"Provisional Lab\",\"level\":\"ASSOCIATE_DEGREE\",\"orientation\":\"HBO\",\"isatCode\":\"80178\","
+                + "\"forms\":[\"VOLTIJD\"],\"language\":\"nl\",\"studyLoadEc\":120,\"durationYears\":2},"
+                + "\"candidateLocations\":[\"Enschede\"],\"intendedStart\":\"" + nextSeptember() + "\"}", null, 201));
+        // The consultations service knows the announcement a moment after it is announced.
+        String consultation = TestPlatform.eventually().until(() -> {
+            try {
+                return idIn(api("saxion-staff", "POST", "/api/consultations", "{\"announcementId\":\"" + provisional
+                        + "\",\"consultedOrganisation\":\"rocvantwente\",\"kind\":\"BILATERAL\"}", null, 201));
+            } catch (AssertionError notYet) {
+                return null;
+            }
+        }, java.util.Objects::nonNull);
+        api("rocvantwente-consultee", "PUT", "/api/consultations/" + consultation + "/positions", "{\"meetingDate\":\""
+                + todayInTheNetherlands() + "\",\"positions\":[{\"location\":\"Enschede\",\"position\":\"OBJECTION\","
+                + "\"grounds\":[\"LABOUR_MARKET\"],\"explanation\":\"For now, until the regional labour-market study is in.\","
+                + "\"provisional\":true}]}", null, 200);
+
         signIn("stuurgroep-ad-ci-member");
-        browser.open("/steering").reloadUntil(page -> page.contains("SX-UI-1"));
+        browser.open("/steering").reloadUntil(page -> page.contains("SX-UI-1") && page.contains("SX-UI-PROV"));
+        assertThat(browser.find(By.xpath("//tr[td[contains(., 'SX-UI-PROV')]]")).getText()).contains("ROC van Twente (voorlopig)");
+        assertThat(browser.find(By.xpath("//tr[td[contains(., 'SX-UI-1')]]")).getText()).contains("ROC van Twente")
+                .doesNotContain("voorlopig");
         browser.screenshot(screenshots, "06-steering-agenda");
         browser.open("/steering/decide/" + announcementId)
                 .choose("decision", "ADVISES_AGAINST")
@@ -468,9 +491,7 @@ class PortalJourneyTest {
                 + "\"programme\":{\"name\":\"Review Lab\",\"level\":\"ASSOCIATE_DEGREE\",\"orientation\":\"HBO\",\"isatCode\":\"80179\","
                 + "\"forms\":[\"VOLTIJD\"],\"language\":\"nl\",\"studyLoadEc\":120,\"durationYears\":2},"
                 + "\"candidateLocations\":[\"Enschede\"],\"intendedStart\":\"" + nextSeptember() + "\"}", null, 201);
-        Matcher id = Pattern.compile("\"id\":\"([0-9a-f-]{36})\"").matcher(announced);
-        assertThat(id.find()).as(announced).isTrue();
-        String review = id.group(1);
+        String review = idIn(announced);
         api("saxion-staff", "POST", "/api/announcements/" + review + "/application", "{\"submittedOn\":\"" + todayInTheNetherlands()
                 + "\",\"locations\":[\"Enschede\"],\"forms\":[\"VOLTIJD\"]}", null, 200);
 
@@ -678,6 +699,13 @@ class PortalJourneyTest {
     }
 
     /** Another user acting through the API while the browser has a page open. */
+    /** The id a command's answer names (its first "id"). */
+    private static String idIn(String answer) {
+        Matcher id = Pattern.compile("\"id\":\"([0-9a-f-]{36})\"").matcher(answer);
+        assertThat(id.find()).as(answer).isTrue();
+        return id.group(1);
+    }
+
     private String api(String user, String method, String path, String json, String ifMatch, int expected) {
         try {
             HttpClient http = HttpClient.newHttpClient();
