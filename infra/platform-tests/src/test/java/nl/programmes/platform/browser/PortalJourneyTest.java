@@ -287,6 +287,25 @@ class PortalJourneyTest {
         // Announced, and its consultations have begun: the page says so, as the overview does.
         assertThat(browser.find(By.cssSelector("main .status")).getText()).isEqualTo("in consultatie");
 
+        // Printed, or saved as PDF, for the committee's papers: the content alone (no menu, no actions), with when it
+        // was read; on screen that line is not shown.
+        WebElement asOf = browser.find(By.cssSelector(".print-only"));
+        assertThat(asOf.isDisplayed()).isFalse();
+        org.openqa.selenium.chrome.ChromeDriver chrome = (org.openqa.selenium.chrome.ChromeDriver) browser.driver();
+        chrome.executeCdpCommand("Emulation.setEmulatedMedia", java.util.Map.of("media", "print"));
+        try {
+            assertThat(asOf.isDisplayed()).isTrue();
+            assertThat(asOf.getText()).startsWith("Stand op " + inDutch(todayInTheNetherlands()) + " om ");
+            assertThat(browser.find(By.cssSelector(".site-header")).isDisplayed()).isFalse();
+            assertThat(browser.find(By.cssSelector("main .actions")).isDisplayed()).isFalse();
+            assertThat(browser.find(By.cssSelector("table.matrix")).isDisplayed()).isTrue();
+            browser.screenshot(screenshots, "14-announcement-printed");
+        } finally {
+            chrome.executeCdpCommand("Emulation.setEmulatedMedia", java.util.Map.of("media", ""));
+        }
+        String pdf = chrome.print(new org.openqa.selenium.print.PrintOptions()).getContent();
+        assertThat(new String(java.util.Base64.getDecoder().decode(pdf), 0, 5, StandardCharsets.ISO_8859_1)).isEqualTo("%PDF-");
+
         browser.open("/timeline?order=oldest&announcement=" + announcementId)
                 .reloadUntil(page -> page.contains("besluit") || page.contains("ontraadt"));
         String timeline = browser.text();
