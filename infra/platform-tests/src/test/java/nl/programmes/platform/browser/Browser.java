@@ -55,6 +55,22 @@ public final class Browser implements AutoCloseable {
         this.base = base;
     }
 
+    /** Runs the checks with the page laid out as printed (CSS print media), as on screen again afterwards. */
+    public void asPrinted(Runnable checks) {
+        ChromeDriver chrome = (ChromeDriver) driver;
+        chrome.executeCdpCommand("Emulation.setEmulatedMedia", java.util.Map.of("media", "print"));
+        try {
+            checks.run();
+        } finally {
+            chrome.executeCdpCommand("Emulation.setEmulatedMedia", java.util.Map.of("media", ""));
+        }
+    }
+
+    /** The page printed as PDF, as chromium prints it. */
+    public byte[] printed() {
+        return java.util.Base64.getDecoder().decode(((ChromeDriver) driver).print(new org.openqa.selenium.print.PrintOptions()).getContent());
+    }
+
     public Browser open(String path) {
         driver.get(base + path);
         return this;

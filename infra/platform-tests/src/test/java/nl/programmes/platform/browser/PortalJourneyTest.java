@@ -226,6 +226,10 @@ class PortalJourneyTest {
         assertThat(browser.find(By.xpath("//tr[td[contains(., 'SX-UI-PROV')]]")).getText()).contains("ROC van Twente (voorlopig)");
         assertThat(browser.find(By.xpath("//tr[td[contains(., 'SX-UI-1')]]")).getText()).contains("ROC van Twente")
                 .doesNotContain("voorlopig");
+        // Printed for the meeting: whose agenda it is and when it was read, without the buttons to record decisions.
+        browser.asPrinted(() -> assertThat(browser.find(By.tagName("body")).getText())
+                .contains("Stuurgroep Landelijk Ad-overleg Cluster Creatieve Industrie").contains("Stand op ").contains("SX-UI-PROV")
+                .doesNotContain("Besluit vastleggen").doesNotContain("Afmelden"));
         browser.screenshot(screenshots, "06-steering-agenda");
         browser.open("/steering/decide/" + announcementId)
                 .choose("decision", "ADVISES_AGAINST")
@@ -291,20 +295,15 @@ class PortalJourneyTest {
         // was read; on screen that line is not shown.
         WebElement asOf = browser.find(By.cssSelector(".print-only"));
         assertThat(asOf.isDisplayed()).isFalse();
-        org.openqa.selenium.chrome.ChromeDriver chrome = (org.openqa.selenium.chrome.ChromeDriver) browser.driver();
-        chrome.executeCdpCommand("Emulation.setEmulatedMedia", java.util.Map.of("media", "print"));
-        try {
+        browser.asPrinted(() -> {
             assertThat(asOf.isDisplayed()).isTrue();
             assertThat(asOf.getText()).startsWith("Stand op " + inDutch(todayInTheNetherlands()) + " om ");
             assertThat(browser.find(By.cssSelector(".site-header")).isDisplayed()).isFalse();
             assertThat(browser.find(By.cssSelector("main .actions")).isDisplayed()).isFalse();
             assertThat(browser.find(By.cssSelector("table.matrix")).isDisplayed()).isTrue();
             browser.screenshot(screenshots, "14-announcement-printed");
-        } finally {
-            chrome.executeCdpCommand("Emulation.setEmulatedMedia", java.util.Map.of("media", ""));
-        }
-        String pdf = chrome.print(new org.openqa.selenium.print.PrintOptions()).getContent();
-        assertThat(new String(java.util.Base64.getDecoder().decode(pdf), 0, 5, StandardCharsets.ISO_8859_1)).isEqualTo("%PDF-");
+        });
+        assertThat(new String(browser.printed(), 0, 5, StandardCharsets.ISO_8859_1)).isEqualTo("%PDF-");
 
         browser.open("/timeline?order=oldest&announcement=" + announcementId)
                 .reloadUntil(page -> page.contains("besluit") || page.contains("ontraadt"));

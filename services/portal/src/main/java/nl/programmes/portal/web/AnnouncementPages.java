@@ -144,7 +144,6 @@ public class AnnouncementPages {
         model.put("decisions", api.list(request, "/api/steering-decisions", Map.of("announcement", id)));
         model.put("history", api.read(request, "/api/announcements/" + id + "/history", Map.of()).get("items"));
         model.put("today", LocalDate.now(clock).toString());
-        model.put("readAt", clock.instant().toString()); // a printed page says when it was read
         model.put("fresh", request.getParameters().contains("announced"));
         return Page.render(auth, request, "announcement", model);
     }

@@ -48,6 +48,7 @@ public final class Page {
         all.put("path", request.getUri().toString());
         all.putIfAbsent("errors", Map.of());
         all.put("times", LocalTimes.INSTANCE);
+        all.put("readAt", java.time.Instant.now().toString()); // a printed page says when it was read (layout)
         // For the command forms (fragments :: commandKey): sent on as the service's Idempotency-Key.
         all.put("commandKey", java.util.UUID.randomUUID().toString());
         return new ModelAndView<>(view, all);
