@@ -109,6 +109,35 @@ class OfferingRegisterTest implements TestPropertyProvider {
         assertThat(announcements.count("SELECT COUNT(*) FROM offering")).isEqualTo(offerings);
     }
 
+    /** A dry run reports what the import would do, row by row, by the same rules, and writes and publishes nothing. */
+    @Test
+    void aDryRunSaysWhatTheImportWouldDoAndRecordsNothing() {
+        String table = """
+                institution,programme,form,location,2022,2023
+                windesheim,Ad Proefdraaien,voltijd,Zwole,11,12
+                windesheim,Ad Proefdraaien,fulltime,Zwolle,11,12
+                """;
+        long outbox = announcements.count("SELECT COUNT(*) FROM outbox");
+        long offerings = announcements.count("SELECT COUNT(*) FROM offering");
+
+        Map<?, ?> preview = http.toBlocking().retrieve(HttpRequest.POST("/api/offerings/import?dryRun=true", table)
+                .contentType(MediaType.of("text/csv")).bearerAuth(admin), Map.class);
+        assertThat(preview.get("rowsAccepted")).isEqualTo(1);
+        assertThat(preview.get("offeringsRegistered")).isEqualTo(1);
+        assertThat(preview.get("figuresReported")).isEqualTo(2);
+        assertThat((List<Map<String, Object>>) preview.get("accepted")).singleElement().satisfies(row -> assertThat(row)
+                .containsEntry("line", 2).containsEntry("institution", "windesheim").containsEntry("programmeName", "Ad Proefdraaien")
+                .containsEntry("location", "Zwole").containsEntry("registered", true));
+        assertThat((List<?>) preview.get("rejected")).hasSize(1);
+        assertThat(announcements.count("SELECT COUNT(*) FROM outbox")).isEqualTo(outbox);
+        assertThat(announcements.count("SELECT COUNT(*) FROM offering")).isEqualTo(offerings);
+
+        Map<?, ?> imported = importTable(table);
+        assertThat(imported.get("offeringsRegistered")).isEqualTo(1);
+        assertThat(imported.get("figuresReported")).isEqualTo(2);
+        assertThat(announcements.count("SELECT COUNT(*) FROM outbox")).isEqualTo(outbox + 3);
+    }
+
     /** A changed figure replaces the one recorded; a year the service refuses leaves its whole row out, offering and all. */
     @Test
     void aChangedFigureReplacesTheOldAndARefusedYearLeavesItsRowOut() {

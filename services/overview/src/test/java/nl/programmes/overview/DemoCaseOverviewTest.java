@@ -133,6 +133,13 @@ class DemoCaseOverviewTest implements TestPropertyProvider {
 
         Map<String, Object> regions = (Map<String, Object>) http.toBlocking().retrieve(HttpRequest.GET("/api/overview/regions").bearerAuth(reader), Map.class);
         assertThat(regions.get("unknownMunicipalities")).isEqualTo(List.of("Atlantis"));
+        // The table the regions are made from, for a form or an import to warn of a place it does not hold.
+        Map<String, Object> table = (Map<String, Object>) http.toBlocking().retrieve(HttpRequest.GET("/api/overview/municipalities")
+                .bearerAuth(reader), Map.class);
+        assertThat((List<Map<String, Object>>) table.get("municipalities"))
+                .contains(Map.of("municipality", "Enschede", "province", "Overijssel", "labourMarketRegion", "Twente"))
+                .noneMatch(m -> "Atlantis".equals(m.get("municipality")))
+                .extracting(m -> (String) m.get("municipality")).contains("Maastricht", "Utrecht", "Zwolle");
         List<String> names = ((List<?>) regions.get("regions")).stream().map(r -> (String) ((Map<String, Object>) r).get("region")).toList();
         assertThat(names).contains("Overijssel", "Gelderland", "Utrecht", "Friesland", "region unknown");
 

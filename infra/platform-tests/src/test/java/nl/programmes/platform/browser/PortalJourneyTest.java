@@ -543,7 +543,8 @@ class PortalJourneyTest {
         java.nio.file.Files.write(table, ("Instelling;Opleiding;Vorm;Vestiging;2022;2023\r\n"
                 + "saxion;Ad Journey Média (80181);voltijd;Enschede;31;<5\r\n"
                 + "saxion;Ad Journey Média (80181);fulltime;Deventer;12;14\r\n"
-                + "hr;Ad Journey Média (80181);voltijd;Rotterdam;5;6\r\n").getBytes(java.nio.charset.Charset.forName("windows-1252")));
+                + "hr;Ad Journey Média (80181);voltijd;Rotterdam;5;6\r\n"
+                + "saxion;Ad Journey Média (80181);deeltijd;Enschde;3;4\r\n").getBytes(java.nio.charset.Charset.forName("windows-1252")));
 
         signIn("saxion-staff");
         browser.find(By.linkText("Instroomtabel importeren")).click();
@@ -560,14 +561,24 @@ class PortalJourneyTest {
         browser.submit(By.cssSelector("main form button[type=submit]"));
         assertThat(browser.find(By.id("file-error")).getText()).contains("is groter dan 2 MB").contains("splits de tabel");
 
+        // First what the import would do, with the rows it would leave out and a place the overview does not know (a
+        // typo would stay in the register), and nothing recorded yet.
         browser.find(By.id("file")).sendKeys(table.toString());
         browser.submit(By.cssSelector("main form button[type=submit]"));
-        assertThat(browser.find(By.id("import-report")).getText()).contains("regels verwerkt: 1; nieuwe opleidingen: 1; instroomcijfers vastgelegd: 2")
-                .contains("Regels niet verwerkt: 2");
+        assertThat(browser.find(By.id("import-preview")).getText()).contains("Er is nog niets vastgelegd")
+                .contains("regels die worden verwerkt: 2; nieuwe opleidingen: 2; instroomcijfers vast te leggen: 4")
+                .contains("Regels die niet worden verwerkt: 2");
+        assertThat(browser.find(By.id("unknown-places")).getText()).isEqualTo("Enschde (regel 5)");
         assertThat(browser.find(By.id("rejected-rows")).findElements(By.cssSelector("tbody tr"))).extracting(WebElement::getText)
                 .containsExactly("3 vorm ‘fulltime’ is geen vorm: voltijd, deeltijd, duaal, bol of bbl",
                         "4 instelling saxion mag geen opleidingen registreren voor hr");
         browser.screenshot(screenshots, "13-intake-import");
+
+        // Confirmed: the same table imported. Both offerings are new now, so the preview recorded nothing.
+        browser.submit(By.cssSelector("#confirm-import button[type=submit]"));
+        assertThat(browser.find(By.id("import-report")).getText()).contains("regels verwerkt: 2; nieuwe opleidingen: 2; instroomcijfers vastgelegd: 4")
+                .contains("Regels niet verwerkt: 2");
+        assertThat(browser.driver().findElements(By.id("confirm-import"))).isEmpty();
 
         // In the regional overview, with its figures and the suppressed one kept as such; the rows left out are not.
         browser.open("/regions/Overijssel?institution=saxion").reloadUntil(page -> page.contains("Ad Journey Média"));

@@ -9,6 +9,7 @@ import io.micronaut.http.annotation.Consumes;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
@@ -102,8 +103,10 @@ public class OfferingController {
         }
     }
 
+    /** A row taken in: the offering it names (its location as given, null for none), and what the import recorded of it. */
     @Serdeable
-    public record AcceptedRow(int line, String offeringId, boolean registered, int figuresReported) {
+    public record AcceptedRow(int line, String offeringId, String institution, String programmeName, @Nullable String location,
+                              boolean registered, int figuresReported) {
     }
 
     @Post
@@ -140,12 +143,13 @@ public class OfferingController {
     /**
      * Imports an intake table (CSV). Each row is registered with its figures, or rejected with a
      * reason; importing the same file again changes nothing. Staff may import their own
-     * institution's rows; admins any.
+     * institution's rows; admins any. With {@code dryRun=true} the report says what the import would do, and nothing
+     * is written: an offering registered by mistake (a misspelt location) cannot be taken out again.
      */
     @Post(value = "/import", consumes = {"text/csv", MediaType.TEXT_PLAIN})
     @Consumes({"text/csv", MediaType.TEXT_PLAIN})
     @Secured({Roles.INSTITUTION_STAFF, Roles.ADMIN})
-    public ImportReport importTable(@Body String csv, Authentication authentication) {
+    public ImportReport importTable(@Body String csv, @Nullable @QueryValue Boolean dryRun, Authentication authentication) {
         Caller caller = Actors.caller(authentication);
         IntakeTable.Parsed parsed = IntakeTable.parse(csv);
         List<AcceptedRow> accepted = new ArrayList<>();
@@ -155,9 +159,10 @@ public class OfferingController {
         int figures = 0;
         for (IntakeTable.Row row : parsed.rows()) {
             try {
-                OfferingService.RowResult result = service.importRow(row, caller);
-                accepted.add(new AcceptedRow(row.line(), result.offering().id().toString(), result.created(),
-                        result.figuresReported()));
+                OfferingService.RowResult result = Boolean.TRUE.equals(dryRun) ? preview(row, caller) : service.importRow(row, caller);
+                Offering offering = result.offering();
+                accepted.add(new AcceptedRow(row.line(), offering.id().toString(), offering.institutionId(), offering.programmeName(),
+                        offering.location(), result.created(), result.figuresReported()));
                 registered += result.created() ? 1 : 0;
                 figures += result.figuresReported();
             } catch (InvalidCommandException e) {
@@ -169,5 +174,13 @@ public class OfferingController {
         }
         rejected.sort((a, b) -> Integer.compare(a.line(), b.line()));
         return new ImportReport(accepted.size(), rejected.size(), registered, figures, accepted, rejected);
+    }
+
+    private OfferingService.RowResult preview(IntakeTable.Row row, Caller caller) {
+        try {
+            return service.previewRow(row, caller);
+        } catch (OfferingService.Previewed previewed) {
+            return previewed.result();
+        }
     }
 }

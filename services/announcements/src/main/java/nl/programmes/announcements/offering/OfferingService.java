@@ -107,6 +107,30 @@ public class OfferingService {
         return new RowResult(registration.offering(), registration.created(), reported);
     }
 
+    /**
+     * What {@link #importRow} would do, without doing it: the row is imported in a transaction that is then rolled back,
+     * so the answer follows every rule an import follows (who may, which years, what is already recorded), and nothing
+     * is written or published. An offering it would register gets an id that is not kept.
+     */
+    @Transactional
+    public RowResult previewRow(IntakeTable.Row row, Caller caller) {
+        throw new Previewed(importRow(row, caller));
+    }
+
+    /** Carries a previewed row's result out of its transaction, which it rolls back on the way. */
+    public static final class Previewed extends RuntimeException {
+        private final transient RowResult result;
+
+        Previewed(RowResult result) {
+            super(null, null, false, false);
+            this.result = result;
+        }
+
+        public RowResult result() {
+            return result;
+        }
+    }
+
     @Transactional
     public Offering get(UUID id) {
         return offerings.findById(id).orElseThrow(() -> new NotFoundException("Offering", id));

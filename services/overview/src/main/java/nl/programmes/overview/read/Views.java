@@ -56,6 +56,15 @@ public final class Views {
     public record Regions(List<RegionSummary> regions, List<String> unknownMunicipalities) {
     }
 
+    /** The reference table the overview places programmes by: each municipality it knows, its province and labour market. */
+    @Serdeable
+    public record Municipalities(List<KnownMunicipality> municipalities) {
+    }
+
+    @Serdeable
+    public record KnownMunicipality(String municipality, String province, @Nullable String labourMarketRegion) {
+    }
+
     @Serdeable
     public record Offering(String offeringId, String institution, String institutionName, String programme,
                            @Nullable String code, String level, String form, @Nullable String location,

@@ -7,6 +7,7 @@ import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Consumes;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Error;
@@ -29,11 +30,14 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * Existing offerings and their first-year intake, as staff keep them: a table with a row per programme, form and
@@ -73,19 +77,45 @@ public class IntakePages {
         return Page.render(auth, request, "intake-import", new HashMap<>());
     }
 
+    /**
+     * The chosen file, first as a preview: what the import would do (the service's dry run), the rows it would leave out,
+     * and the places the overview does not know. Nothing is recorded until the person confirms: an offering registered
+     * under a misspelt place stays in the register.
+     */
     @Post(value = "/import", consumes = MediaType.MULTIPART_FORM_DATA)
     @Consumes(MediaType.MULTIPART_FORM_DATA)
-    public HttpResponse<?> importTable(@Nullable Authentication auth, HttpRequest<?> request, @Nullable @Part("file") CompletedFileUpload file) {
+    public HttpResponse<?> preview(@Nullable Authentication auth, HttpRequest<?> request, @Nullable @Part("file") CompletedFileUpload file) {
         if (auth == null) {
             return Page.signIn(request);
         }
-        Map<String, Object> model = new HashMap<>();
         if (file == null || file.getFilename() == null || file.getFilename().isBlank()) {
+            Map<String, Object> model = new HashMap<>();
             model.put("errors", Map.of("file", "must be chosen"));
             return Page.unprocessable(auth, request, "intake-import", model);
         }
-        model.put("fileName", file.getFilename());
-        PortalApi.Answer answer = api.sendText(request, "/api/offerings/import", "text/csv", text(file), IMPORT_WITHIN);
+        return imported(auth, request, file.getFilename(), text(file), true);
+    }
+
+    /** The previewed table, imported: sent back by the preview's form as it was read. */
+    @Post(value = "/import/confirm", consumes = MediaType.APPLICATION_FORM_URLENCODED)
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public HttpResponse<?> confirm(@Nullable Authentication auth, HttpRequest<?> request, @Body Map<String, Object> body) {
+        if (auth == null) {
+            return Page.signIn(request);
+        }
+        Form form = new Form(body);
+        String table = form.text("table");
+        if (table == null) {
+            return Page.seeOther("/offerings/import");
+        }
+        return imported(auth, request, form.text("fileName"), table, false);
+    }
+
+    private HttpResponse<?> imported(Authentication auth, HttpRequest<?> request, String fileName, String table, boolean dryRun) {
+        Map<String, Object> model = new HashMap<>();
+        model.put("fileName", fileName);
+        PortalApi.Answer answer = api.sendText(request, "/api/offerings/import" + (dryRun ? "?dryRun=true" : ""), "text/csv", table,
+                IMPORT_WITHIN);
         if (!answer.ok()) {
             // The file as a whole could not be read (no header, a required column missing), or the caller may not import.
             model.put("errors", answer.fieldErrors());
@@ -93,9 +123,35 @@ public class IntakePages {
             return answer.status() == 403 ? Page.render(auth, request, "intake-import", model).status(403)
                     : Page.unprocessable(auth, request, "intake-import", model);
         }
-        model.put("report", answer.body());
+        model.put(dryRun ? "preview" : "report", answer.body());
         model.put("rejected", rejected(answer.body(), locales.resolveOrDefault(request)));
+        if (dryRun) {
+            model.put("table", table);
+            model.put("unknownPlaces", unknownPlaces(request, answer.body()));
+        }
         return Page.render(auth, request, "intake-import", model);
+    }
+
+    /**
+     * Each place of the rows taken in that the overview's municipality table does not hold, with the rows' lines: such an
+     * offering is shown under "region unknown" (a warning, not a refusal: the table may simply lack the place).
+     */
+    @SuppressWarnings("unchecked")
+    private Map<String, List<Object>> unknownPlaces(HttpRequest<?> request, Map<String, Object> report) {
+        PortalApi.Answer table = api.get(request, "/api/overview/municipalities", Map.of());
+        if (!table.ok()) {
+            return null; // the overview cannot say now; the import itself does not need it
+        }
+        Set<String> known = ((List<Map<String, Object>>) table.body().getOrDefault("municipalities", List.of())).stream()
+                .map(m -> String.valueOf(m.get("municipality"))).collect(java.util.stream.Collectors.toSet());
+        Map<String, List<Object>> unknown = new TreeMap<>();
+        for (Map<String, Object> row : (List<Map<String, Object>>) report.getOrDefault("accepted", List.of())) {
+            Object place = row.get("location");
+            if (place instanceof String location && !known.contains(location)) {
+                unknown.computeIfAbsent(location, k -> new ArrayList<>()).add(row.get("line"));
+            }
+        }
+        return unknown;
     }
 
     /**
