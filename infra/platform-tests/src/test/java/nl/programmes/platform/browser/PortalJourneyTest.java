@@ -587,6 +587,16 @@ class PortalJourneyTest {
         // One offering in all the municipalities: the row for Deventer, with the wrong form, was left out whole.
         assertThat(browser.driver().findElements(By.xpath("//main//section[h2/span]//tr[td[contains(., 'Ad Journey Média')]]"))).hasSize(1);
         assertThat(apiGet("admin", "/api/overview/regions/Zuid-Holland?institution=hr")).doesNotContain("Ad Journey");
+
+        // An announcement's candidate location the table does not hold: its institution is told, and may amend it.
+        String typo = idIn(api("saxion-staff", "POST", "/api/announcements", "{\"reference\":\"SX-UI-TYPO\",\"institution\":\"saxion\","
+                + "\"programme\":{\"name\":\"Typo Lab\",\"level\":\"ASSOCIATE_DEGREE\",\"orientation\":\"HBO\",\"isatCode\":\"80177\","
+                + "\"forms\":[\"VOLTIJD\"],\"language\":\"nl\",\"studyLoadEc\":120,\"durationYears\":2},"
+                + "\"candidateLocations\":[\"Enschede\",\"Enschde\"],\"intendedStart\":\"" + nextSeptember() + "\"}", null, 201));
+        browser.open("/announcements/" + typo);
+        assertThat(browser.find(By.id("unknown-places")).getText()).startsWith("Niet in de tabel van gemeenten: Enschde.")
+                .contains("De aankondiging wijzigen");
+        assertThat(page("stuurgroep-ad-ci-member", "/announcements/" + typo).body()).contains("Typo Lab").doesNotContain("unknown-places");
     }
 
     @Test

@@ -43,8 +43,11 @@ public class AnnouncementPages {
     private final ConsultSuggestions suggestions;
     private final DirectoryService directory;
 
-    public AnnouncementPages(PortalApi api, ConsultSuggestions suggestions, DirectoryService directory, Clock clock) {
+    private final KnownPlaces places;
+
+    public AnnouncementPages(PortalApi api, ConsultSuggestions suggestions, DirectoryService directory, KnownPlaces places, Clock clock) {
         this.api = api;
+        this.places = places;
         this.clock = clock;
         this.suggestions = suggestions;
         this.directory = directory;
@@ -145,6 +148,14 @@ public class AnnouncementPages {
         model.put("history", api.read(request, "/api/announcements/" + id + "/history", Map.of()).get("items"));
         model.put("today", LocalDate.now(clock).toString());
         model.put("fresh", request.getParameters().contains("announced"));
+        // The announcing institution is told of a candidate location the overview does not know (shown under "region
+        // unknown"): it may be a typo, which it can still amend.
+        Page.Me me = Page.me(auth);
+        if (me.organisation().equals(announcement.body().get("institution")) && (me.staff() || me.admin())) {
+            @SuppressWarnings("unchecked")
+            List<String> candidates = (List<String>) announcement.body().getOrDefault("candidateLocations", List.of());
+            model.put("unknownPlaces", places.unknownAmong(request, candidates));
+        }
         return Page.render(auth, request, "announcement", model);
     }
 

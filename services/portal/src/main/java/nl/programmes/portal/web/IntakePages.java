@@ -36,7 +36,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -63,9 +62,12 @@ public class IntakePages {
 
     private final long maxFileSize;
 
-    public IntakePages(PortalApi api, ErrorTexts errorTexts, MessageSource texts, HttpLocaleResolver locales,
+    private final KnownPlaces places;
+
+    public IntakePages(PortalApi api, ErrorTexts errorTexts, MessageSource texts, HttpLocaleResolver locales, KnownPlaces places,
                        @Value("${micronaut.server.multipart.max-file-size:1048576}") long maxFileSize) {
         this.maxFileSize = maxFileSize;
+        this.places = places;
         this.api = api;
         this.errorTexts = errorTexts;
         this.texts = texts;
@@ -138,20 +140,18 @@ public class IntakePages {
      */
     @SuppressWarnings("unchecked")
     private Map<String, List<Object>> unknownPlaces(HttpRequest<?> request, Map<String, Object> report) {
-        PortalApi.Answer table = api.get(request, "/api/overview/municipalities", Map.of());
-        if (!table.ok()) {
-            return null; // the overview cannot say now; the import itself does not need it
+        List<Map<String, Object>> accepted = (List<Map<String, Object>>) report.getOrDefault("accepted", List.of());
+        List<String> unknown = places.unknownAmong(request, accepted.stream().map(row -> (String) row.get("location")).toList());
+        if (unknown == null) {
+            return null;
         }
-        Set<String> known = ((List<Map<String, Object>>) table.body().getOrDefault("municipalities", List.of())).stream()
-                .map(m -> String.valueOf(m.get("municipality"))).collect(java.util.stream.Collectors.toSet());
-        Map<String, List<Object>> unknown = new TreeMap<>();
-        for (Map<String, Object> row : (List<Map<String, Object>>) report.getOrDefault("accepted", List.of())) {
-            Object place = row.get("location");
-            if (place instanceof String location && !known.contains(location)) {
-                unknown.computeIfAbsent(location, k -> new ArrayList<>()).add(row.get("line"));
+        Map<String, List<Object>> lines = new TreeMap<>();
+        for (Map<String, Object> row : accepted) {
+            if (unknown.contains(row.get("location"))) {
+                lines.computeIfAbsent((String) row.get("location"), k -> new ArrayList<>()).add(row.get("line"));
             }
         }
-        return unknown;
+        return lines;
     }
 
     /**
