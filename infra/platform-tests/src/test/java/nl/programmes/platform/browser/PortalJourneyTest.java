@@ -544,7 +544,7 @@ class PortalJourneyTest {
                 + "saxion;Ad Journey Média (80181);voltijd;Enschede;31;<5\r\n"
                 + "saxion;Ad Journey Média (80181);fulltime;Deventer;12;14\r\n"
                 + "hr;Ad Journey Média (80181);voltijd;Rotterdam;5;6\r\n"
-                + "saxion;Ad Journey Média (80181);deeltijd;Enschde;3;4\r\n").getBytes(java.nio.charset.Charset.forName("windows-1252")));
+                + "saxion;Ad Journey Média (80181);deeltijd;Haaksbergen;3;4\r\n").getBytes(java.nio.charset.Charset.forName("windows-1252")));
 
         signIn("saxion-staff");
         browser.find(By.linkText("Instroomtabel importeren")).click();
@@ -568,7 +568,7 @@ class PortalJourneyTest {
         assertThat(browser.find(By.id("import-preview")).getText()).contains("Er is nog niets vastgelegd")
                 .contains("regels die worden verwerkt: 2; nieuwe opleidingen: 2; instroomcijfers vast te leggen: 4")
                 .contains("Regels die niet worden verwerkt: 2");
-        assertThat(browser.find(By.id("unknown-places")).getText()).isEqualTo("Enschde (regel 5)");
+        assertThat(browser.find(By.id("unknown-places")).getText()).isEqualTo("Haaksbergen (regel 5)");
         assertThat(browser.find(By.id("rejected-rows")).findElements(By.cssSelector("tbody tr"))).extracting(WebElement::getText)
                 .containsExactly("3 vorm ‘fulltime’ is geen vorm: voltijd, deeltijd, duaal, bol of bbl",
                         "4 instelling saxion mag geen opleidingen registreren voor hr");
@@ -584,8 +584,22 @@ class PortalJourneyTest {
         browser.open("/regions/Overijssel?institution=saxion").reloadUntil(page -> page.contains("Ad Journey Média"));
         WebElement enschede = browser.find(By.xpath("//main//section[h2/span[.='Enschede']]"));
         assertThat(enschede.findElement(By.xpath(".//tr[td[contains(., 'Ad Journey Média')]]")).getText()).contains("31").contains("<5");
-        // One offering in all the municipalities: the row for Deventer, with the wrong form, was left out whole.
+        // One offering in all the municipalities: the row for Deventer, with the wrong form, was left out whole; the one in
+        // Haaksbergen, a place the municipality table lacks, is under "region unknown".
         assertThat(browser.driver().findElements(By.xpath("//main//section[h2/span]//tr[td[contains(., 'Ad Journey Média')]]"))).hasSize(1);
+
+        // An administrator places Haaksbergen in Overijssel, from the regional overview: its programme is there at once.
+        signIn("admin");
+        browser.open("/regions").reloadUntil(page -> page.contains("Haaksbergen"));
+        WebElement unknown = browser.find(By.xpath("//table[@id='unknown-municipalities']//tr[th[.='Haaksbergen']]"));
+        new org.openqa.selenium.support.ui.Select(unknown.findElement(By.name("province"))).selectByValue("Overijssel");
+        unknown.findElement(By.name("labourMarketRegion")).sendKeys("Twente");
+        browser.submit(By.xpath("//table[@id='unknown-municipalities']//tr[th[.='Haaksbergen']]//button"));
+        assertThat(browser.text()).contains("Haaksbergen staat nu in de tabel van gemeenten");
+        browser.open("/regions/Overijssel?institution=saxion");
+        assertThat(browser.find(By.xpath("//main//section[h2/span[.='Haaksbergen']]")).getText()).contains("Ad Journey Média")
+                .contains("arbeidsmarktregio Twente");
+        signIn("saxion-staff");
         assertThat(apiGet("admin", "/api/overview/regions/Zuid-Holland?institution=hr")).doesNotContain("Ad Journey");
 
         // An announcement's candidate location the table does not hold: its institution is told, and may amend it.

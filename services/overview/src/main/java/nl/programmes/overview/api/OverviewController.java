@@ -95,15 +95,6 @@ public class OverviewController {
     }
 
     /**
-     * The municipalities the overview knows, with their province and labour-market region: a programme in any other
-     * place is shown under "region unknown". A form or an import can warn of a misspelt place before it is recorded.
-     */
-    @Get("/overview/municipalities")
-    public CompletableFuture<Views.Municipalities> municipalities() {
-        return CompletableFuture.supplyAsync(reads::municipalities, blocking);
-    }
-
-    /**
      * A province's existing offerings and intended programmes per municipality, with related programmes side by side.
      *
      * @param region      a province, in any case, or {@code region unknown}; any other name is a 404

@@ -186,13 +186,6 @@ public class OverviewReads {
     }
 
     /** The provinces' summary of one state of the regional data. */
-    /** The municipality table as it stands (an operator may have replaced it with the CBS table; docs/runbook.md). */
-    @Connectable
-    public Views.Municipalities municipalities() {
-        return new Views.Municipalities(sql.query("SELECT municipality, province, labour_market_region FROM municipality_region "
-                + "ORDER BY municipality", Sql.params(), rs -> new Views.KnownMunicipality(rs.getString(1), rs.getString(2), rs.getString(3))));
-    }
-
     public static Views.Regions regions(RegionalSnapshot.Regional all) {
         java.util.Set<String> regions = new java.util.TreeSet<>(all.offerings().keySet());
         regions.addAll(all.intended().keySet());

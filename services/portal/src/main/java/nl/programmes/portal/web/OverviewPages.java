@@ -5,8 +5,11 @@ import io.micronaut.core.io.Writable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Consumes;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.Produces;
 import io.micronaut.http.sse.Event;
 import io.micronaut.scheduling.TaskExecutors;
@@ -108,7 +111,44 @@ public class OverviewPages {
         if (auth == null) {
             return Page.signIn(request);
         }
-        return Page.render(auth, request, "regions", api.read(request, "/api/overview/regions", Map.of()));
+        return Page.render(auth, request, "regions", regionsModel(auth, request));
+    }
+
+    private Map<String, Object> regionsModel(Authentication auth, HttpRequest<?> request) {
+        Map<String, Object> model = new HashMap<>(api.read(request, "/api/overview/regions", Map.of()));
+        model.put("placed", request.getParameters().get("placed"));
+        if (Page.me(auth).admin()) {
+            // An administrator places an unknown municipality in one of the table's provinces, from here.
+            @SuppressWarnings("unchecked")
+            List<Map<String, Object>> table = (List<Map<String, Object>>) api.read(request, "/api/overview/municipalities", Map.of())
+                    .getOrDefault("municipalities", List.of());
+            model.put("provinces", table.stream().map(m -> (String) m.get("province")).distinct().sorted().toList());
+        }
+        return model;
+    }
+
+    /** An unknown municipality placed in a province by an administrator: the overview moves its programmes there at once. */
+    @Post("/regions/municipalities")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public HttpResponse<?> placeMunicipality(@Nullable Authentication auth, HttpRequest<?> request, @Body Map<String, Object> body) {
+        if (auth == null) {
+            return Page.signIn(request);
+        }
+        Form form = new Form(body);
+        String municipality = form.text("municipality");
+        Map<String, Object> place = new java.util.LinkedHashMap<>();
+        place.put("province", form.text("province"));
+        place.put("labourMarketRegion", form.text("labourMarketRegion"));
+        PortalApi.Answer answer = api.send(request, "PUT", "/api/overview/municipalities/"
+                + PortalApi.encode(municipality == null ? "" : municipality).replace("+", "%20"), place, null);
+        if (answer.ok()) {
+            return Page.seeOther("/regions?placed=" + PortalApi.encode(municipality));
+        }
+        Map<String, Object> model = regionsModel(auth, request);
+        model.put("errors", answer.fieldErrors());
+        model.put("problem", answer.detail());
+        return answer.status() == 403 ? Page.render(auth, request, "regions", model).status(403)
+                : Page.unprocessable(auth, request, "regions", model);
     }
 
     @Get("/regions/{region}")

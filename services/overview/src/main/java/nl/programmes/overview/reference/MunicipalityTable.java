@@ -1,0 +1,50 @@
+package nl.programmes.overview.reference;
+
+import io.micronaut.data.connection.annotation.Connectable;
+import io.micronaut.transaction.annotation.Transactional;
+import jakarta.inject.Singleton;
+import nl.programmes.kit.persistence.Sql;
+import nl.programmes.overview.read.Views;
+import io.micronaut.data.jdbc.runtime.JdbcOperations;
+
+import java.util.List;
+
+/**
+ * The reference table that places a municipality in its province and labour-market region ({@code municipality_region}).
+ * An operator may replace it wholesale with the CBS table (docs/runbook.md); an administrator adds or corrects one
+ * place at a time, for a programme shown under "region unknown". Reference data, not a fact of the coordination: it
+ * is not an event, and a rebuild copies the table as it stands.
+ */
+@Singleton
+public class MunicipalityTable {
+
+    private final Sql sql;
+
+    public MunicipalityTable(JdbcOperations jdbc) {
+        this.sql = new Sql(jdbc);
+    }
+
+    /** The table as it stands, by name. */
+    @Connectable
+    public Views.Municipalities all() {
+        return new Views.Municipalities(sql.query("SELECT municipality, province, labour_market_region FROM municipality_region "
+                + "ORDER BY municipality", Sql.params(), rs -> new Views.KnownMunicipality(rs.getString(1), rs.getString(2), rs.getString(3))));
+    }
+
+    /** The provinces the table places municipalities in: a place is put in one of these, not in a new one by a typo. */
+    @Connectable
+    public List<String> provinces() {
+        return sql.query("SELECT DISTINCT province FROM municipality_region ORDER BY province", Sql.params(), rs -> rs.getString(1));
+    }
+
+    /** Adds the place, or moves it; whether it was new. */
+    @Transactional
+    public boolean put(String municipality, String province, String labourMarketRegion) {
+        boolean known = sql.one("SELECT 1 FROM municipality_region WHERE municipality = ? FOR UPDATE", Sql.params(municipality),
+                rs -> true).isPresent();
+        sql.update("INSERT INTO municipality_region (municipality, province, labour_market_region) VALUES (?, ?, ?) "
+                        + "ON DUPLICATE KEY UPDATE province = VALUES(province), labour_market_region = VALUES(labour_market_region)",
+                Sql.params(municipality, province, labourMarketRegion));
+        return !known;
+    }
+}

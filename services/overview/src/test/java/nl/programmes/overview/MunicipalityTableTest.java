@@ -1,0 +1,104 @@
+package nl.programmes.overview;
+
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.client.HttpClient;
+import io.micronaut.http.client.annotation.Client;
+import io.micronaut.http.client.exceptions.HttpClientResponseException;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.micronaut.test.support.TestPropertyProvider;
+import jakarta.inject.Inject;
+import nl.programmes.events.Actor;
+import nl.programmes.events.announcement.ProgrammeForm;
+import nl.programmes.events.announcement.ProgrammeLevel;
+import nl.programmes.events.offering.OfferingRegistered;
+import nl.programmes.testkit.EventPublisher;
+import nl.programmes.testkit.ServiceUnderTest;
+import nl.programmes.testkit.TestPlatform;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+/**
+ * An administrator places a municipality the table does not hold in one of its provinces: the programmes shown under
+ * "region unknown" are in that province's page at once. Others may read the table, not change it.
+ */
+@MicronautTest(transactional = false)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@SuppressWarnings("unchecked")
+class MunicipalityTableTest implements TestPropertyProvider {
+
+    private static final String PLACE = "Nergenshuizen";
+
+    private final ServiceUnderTest overview = TestPlatform.get().service("overview");
+    private final EventPublisher publisher = new EventPublisher(overview);
+    private final String reader = TestPlatform.get().tokens().mint("hu-adviser", "hu", "CONSULTEE");
+    private final String admin = TestPlatform.get().tokens().mint("admin", "platform", "ADMIN");
+
+    @Inject
+    @Client("/")
+    HttpClient http;
+
+    @Override
+    public Map<String, String> getProperties() {
+        return overview.properties();
+    }
+
+    @AfterAll
+    void close() {
+        publisher.close();
+    }
+
+    @Test
+    void anAdministratorPlacesAnUnknownMunicipalityAndItsProgrammesMoveThereAtOnce() {
+        publisher.publish(new OfferingRegistered(UUID.randomUUID().toString(), "hu", "Ad Nergens Media", null, null,
+                ProgrammeLevel.ASSOCIATE_DEGREE, ProgrammeForm.VOLTIJD, PLACE, new Actor("admin", "Admin", "platform")));
+        Projected.caughtUp(overview);
+        assertThat((List<String>) get("/api/overview/regions").get("unknownMunicipalities")).contains(PLACE);
+
+        // Not an administrator: refused. A province the table does not hold (a typo): named. Nothing changes.
+        assertThat(assertThrows(HttpClientResponseException.class, () -> put(reader, PLACE, Map.of("province", "Utrecht")))
+                .getStatus().getCode()).isEqualTo(403);
+        HttpClientResponseException typo = assertThrows(HttpClientResponseException.class,
+                () -> put(admin, PLACE, Map.of("province", "Utrech")));
+        assertThat(typo.getStatus().getCode()).isEqualTo(422);
+        assertThat(typo.getResponse().getBody(String.class).orElseThrow()).contains("\"field\":\"province\"")
+                .contains("is not one of the table's provinces (").contains("Utrecht");
+        assertThat(municipalities()).noneMatch(m -> PLACE.equals(m.get("municipality")));
+
+        HttpResponse<Map> added = put(admin, PLACE, Map.of("province", "Utrecht", "labourMarketRegion", "Midden-Utrecht"));
+        assertThat(added.code()).isEqualTo(201);
+        assertThat(municipalities()).contains(Map.of("municipality", PLACE, "province", "Utrecht", "labourMarketRegion", "Midden-Utrecht"));
+        // At once: the next answers place its programme in Utrecht, not under "region unknown".
+        assertThat((List<String>) get("/api/overview/regions").get("unknownMunicipalities")).doesNotContain(PLACE);
+        List<Map<String, Object>> inUtrecht = (List<Map<String, Object>>) get("/api/overview/regions/Utrecht").get("municipalities");
+        assertThat(inUtrecht).filteredOn(m -> PLACE.equals(m.get("municipality"))).singleElement()
+                .satisfies(m -> assertThat(m.get("labourMarketRegion")).isEqualTo("Midden-Utrecht"))
+                .satisfies(m -> assertThat((List<Map<String, Object>>) m.get("existing")).extracting(o -> o.get("programme"))
+                        .containsExactly("Ad Nergens Media"));
+
+        // Placed again, elsewhere: moved (200), and the table holds it once.
+        assertThat(put(admin, PLACE, Map.of("province", "Gelderland")).code()).isEqualTo(200);
+        assertThat(municipalities()).filteredOn(m -> PLACE.equals(m.get("municipality"))).singleElement()
+                .satisfies(m -> assertThat(m.get("province")).isEqualTo("Gelderland"));
+    }
+
+    private HttpResponse<Map> put(String token, String municipality, Map<String, Object> place) {
+        return http.toBlocking().exchange(HttpRequest.PUT("/api/overview/municipalities/" + municipality, place).bearerAuth(token), Map.class);
+    }
+
+    private List<Map<String, Object>> municipalities() {
+        return (List<Map<String, Object>>) get("/api/overview/municipalities").get("municipalities");
+    }
+
+    private Map<String, Object> get(String path) {
+        return http.toBlocking().retrieve(HttpRequest.GET(path).bearerAuth(reader), Map.class);
+    }
+}
