@@ -23,14 +23,24 @@ public class KnownPlaces {
     }
 
     /** Those of the places the table does not hold, in their order; null when the overview cannot say now. */
-    @SuppressWarnings("unchecked")
     public List<String> unknownAmong(HttpRequest<?> request, Collection<String> places) {
-        PortalApi.Answer table = api.get(request, "/api/overview/municipalities", Map.of());
-        if (!table.ok()) {
+        List<Map<String, Object>> table = table(request);
+        if (table == null) {
             return null; // a warning, not a need: the page does without it
         }
-        Set<String> known = ((List<Map<String, Object>>) table.body().getOrDefault("municipalities", List.of())).stream()
-                .map(m -> String.valueOf(m.get("municipality"))).collect(Collectors.toSet());
+        Set<String> known = table.stream().map(m -> String.valueOf(m.get("municipality"))).collect(Collectors.toSet());
         return places.stream().filter(place -> place != null && !known.contains(place)).distinct().toList();
+    }
+
+    /** The provinces the table places municipalities in, by name; empty when the overview cannot say now. */
+    public List<String> provinces(HttpRequest<?> request) {
+        List<Map<String, Object>> table = table(request);
+        return table == null ? List.of() : table.stream().map(m -> String.valueOf(m.get("province"))).distinct().sorted().toList();
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<Map<String, Object>> table(HttpRequest<?> request) {
+        PortalApi.Answer answer = api.get(request, "/api/overview/municipalities", Map.of());
+        return answer.ok() ? (List<Map<String, Object>>) answer.body().getOrDefault("municipalities", List.of()) : null;
     }
 }

@@ -67,9 +67,12 @@ public class OverviewPages {
     private final DirectoryService directory;
     private final Duration livePoll;
 
+    private final KnownPlaces places;
+
     public OverviewPages(PortalApi api, AccountService accounts, ThymeleafViewsRenderer<Map<String, Object>> renderer, DirectoryService directory,
-                         @io.micronaut.context.annotation.Value("${platform.portal.timeline-poll:2s}") Duration livePoll) {
+                         KnownPlaces places, @io.micronaut.context.annotation.Value("${platform.portal.timeline-poll:2s}") Duration livePoll) {
         this.api = api;
+        this.places = places;
         this.accounts = accounts;
         this.renderer = renderer;
         this.directory = directory;
@@ -119,10 +122,7 @@ public class OverviewPages {
         model.put("placed", request.getParameters().get("placed"));
         if (Page.me(auth).admin()) {
             // An administrator places an unknown municipality in one of the table's provinces, from here.
-            @SuppressWarnings("unchecked")
-            List<Map<String, Object>> table = (List<Map<String, Object>>) api.read(request, "/api/overview/municipalities", Map.of())
-                    .getOrDefault("municipalities", List.of());
-            model.put("provinces", table.stream().map(m -> (String) m.get("province")).distinct().sorted().toList());
+            model.put("provinces", places.provinces(request));
         }
         return model;
     }
