@@ -101,12 +101,48 @@ public class OverviewPages {
         // to consult on a neighbour's), not only the region's latest events, which soon push it out of sight. A committee
         // oversees the region, and sees the region's.
         boolean ownStory = me.staff() || me.consultee();
-        Map<String, Object> recent = ownStory ? Map.of("size", 8, "institution", me.organisation()) : Map.of("size", 8);
-        model.put("recent", api.read(request, "/api/timeline", recent).get("entries"));
+        Map<String, Object> filter = ownStory ? Map.of("institution", me.organisation()) : Map.of();
+        Map<String, Object> latest = new HashMap<>(filter);
+        latest.put("size", RECENT_LINES);
+        // What was recorded since the user's sign-in before this one is marked new (an account of another provider has
+        // none), and comes first whatever its date: a decision recorded today for a meeting weeks ago is news, though the
+        // lines dated today come before it on the timeline.
+        String newSince = accounts.find(me.user()).map(UserAccount::previousSignedIn).map(Instant::toString).orElse(null);
+        List<Map<String, Object>> fresh = List.of();
+        if (newSince != null) {
+            Map<String, Object> since = new HashMap<>(filter);
+            since.put("since", newSince);
+            fresh = entries(api.read(request, "/api/timeline/recent", since));
+        }
+        model.put("recent", newestFirst(fresh, entries(api.read(request, "/api/timeline", latest)), RECENT_LINES));
         model.put("recentInstitution", ownStory ? me.organisation() : null);
-        // What was recorded since the user's sign-in before this one is marked new (an account of another provider has none).
-        model.put("newSince", accounts.find(me.user()).map(UserAccount::previousSignedIn).map(Instant::toString).orElse(null));
+        model.put("newSince", newSince);
         return Page.render(auth, request, "home", model);
+    }
+
+    private static final int RECENT_LINES = 8;
+
+    @SuppressWarnings("unchecked")
+    private static List<Map<String, Object>> entries(Map<String, Object> answer) {
+        return (List<Map<String, Object>>) answer.getOrDefault("entries", List.of());
+    }
+
+    /**
+     * The start page's lines: those recorded since the previous sign-in, newest recorded first ({@code fresh} comes in
+     * the order projected), then the timeline's latest by date, each line once, up to {@code size}.
+     */
+    static List<Map<String, Object>> newestFirst(List<Map<String, Object>> fresh, List<Map<String, Object>> latest, int size) {
+        List<Map<String, Object>> lines = new ArrayList<>(fresh);
+        Collections.reverse(lines);
+        List<Map<String, Object>> shown = new ArrayList<>(lines.subList(0, Math.min(size, lines.size())));
+        java.util.Set<Object> ids = new java.util.HashSet<>();
+        shown.forEach(line -> ids.add(line.get("eventId")));
+        for (Map<String, Object> line : latest) {
+            if (shown.size() < size && ids.add(line.get("eventId"))) {
+                shown.add(line);
+            }
+        }
+        return shown;
     }
 
     @Get("/regions")
