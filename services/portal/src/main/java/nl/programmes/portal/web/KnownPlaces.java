@@ -3,6 +3,8 @@ package nl.programmes.portal.web;
 import io.micronaut.http.HttpRequest;
 import jakarta.inject.Singleton;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -38,9 +40,34 @@ public class KnownPlaces {
         return table == null ? List.of() : table.stream().map(m -> String.valueOf(m.get("province"))).distinct().sorted().toList();
     }
 
+    /**
+     * The table, kept for a minute: it is the same for everyone and seldom changes, and an announcement's page asks for
+     * it at every view by its institution (the overview itself reads it again once a minute).
+     */
     @SuppressWarnings("unchecked")
     private List<Map<String, Object>> table(HttpRequest<?> request) {
+        Read last = read;
+        if (last != null && last.at().plus(KEPT_FOR).isAfter(Instant.now())) {
+            return last.table();
+        }
         PortalApi.Answer answer = api.get(request, "/api/overview/municipalities", Map.of());
-        return answer.ok() ? (List<Map<String, Object>>) answer.body().getOrDefault("municipalities", List.of()) : null;
+        if (!answer.ok()) {
+            return null;
+        }
+        List<Map<String, Object>> table = (List<Map<String, Object>>) answer.body().getOrDefault("municipalities", List.of());
+        read = new Read(table, Instant.now());
+        return table;
     }
+
+    /** Forgets the table kept, so the next page reads it anew (an administrator just placed a municipality). */
+    public void changed() {
+        read = null;
+    }
+
+    private static final Duration KEPT_FOR = Duration.ofMinutes(1);
+
+    private record Read(List<Map<String, Object>> table, Instant at) {
+    }
+
+    private volatile Read read;
 }

@@ -178,6 +178,7 @@ public class OverviewPages {
         PortalApi.Answer answer = api.send(request, "PUT", "/api/overview/municipalities/"
                 + PortalApi.encode(municipality == null ? "" : municipality).replace("+", "%20"), place, null);
         if (answer.ok()) {
+            places.changed();
             return Page.seeOther("/regions?placed=" + PortalApi.encode(municipality));
         }
         Map<String, Object> model = regionsModel(auth, request);
