@@ -148,7 +148,12 @@ class AnnouncementOverviewTest implements TestPropertyProvider {
 
         List<Map> listed = http.toBlocking().retrieve(HttpRequest.GET("/api/overview/status/parked").bearerAuth(reader),
                 io.micronaut.core.type.Argument.listOf(Map.class));
-        assertThat(listed).anySatisfy(p -> assertThat(p.get("error").toString()).contains("Missing header ce_specversion"));
+        assertThat(listed).anySatisfy(p -> {
+            assertThat(p.get("error").toString()).contains("Missing header ce_specversion");
+            // When it was parked, to tie it to a release: a moment ago.
+            assertThat(java.time.Instant.parse((String) p.get("parkedAt"))).isBetween(java.time.Instant.now().minusSeconds(120),
+                    java.time.Instant.now());
+        });
         Map<?, ?> status = http.toBlocking().retrieve(HttpRequest.GET("/api/overview/status").bearerAuth(reader), Map.class);
         assertThat((List<?>) status.get("topics")).anySatisfy(t -> {
             Map<?, ?> topic = (Map<?, ?>) t;

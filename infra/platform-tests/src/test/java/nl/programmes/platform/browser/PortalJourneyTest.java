@@ -491,6 +491,9 @@ class PortalJourneyTest {
         browser.open("/status").reloadUntil(page -> page.contains("Missing header ce_specversion"));
         assertThat(browser.text()).contains("Status van het overzicht").contains(Topics.PROGRAMME_OFFERINGS).contains("Herbouw starten");
         int parked = browser.driver().findElements(By.cssSelector("#parked tbody tr")).size();
+        // When it was parked (Dutch time), to tie it to a release.
+        assertThat(browser.find(By.xpath("//table[@id='parked']//tr[td[contains(., 'Missing header ce_specversion')]]")).getText())
+                .contains(todayInTheNetherlands().toString());
         browser.screenshot(screenshots, "10-status-parked");
 
         browser.submit(By.cssSelector("#parked tbody tr button[type=submit]"));

@@ -14,6 +14,7 @@ import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.Header;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -37,17 +38,20 @@ public class ParkedRecords {
         this.clients = clients;
     }
 
+    /** A parked record: where it is, its error, and when it was parked (its dead-letter record's time), to tie it to a release. */
     @Serdeable
     public record Parked(String topic, int partition, long offset, @Nullable String key, @Nullable String error,
-                         @Nullable String originalTopic, @Nullable String type) {
+                         @Nullable String originalTopic, @Nullable String type, @Nullable Instant parkedAt) {
+        static Parked of(String topic, ConsumerRecord<String, byte[]> record, @Nullable String originalTopic) {
+            return new Parked(topic, record.partition(), record.offset(), record.key(), header(record, DeadLetters.ERROR), originalTopic,
+                    header(record, "ce_type"), record.timestamp() < 0 ? null : Instant.ofEpochMilli(record.timestamp()));
+        }
     }
 
     public List<Parked> list() {
         List<Parked> parked = new ArrayList<>();
         for (Topics.TopicSpec spec : Topics.ALL) {
-            read(Topics.deadLetter(spec.name()), record -> parked.add(new Parked(spec.name(), record.partition(), record.offset(),
-                    record.key(), header(record, DeadLetters.ERROR), header(record, DeadLetters.ORIGINAL_TOPIC),
-                    header(record, "ce_type"))));
+            read(Topics.deadLetter(spec.name()), record -> parked.add(Parked.of(spec.name(), record, header(record, DeadLetters.ORIGINAL_TOPIC))));
         }
         return parked;
     }
@@ -72,8 +76,7 @@ public class ParkedRecords {
         try (Producer<String, byte[]> producer = clients.reliableProducer("parked-replay")) {
             producer.send(again).get(30, TimeUnit.SECONDS);
         }
-        return new Parked(topic, partition, offset, record.key(), header(record, DeadLetters.ERROR), topics.physical(topic),
-                header(record, "ce_type"));
+        return Parked.of(topic, record, topics.physical(topic));
     }
 
     private void read(String logicalTopic, java.util.function.Consumer<ConsumerRecord<String, byte[]>> each) {
