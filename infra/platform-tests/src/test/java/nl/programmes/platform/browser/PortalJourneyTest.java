@@ -612,6 +612,13 @@ class PortalJourneyTest {
         browser.open("/regions/Overijssel?institution=saxion");
         assertThat(browser.find(By.xpath("//main//section[h2/span[.='Haaksbergen']]")).getText()).contains("Ad Journey Média")
                 .contains("arbeidsmarktregio Twente");
+        // An administrator imports for any institution: an id the directory does not hold (a typo) is named in the preview.
+        Path forNobody = java.nio.file.Files.createTempFile("instroom-beheer", ".csv");
+        java.nio.file.Files.writeString(forNobody, "instelling;opleiding;vorm;vestiging;2023\nsaxon;Ad Journey Média;voltijd;Enschede;7\n");
+        browser.open("/offerings/import");
+        browser.find(By.id("file")).sendKeys(forNobody.toString());
+        browser.submit(By.cssSelector("main form button[type=submit]"));
+        assertThat(browser.find(By.id("unknown-institutions")).getText()).isEqualTo("saxon (regel 2)");
         signIn("saxion-staff");
         assertThat(apiGet("admin", "/api/overview/regions/Zuid-Holland?institution=hr")).doesNotContain("Ad Journey");
 

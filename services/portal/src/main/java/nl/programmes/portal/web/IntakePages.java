@@ -22,6 +22,8 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
+import nl.programmes.portal.identity.application.DirectoryService;
+import nl.programmes.portal.identity.domain.Organisation;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -63,11 +65,13 @@ public class IntakePages {
     private final long maxFileSize;
 
     private final KnownPlaces places;
+    private final DirectoryService directory;
 
     public IntakePages(PortalApi api, ErrorTexts errorTexts, MessageSource texts, HttpLocaleResolver locales, KnownPlaces places,
-                       @Value("${micronaut.server.multipart.max-file-size:1048576}") long maxFileSize) {
+                       DirectoryService directory, @Value("${micronaut.server.multipart.max-file-size:1048576}") long maxFileSize) {
         this.maxFileSize = maxFileSize;
         this.places = places;
+        this.directory = directory;
         this.api = api;
         this.errorTexts = errorTexts;
         this.texts = texts;
@@ -129,26 +133,24 @@ public class IntakePages {
         model.put("rejected", rejected(answer.body(), locales.resolveOrDefault(request)));
         if (dryRun) {
             model.put("table", table);
-            model.put("unknownPlaces", unknownPlaces(request, answer.body()));
+            @SuppressWarnings("unchecked")
+            List<Map<String, Object>> accepted = (List<Map<String, Object>>) answer.body().getOrDefault("accepted", List.of());
+            List<String> unknown = places.unknownAmong(request, accepted.stream().map(row -> (String) row.get("location")).toList());
+            model.put("unknownPlaces", unknown == null ? null : linesOf(accepted, "location", unknown::contains));
+            // The service does not know the directory (the portal keeps it): an administrator's typo in an institution's
+            // id would register its offerings under an institution nobody is.
+            java.util.Set<String> known = directory.all().stream().map(Organisation::id).collect(java.util.stream.Collectors.toSet());
+            model.put("unknownInstitutions", linesOf(accepted, "institution", institution -> !known.contains(institution)));
         }
         return Page.render(auth, request, "intake-import", model);
     }
 
-    /**
-     * Each place of the rows taken in that the overview's municipality table does not hold, with the rows' lines: such an
-     * offering is shown under "region unknown" (a warning, not a refusal: the table may simply lack the place).
-     */
-    @SuppressWarnings("unchecked")
-    private Map<String, List<Object>> unknownPlaces(HttpRequest<?> request, Map<String, Object> report) {
-        List<Map<String, Object>> accepted = (List<Map<String, Object>>) report.getOrDefault("accepted", List.of());
-        List<String> unknown = places.unknownAmong(request, accepted.stream().map(row -> (String) row.get("location")).toList());
-        if (unknown == null) {
-            return null;
-        }
+    /** The lines of the rows whose value in the column is one the check picks, by value (in order), each value once. */
+    static Map<String, List<Object>> linesOf(List<Map<String, Object>> rows, String column, java.util.function.Predicate<String> picked) {
         Map<String, List<Object>> lines = new TreeMap<>();
-        for (Map<String, Object> row : accepted) {
-            if (unknown.contains(row.get("location"))) {
-                lines.computeIfAbsent((String) row.get("location"), k -> new ArrayList<>()).add(row.get("line"));
+        for (Map<String, Object> row : rows) {
+            if (row.get(column) instanceof String value && picked.test(value)) {
+                lines.computeIfAbsent(value, k -> new ArrayList<>()).add(row.get("line"));
             }
         }
         return lines;
