@@ -112,7 +112,10 @@ public final class DemoLoader {
                 "locations", List.of("Enschede"), "forms", List.of("VOLTIJD", "DEELTIJD")), null);
     }
 
-    /** Two fictional announcements, labelled so, for texture: an objection on labour-market grounds and a withdrawal. */
+    /**
+     * Three fictional announcements, labelled so, for texture: an objection on labour-market grounds, a withdrawal, and a
+     * partner school asked for its position.
+     */
     public void loadFictionalTexture() {
         String mbo = (String) send("rocnoord-staff", "POST", "/api/announcements", Map.of("reference", "RN-2026-03",
                 "institution", "rocnoord", "programme", Map.of("name", "Mediavormgever (fictief)", "level", "MBO_4",
@@ -135,6 +138,19 @@ public final class DemoLoader {
                 "summary", "FICTIONAL demo announcement: a Bachelor that gets withdrawn."), null).get("id");
         send("windesheim-staff", "POST", "/api/announcements/" + bachelor + "/withdrawal",
                 Map.of("reason", "Fictional: merged into an existing Bachelor."), null);
+
+        // A partner school asked about a programme its graduates would feed (Saxion's application names ROC van
+        // Twente's mbo-4 graduates among its potential intake), so the school's start page and inbox have a request
+        // waiting for its answer.
+        String feeder = (String) send("saxion-staff", "POST", "/api/announcements", Map.of("reference", "SX-2026-05",
+                "institution", "saxion", "programme", Map.of("name", "Creative Technology (fictief)", "level", "ASSOCIATE_DEGREE",
+                        "orientation", "HBO", "isatCode", "80199", "forms", List.of("VOLTIJD"), "language", "nl",
+                        "studyLoadEc", 120, "durationYears", 2, "domain", "Ad cluster Creatieve Industrie"),
+                "candidateLocations", List.of("Hengelo"), "intendedStart", "2028-09",
+                "summary", "FICTIONAL demo announcement: a partner school is asked for its position."), null).get("id");
+        retryUntilKnown(() -> send("saxion-staff", "POST", "/api/consultations", Map.of("announcementId", feeder,
+                "consultedOrganisation", "rocvantwente", "kind", "BILATERAL",
+                "dueDate", java.time.LocalDate.now(java.time.ZoneId.of("Europe/Amsterdam")).plusWeeks(6).toString()), null));
     }
 
     private String consult(String announcementId, String organisation, String kind, String note) {
