@@ -209,6 +209,89 @@ class OfferingRegisterTest implements TestPropertyProvider {
         assertThat(denied.getStatus().getCode()).isEqualTo(403);
     }
 
+    /**
+     * An ended offering keeps its figures up to its last intake year and takes none after it; asking again changes
+     * nothing; another institution's staff may not end it; bad input names each field and writes nothing.
+     */
+    @Test
+    void anEndedOfferingKeepsItsFiguresAndTakesNoneAfterItsLastIntakeYear() {
+        String hu = TestPlatform.get().tokens().mint("hu-staff", "hu", "INSTITUTION_STAFF");
+        String id = offeringIdOnLine(importTable("""
+                institution,programme,form,location,2021,2022,2023
+                hu,Ad Maritieme Techniek,deeltijd,Utrecht,14,<5,9
+                """), 2);
+        long outbox = announcements.count("SELECT COUNT(*) FROM outbox");
+
+        Map<String, Object> problem = refused(422, "/api/offerings/" + id + "/discontinue", Map.of("reason", "ENDED", "lastIntakeYear", 2022), hu);
+        assertThat(problem.get("errors")).isEqualTo(List.of(Map.of("field", "lastIntakeYear", "message", "intake is recorded for 2023, after that year")));
+        problem = refused(422, "/api/offerings/" + id + "/discontinue", Map.of("reason", "ENDED"), hu);
+        assertThat(problem.get("errors")).isEqualTo(List.of(Map.of("field", "lastIntakeYear", "message", "is required for ENDED")));
+        problem = refused(400, "/api/offerings/" + id + "/discontinue", Map.of("reason", "STOPPED", "lastIntakeYear", 1800), hu);
+        assertThat(((List<Map<String, Object>>) problem.get("errors"))).extracting(e -> e.get("field"))
+                .containsExactlyInAnyOrder("reason", "lastIntakeYear");
+        String hr = TestPlatform.get().tokens().mint("hr-staff", "hr", "INSTITUTION_STAFF");
+        refused(403, "/api/offerings/" + id + "/discontinue", Map.of("reason", "ENDED", "lastIntakeYear", 2023), hr);
+        assertThat(announcements.count("SELECT COUNT(*) FROM outbox")).isEqualTo(outbox);
+
+        Map<?, ?> ended = http.toBlocking().retrieve(HttpRequest.POST("/api/offerings/" + id + "/discontinue",
+                Map.of("reason", "ENDED", "lastIntakeYear", 2023)).bearerAuth(hu), Map.class);
+        assertThat(ended.get("discontinued")).isEqualTo(Map.of("reason", "ENDED", "lastIntakeYear", 2023));
+        assertThat(ended.get("intake")).isEqualTo(Map.of("2021", "14", "2022", "<5", "2023", "9"));
+        assertThat(announcements.count("SELECT COUNT(*) FROM outbox")).isEqualTo(outbox + 1);
+
+        // Again, the same: nothing new. Something else: refused, naming what is recorded.
+        http.toBlocking().retrieve(HttpRequest.POST("/api/offerings/" + id + "/discontinue",
+                Map.of("reason", "ENDED", "lastIntakeYear", 2023)).bearerAuth(hu), Map.class);
+        problem = refused(422, "/api/offerings/" + id + "/discontinue", Map.of("reason", "REGISTERED_IN_ERROR"), hu);
+        assertThat(problem.get("errors")).isEqualTo(List.of(Map.of("field", "reason", "message", "the offering is already discontinued (ENDED 2023)")));
+
+        // A correction of a year it ran is taken; a figure for a later year is not, by hand or in a table.
+        http.toBlocking().retrieve(HttpRequest.POST("/api/offerings/" + id + "/intake", Map.of("studyYear", 2023, "intake", "10"))
+                .bearerAuth(hu), Map.class);
+        problem = refused(422, "/api/offerings/" + id + "/intake", Map.of("studyYear", 2024, "intake", "12"), hu);
+        assertThat(problem.get("errors")).isEqualTo(List.of(Map.of("field", "studyYear", "message",
+                "the offering took its last first-year students in 2023")));
+        Map<?, ?> report = importTable("""
+                institution,programme,form,location,2023,2024
+                hu,Ad Maritieme Techniek,deeltijd,Utrecht,10,12
+                """);
+        assertThat((List<Map<String, Object>>) report.get("rejected")).singleElement().satisfies(r -> assertThat(r)
+                .containsEntry("field", "studyYear").containsEntry("message", "the offering took its last first-year students in 2023"));
+        assertThat(announcements.count("SELECT COUNT(*) FROM outbox")).isEqualTo(outbox + 2);
+
+        TestPlatform.eventually().untilAsserted(() -> assertThat(EventProbe.readAll(TestPlatform.get().bootstrapServers(),
+                announcements.topic(Topics.PROGRAMME_OFFERINGS)).stream().filter(e -> e.event().type().equals("nl.programmes.offering.discontinued.v1")
+                && e.body().contains(id))).singleElement().satisfies(e -> assertThat(e.body())
+                .contains("\"reason\":\"ENDED\"", "\"lastIntakeYear\":2023", "\"organisationId\":\"hu\"")));
+    }
+
+    /** An offering registered in error takes no figures, and the offering that was meant can be registered under its key. */
+    @Test
+    void anOfferingRegisteredInErrorGivesUpItsPlaceInTheRegister() {
+        String table = """
+                institution,programme,form,location,2023
+                saxion,Ad Retailmanagement,voltijd,Deventer,31
+                """;
+        String id = offeringIdOnLine(importTable(table), 2);
+        Map<?, ?> taken = http.toBlocking().retrieve(HttpRequest.POST("/api/offerings/" + id + "/discontinue",
+                Map.of("reason", "REGISTERED_IN_ERROR")).bearerAuth(admin), Map.class);
+        assertThat(taken.get("discontinued")).isEqualTo(Map.of("reason", "REGISTERED_IN_ERROR"));
+        Map<String, Object> problem = refused(422, "/api/offerings/" + id + "/intake", Map.of("studyYear", 2023, "intake", "30"), admin);
+        assertThat(problem.get("errors")).isEqualTo(List.of(Map.of("field", "studyYear", "message",
+                "the offering was registered in error and takes no figures")));
+
+        Map<?, ?> again = importTable(table);
+        assertThat(again.get("offeringsRegistered")).isEqualTo(1);
+        assertThat(offeringIdOnLine(again, 2)).isNotEqualTo(id);
+    }
+
+    private Map<String, Object> refused(int status, String uri, Map<String, Object> body, String token) {
+        HttpClientResponseException error = assertThrows(HttpClientResponseException.class,
+                () -> http.toBlocking().exchange(HttpRequest.POST(uri, body).bearerAuth(token), Map.class));
+        assertThat(error.getStatus().getCode()).isEqualTo(status);
+        return error.getResponse().getBody(Map.class).orElse(Map.of());
+    }
+
     @Test
     void badIntakeNamesTheField() {
         HttpClientResponseException error = assertThrows(HttpClientResponseException.class,

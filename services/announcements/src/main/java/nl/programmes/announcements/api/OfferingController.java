@@ -29,6 +29,7 @@ import nl.programmes.announcements.domain.Offering;
 import nl.programmes.announcements.offering.OfferingService;
 import nl.programmes.events.announcement.ProgrammeForm;
 import nl.programmes.events.announcement.ProgrammeLevel;
+import nl.programmes.events.offering.OfferingDiscontinued;
 import nl.programmes.kit.command.IdempotentCommand;
 import nl.programmes.kit.ids.TimeOrderedIds;
 import nl.programmes.kit.problem.ForbiddenException;
@@ -75,15 +76,32 @@ public class OfferingController {
                                 String intake) {
     }
 
+    /**
+     * Takes an offering out of the register: {@code ENDED} with the last study year that takes first-year students, or
+     * {@code REGISTERED_IN_ERROR} without one.
+     */
+    @Serdeable
+    @Introspected
+    public record DiscontinueRequest(@NotBlank @Pattern(regexp = REASONS, message = "must be one of " + REASONS) String reason,
+                                     @Nullable @Min(1990) @Max(2100) Integer lastIntakeYear) {
+        static final String REASONS = "ENDED|REGISTERED_IN_ERROR";
+    }
+
+    /** Why and from when the offering left the register; absent while it runs. */
+    @Serdeable
+    public record DiscontinuedView(String reason, @Nullable Integer lastIntakeYear) {
+    }
+
     @Serdeable
     public record OfferingView(String id, String institution, String programmeName, @Nullable String isatCode,
                                @Nullable String crebo, String level, String form, @Nullable String location,
-                               Map<String, String> intake) {
+                               Map<String, String> intake, @Nullable DiscontinuedView discontinued) {
         static OfferingView of(Offering o, Map<Integer, IntakeFigure> intake) {
             Map<String, String> figures = new LinkedHashMap<>();
             intake.forEach((year, figure) -> figures.put(year.toString(), figure.toString()));
             return new OfferingView(o.id().toString(), o.institutionId(), o.programmeName(), o.isatCode(), o.crebo(),
-                    o.level().name(), o.form().name(), o.location(), figures);
+                    o.level().name(), o.form().name(), o.location(), figures, o.discontinued() == null ? null
+                    : new DiscontinuedView(o.discontinued().reason().name(), o.discontinued().lastIntakeYear()));
         }
     }
 
@@ -131,6 +149,13 @@ public class OfferingController {
     @Get("/{id}")
     public OfferingView get(UUID id) {
         return OfferingView.of(service.get(id), service.intakes(id));
+    }
+
+    @Post("/{id}/discontinue")
+    @Secured({Roles.INSTITUTION_STAFF, Roles.ADMIN})
+    public OfferingView discontinue(UUID id, @Body @Valid DiscontinueRequest request, Authentication caller) {
+        service.discontinue(id, OfferingDiscontinued.Reason.valueOf(request.reason()), request.lastIntakeYear(), Actors.caller(caller));
+        return get(id);
     }
 
     @Post("/{id}/intake")

@@ -1,5 +1,6 @@
 package nl.programmes.announcements.domain;
 
+import io.micronaut.core.annotation.Nullable;
 import nl.programmes.events.announcement.ProgrammeForm;
 import nl.programmes.events.announcement.ProgrammeLevel;
 
@@ -8,10 +9,25 @@ import java.util.UUID;
 
 /**
  * An existing offering in the register: one institution's programme in one form at one location.
- * Its natural key makes registering the same offering twice a no-op.
+ * Its natural key makes registering the same offering twice a no-op. {@code discontinued} is null while it runs.
  */
 public record Offering(UUID id, String institutionId, String programmeName, String isatCode, String crebo,
-                       ProgrammeLevel level, ProgrammeForm form, String location) {
+                       ProgrammeLevel level, ProgrammeForm form, String location, @Nullable Discontinuation discontinued) {
+
+    /** An offering as registered, running. */
+    public Offering(UUID id, String institutionId, String programmeName, String isatCode, String crebo,
+                    ProgrammeLevel level, ProgrammeForm form, String location) {
+        this(id, institutionId, programmeName, isatCode, crebo, level, form, location, null);
+    }
+
+    /**
+     * @throws nl.programmes.kit.problem.InvalidCommandException when a discontinued offering takes no figure for the year
+     */
+    public void requireTakesIntake(int studyYear) {
+        if (discontinued != null) {
+            discontinued.requireTakes(studyYear);
+        }
+    }
 
     public String naturalKey() {
         String code = isatCode != null ? isatCode : crebo != null ? crebo : programmeName;

@@ -2,11 +2,13 @@ package nl.programmes.announcements.offering;
 
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
+import nl.programmes.announcements.domain.Discontinuation;
 import nl.programmes.announcements.domain.IntakeFigure;
 import nl.programmes.announcements.domain.IntakeTable;
 import nl.programmes.announcements.domain.Offering;
 import nl.programmes.announcements.persistence.OfferingRepository;
 import nl.programmes.events.offering.IntakeReported;
+import nl.programmes.events.offering.OfferingDiscontinued;
 import nl.programmes.events.offering.OfferingRegistered;
 import nl.programmes.kit.outbox.Outbox;
 import nl.programmes.kit.problem.InvalidCommandException;
@@ -58,9 +60,10 @@ public class OfferingService {
     /** Records the intake; returns false when the same figure was already recorded. */
     @Transactional
     public boolean reportIntake(UUID offeringId, int studyYear, IntakeFigure figure, Caller caller) {
-        Offering offering = offerings.findById(offeringId).orElseThrow(() -> new NotFoundException("Offering", offeringId));
+        Offering offering = offerings.findByIdForUpdate(offeringId).orElseThrow(() -> new NotFoundException("Offering", offeringId));
         caller.requireActsFor(offering.institutionId(), "report intake");
         requireStudyYear(studyYear);
+        offering.requireTakesIntake(studyYear);
         if (offerings.intake(offeringId, studyYear).filter(figure::equals).isPresent()) {
             return false;
         }
@@ -99,6 +102,7 @@ public class OfferingService {
         int reported = 0;
         for (var figure : row.intake().entrySet()) {
             requireStudyYear(figure.getKey());
+            registration.offering().requireTakesIntake(figure.getKey());
             if (!figure.getValue().equals(recorded.get(figure.getKey()))) {
                 record(id, figure.getKey(), figure.getValue(), now, caller);
                 reported++;
@@ -129,6 +133,27 @@ public class OfferingService {
         public RowResult result() {
             return result;
         }
+    }
+
+    /**
+     * Takes an offering out of the register, as ended or as registered in error. Asking again for what is already
+     * recorded changes nothing and publishes nothing; asking for something else is refused, since nothing about a
+     * discontinued offering changes afterwards.
+     */
+    @Transactional
+    public Offering discontinue(UUID id, OfferingDiscontinued.Reason reason, Integer lastIntakeYear, Caller caller) {
+        Offering offering = offerings.findByIdForUpdate(id).orElseThrow(() -> new NotFoundException("Offering", id));
+        caller.requireActsFor(offering.institutionId(), "discontinue offerings");
+        Discontinuation asked = Discontinuation.of(reason, lastIntakeYear, Year.now(clock).getValue(), offerings.intakesForUpdate(id));
+        if (offering.discontinued() != null) {
+            if (offering.discontinued().equals(asked)) {
+                return offering;
+            }
+            throw new InvalidCommandException("reason", "the offering is already discontinued (" + offering.discontinued() + ")");
+        }
+        offerings.discontinue(id, asked, clock.instant());
+        outbox.append(new OfferingDiscontinued(id.toString(), asked.reason(), asked.lastIntakeYear(), caller.actor()));
+        return offerings.findById(id).orElseThrow();
     }
 
     @Transactional

@@ -5,10 +5,12 @@ import io.micronaut.transaction.TransactionDefinition;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import nl.programmes.kit.persistence.Sql;
+import nl.programmes.announcements.domain.Discontinuation;
 import nl.programmes.announcements.domain.IntakeFigure;
 import nl.programmes.announcements.domain.Offering;
 import nl.programmes.events.announcement.ProgrammeForm;
 import nl.programmes.events.announcement.ProgrammeLevel;
+import nl.programmes.events.offering.OfferingDiscontinued;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -46,6 +48,24 @@ public class OfferingRepository {
     @Transactional
     public Optional<Offering> findById(UUID id) {
         return sql.one("SELECT * FROM offering WHERE id = ?", Sql.params(id.toString()), this::map);
+    }
+
+    @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
+    public Optional<Offering> findByIdForUpdate(UUID id) {
+        return sql.one("SELECT * FROM offering WHERE id = ? FOR UPDATE", Sql.params(id.toString()), this::map);
+    }
+
+    /**
+     * Takes the offering out of the register. One registered in error gives up its natural key, so the offering that was
+     * meant can be registered under it.
+     */
+    @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
+    public void discontinue(UUID id, Discontinuation discontinuation, Instant now) {
+        sql.update("""
+                UPDATE offering SET discontinued_reason = ?, last_intake_year = ?, discontinued_at = ?,
+                    natural_key = IF(? = 'REGISTERED_IN_ERROR', CONCAT(natural_key, '|registered-in-error|', id), natural_key)
+                WHERE id = ?""", Sql.params(discontinuation.reason().name(), discontinuation.lastIntakeYear(),
+                Timestamp.from(now), discontinuation.reason().name(), id.toString()));
     }
 
     /** The figure recorded for the year, if any. */
@@ -90,7 +110,14 @@ public class OfferingRepository {
         return new Offering(UUID.fromString(rs.getString("id")), rs.getString("institution_id"),
                 rs.getString("programme_name"), rs.getString("isat_code"), rs.getString("crebo"),
                 ProgrammeLevel.valueOf(rs.getString("level")), ProgrammeForm.valueOf(rs.getString("form")),
-                rs.getString("location"));
+                rs.getString("location"), discontinuation(rs));
+    }
+
+    private static Discontinuation discontinuation(ResultSet rs) throws SQLException {
+        String reason = rs.getString("discontinued_reason");
+        int lastIntakeYear = rs.getInt("last_intake_year");
+        return reason == null ? null
+                : new Discontinuation(OfferingDiscontinued.Reason.valueOf(reason), rs.wasNull() ? null : lastIntakeYear);
     }
 
     private static IntakeFigure figure(ResultSet rs) throws SQLException {
