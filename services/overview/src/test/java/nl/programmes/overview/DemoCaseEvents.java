@@ -15,6 +15,7 @@ import nl.programmes.events.consultation.LocationPosition;
 import nl.programmes.events.consultation.ObjectionGround;
 import nl.programmes.events.consultation.PositionKind;
 import nl.programmes.events.offering.IntakeReported;
+import nl.programmes.events.offering.OfferingDiscontinued;
 import nl.programmes.events.offering.OfferingRegistered;
 import nl.programmes.events.organisation.OrganisationKind;
 import nl.programmes.events.organisation.OrganisationRegistered;
@@ -109,6 +110,7 @@ final class DemoCaseEvents {
     List<DomainEvent> offerings() {
         String hu = UUID.randomUUID().toString();
         String nhl = UUID.randomUUID().toString();
+        String nhlEnded = UUID.randomUUID().toString();
         return List.of(
                 new OfferingRegistered(hu, "hu", "Ad Online Contentcreator", "80150", null, ProgrammeLevel.ASSOCIATE_DEGREE,
                         ProgrammeForm.VOLTIJD, "Amersfoort", ADMIN),
@@ -118,7 +120,12 @@ final class DemoCaseEvents {
                         ProgrammeLevel.ASSOCIATE_DEGREE, ProgrammeForm.VOLTIJD, "Leeuwarden", ADMIN),
                 new IntakeReported(nhl, 2021, null, true, ADMIN),
                 new OfferingRegistered(UUID.randomUUID().toString(), "hu", "Ad Somewhere", null, null, ProgrammeLevel.ASSOCIATE_DEGREE,
-                        ProgrammeForm.VOLTIJD, "Atlantis", ADMIN));
+                        ProgrammeForm.VOLTIJD, "Atlantis", ADMIN),
+                // Fictional: an offering that ended, so snapshots and rebuilds carry a discontinuation too.
+                new OfferingRegistered(nhlEnded, "nhlstenden", "Ad Media Design", null, null, ProgrammeLevel.ASSOCIATE_DEGREE,
+                        ProgrammeForm.DEELTIJD, "Leeuwarden", ADMIN),
+                new IntakeReported(nhlEnded, 2021, 11, false, ADMIN),
+                new OfferingDiscontinued(nhlEnded, OfferingDiscontinued.Reason.ENDED, 2021, ADMIN));
     }
 
     private static List<LocationPosition> noted(List<String> locations) {

@@ -119,8 +119,8 @@ public class OverviewController {
 
     /**
      * The regional page as CSV, with the page's filters: one line per existing offering, and one per intended
-     * programme and candidate location. Intake figures keep suppressed values as published ("2021: <5"). The
-     * filters are the page's.
+     * programme and candidate location. Intake figures keep suppressed values as published ("2021: <5"). An ended
+     * offering's status is "ENDED (last intake 2024)". The filters are the page's.
      *
      * @param target {@code excel} for Excel with Dutch settings (semicolons, a byte order mark); left out, RFC 4180
      */
@@ -141,7 +141,7 @@ public class OverviewController {
         for (Views.Municipality m : reads.region(region, filter).municipalities()) {
             for (Views.Offering o : m.existing()) {
                 csv.append(dialect.line(m.municipality(), "existing", o.institutionName(), o.programme(), o.code(), o.level(), o.form(),
-                        "", Csv.intake(o.intake()), ""));
+                        o.lastIntakeYear() == null ? "" : "ENDED (last intake " + o.lastIntakeYear() + ")", Csv.intake(o.intake()), ""));
             }
             for (Views.Intended i : m.intended()) {
                 csv.append(dialect.line(m.municipality(), "intended", i.institutionName(), i.programme(), i.code(), i.level(),

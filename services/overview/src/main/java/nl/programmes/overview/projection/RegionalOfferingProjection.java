@@ -4,11 +4,13 @@ import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import jakarta.inject.Singleton;
 import nl.programmes.events.DomainEvent;
 import nl.programmes.events.offering.IntakeReported;
+import nl.programmes.events.offering.OfferingDiscontinued;
 import nl.programmes.events.offering.OfferingRegistered;
 import nl.programmes.kit.persistence.Sql;
 
 /**
- * Existing offerings with their intake. A suppressed intake stays suppressed: no count is stored for it.
+ * Existing offerings with their intake, and whether they left the register. A suppressed intake stays suppressed: no
+ * count is stored for it.
  */
 @Singleton
 public class RegionalOfferingProjection {
@@ -33,6 +35,11 @@ public class RegionalOfferingProjection {
                     INSERT INTO overview_intake (offering_id, study_year, intake_count, suppressed) VALUES (?, ?, ?, ?)
                     ON DUPLICATE KEY UPDATE intake_count = VALUES(intake_count), suppressed = VALUES(suppressed)""",
                     Sql.params(i.offeringId(), i.studyYear(), i.count(), i.suppressed()));
+        } else if (event instanceof OfferingDiscontinued d) {
+            sql.update("""
+                    INSERT INTO overview_offering_discontinued (offering_id, reason, last_intake_year) VALUES (?, ?, ?)
+                    ON DUPLICATE KEY UPDATE reason = VALUES(reason), last_intake_year = VALUES(last_intake_year)""",
+                    Sql.params(d.offeringId(), d.reason().name(), d.lastIntakeYear()));
         }
     }
 

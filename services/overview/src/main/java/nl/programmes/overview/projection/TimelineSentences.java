@@ -18,6 +18,7 @@ import nl.programmes.events.consultation.LocationPosition;
 import nl.programmes.events.consultation.PositionChange;
 import nl.programmes.events.consultation.PositionKind;
 import nl.programmes.events.offering.IntakeReported;
+import nl.programmes.events.offering.OfferingDiscontinued;
 import nl.programmes.events.offering.OfferingRegistered;
 import nl.programmes.events.organisation.OrganisationRegistered;
 import nl.programmes.events.organisation.OrganisationUpdated;
@@ -64,6 +65,9 @@ public final class TimelineSentences {
     public static String offeringOf(DomainEvent event) {
         if (event instanceof OfferingRegistered o) {
             return o.offeringId();
+        }
+        if (event instanceof OfferingDiscontinued d) {
+            return d.offeringId();
         }
         return event instanceof IntakeReported i ? i.offeringId() : null;
     }
@@ -174,6 +178,13 @@ public final class TimelineSentences {
             String figure = i.suppressed() ? "<5" : String.valueOf(i.count());
             return new Line(recordedOn, "Instroom " + i.studyYear() + " van " + offering(i.offeringId()) + ": " + figure + ".",
                     "Intake " + i.studyYear() + " of " + offering(i.offeringId()) + ": " + figure + ".");
+        }
+        if (event instanceof OfferingDiscontinued d) {
+            return d.reason() == OfferingDiscontinued.Reason.ENDED
+                    ? new Line(recordedOn, offering(d.offeringId()) + " wordt beëindigd: de laatste instroom is in " + d.lastIntakeYear() + ".",
+                            offering(d.offeringId()) + " is ending: its last intake is in " + d.lastIntakeYear() + ".")
+                    : new Line(recordedOn, offering(d.offeringId()) + " is uit het register gehaald: ten onrechte geregistreerd.",
+                            offering(d.offeringId()) + " was taken out of the register: registered in error.");
         }
         if (event instanceof OrganisationRegistered o) {
             return new Line(recordedOn, org(o.organisationId()) + " is opgenomen in het register.",

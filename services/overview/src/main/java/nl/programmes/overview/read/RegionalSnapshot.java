@@ -526,17 +526,26 @@ public class RegionalSnapshot {
                 k -> new LinkedHashMap<>()).put(recurring.of(Integer.toString(rs.getInt("study_year"))), rs.getBoolean("suppressed") ? "<5"
                 : recurring.of(Integer.toString(rs.getInt("intake_count")))));
         Map<String, List<Views.Offering>> byProvince = new HashMap<>();
-        sql.query("SELECT * FROM overview_offering ORDER BY institution_id, programme_name, form", Sql.params(), rs -> {
+        // One registered in error is left out; an ended one stays, with its last intake year.
+        sql.query("""
+                SELECT o.*, d.last_intake_year FROM overview_offering o LEFT JOIN overview_offering_discontinued d USING (offering_id)
+                WHERE d.reason IS NULL OR d.reason = 'ENDED' ORDER BY o.institution_id, o.programme_name, o.form""", Sql.params(), rs -> {
             String institution = recurring.of(rs.getString("institution_id"));
             String code = recurring.of(rs.getString("isat_code") != null ? rs.getString("isat_code") : rs.getString("crebo"));
             Views.Offering offering = new Views.Offering(rs.getString("offering_id"), institution, names.getOrDefault(institution, institution),
                     rs.getString("programme_name"), code, recurring.of(rs.getString("level")), recurring.of(rs.getString("form")),
-                    recurring.of(rs.getString("location")), intake.getOrDefault(rs.getString("offering_id"), Map.of()));
+                    recurring.of(rs.getString("location")), intake.getOrDefault(rs.getString("offering_id"), Map.of()),
+                    lastIntakeYear(rs));
             byProvince.computeIfAbsent(regionOf(offering.location(), provinceOf), r -> new ArrayList<>()).add(offering);
             return offering;
         });
         byProvince.replaceAll((province, list) -> Collections.unmodifiableList(list));
         return byProvince;
+    }
+
+    private static Integer lastIntakeYear(java.sql.ResultSet rs) throws java.sql.SQLException {
+        int year = rs.getInt("last_intake_year");
+        return rs.wasNull() ? null : year;
     }
 
     private Views.Intended intended(java.sql.ResultSet rs) throws java.sql.SQLException {

@@ -66,9 +66,10 @@ public final class Views {
     }
 
     @Serdeable
+    /** An existing offering; {@code lastIntakeYear} is set when it ended: its last study year with first-year students. */
     public record Offering(String offeringId, String institution, String institutionName, String programme,
                            @Nullable String code, String level, String form, @Nullable String location,
-                           Map<String, String> intake) {
+                           Map<String, String> intake, @Nullable Integer lastIntakeYear) {
     }
 
     @Serdeable

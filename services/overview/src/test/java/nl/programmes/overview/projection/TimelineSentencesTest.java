@@ -14,6 +14,7 @@ import nl.programmes.events.announcement.ValueChange;
 import nl.programmes.events.consultation.ConsultationKind;
 import nl.programmes.events.consultation.ConsultationRequested;
 import nl.programmes.events.offering.IntakeReported;
+import nl.programmes.events.offering.OfferingDiscontinued;
 import nl.programmes.events.offering.OfferingRegistered;
 import nl.programmes.events.steering.SteeringMeetingHeld;
 import org.junit.jupiter.api.Test;
@@ -97,6 +98,13 @@ class TimelineSentencesTest {
                 "Instroom 2023 van {offering:o-1}: 212.", "Intake 2023 of {offering:o-1}: 212.");
         assertLine(new IntakeReported("o-1", 2019, null, true, SAXION),
                 "Instroom 2019 van {offering:o-1}: <5.", "Intake 2019 of {offering:o-1}: <5.");
+        assertLine(new OfferingDiscontinued("o-1", OfferingDiscontinued.Reason.ENDED, 2024, SAXION),
+                "{offering:o-1} wordt beëindigd: de laatste instroom is in 2024.", "{offering:o-1} is ending: its last intake is in 2024.");
+        assertLine(new OfferingDiscontinued("o-1", OfferingDiscontinued.Reason.REGISTERED_IN_ERROR, null, SAXION),
+                "{offering:o-1} is uit het register gehaald: ten onrechte geregistreerd.",
+                "{offering:o-1} was taken out of the register: registered in error.");
+        assertThat(TimelineSentences.offeringOf(new OfferingDiscontinued("o-1", OfferingDiscontinued.Reason.ENDED, 2024, SAXION)))
+                .isEqualTo("o-1");
     }
 
     private static void assertLine(DomainEvent event, String dutch, String english) {

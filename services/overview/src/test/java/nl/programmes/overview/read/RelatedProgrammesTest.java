@@ -30,7 +30,7 @@ class RelatedProgrammesTest {
     }
 
     private static Views.Offering offering(String id, String code) {
-        return new Views.Offering(id, "inst", "Institution", "Programme " + id, code, "ASSOCIATE_DEGREE", "VOLTIJD", "Utrecht", Map.of());
+        return new Views.Offering(id, "inst", "Institution", "Programme " + id, code, "ASSOCIATE_DEGREE", "VOLTIJD", "Utrecht", Map.of(), null);
     }
 
     private static Views.Intended intended(String id, String code, String domain) {

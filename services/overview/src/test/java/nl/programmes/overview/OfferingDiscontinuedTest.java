@@ -1,0 +1,107 @@
+package nl.programmes.overview;
+
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.client.HttpClient;
+import io.micronaut.http.client.annotation.Client;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.micronaut.test.support.TestPropertyProvider;
+import jakarta.inject.Inject;
+import nl.programmes.events.Actor;
+import nl.programmes.events.announcement.ProgrammeForm;
+import nl.programmes.events.announcement.ProgrammeLevel;
+import nl.programmes.events.offering.IntakeReported;
+import nl.programmes.events.offering.OfferingDiscontinued;
+import nl.programmes.events.offering.OfferingRegistered;
+import nl.programmes.testkit.EventPublisher;
+import nl.programmes.testkit.ServiceUnderTest;
+import nl.programmes.testkit.TestPlatform;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * An offering that left the register: an ended one stays on its region's page and in its CSV, marked with its last
+ * intake year and with its figures; one registered in error leaves the page (and "region unknown"); the timeline
+ * tells both, named. A discontinuation applied before its registration (a parked registration replayed later) ends
+ * the same way.
+ */
+@MicronautTest(transactional = false)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@SuppressWarnings("unchecked")
+class OfferingDiscontinuedTest implements TestPropertyProvider {
+
+    private static final String INSTITUTION = "windesheim";
+    private static final Actor STAFF = new Actor("windesheim-staff", "Staff member, Windesheim", INSTITUTION);
+
+    private final ServiceUnderTest overview = TestPlatform.get().service("overview");
+    private final EventPublisher publisher = new EventPublisher(overview);
+    private final String reader = TestPlatform.get().tokens().mint("hu-adviser", "hu", "CONSULTEE");
+
+    @Inject
+    @Client("/")
+    HttpClient http;
+
+    @Override
+    public Map<String, String> getProperties() {
+        return overview.properties();
+    }
+
+    @AfterAll
+    void close() {
+        publisher.close();
+    }
+
+    @Test
+    void anEndedOfferingStaysMarkedAndOneRegisteredInErrorLeavesThePage() {
+        String ended = UUID.randomUUID().toString();
+        String mistaken = UUID.randomUUID().toString();
+        String endedFirst = UUID.randomUUID().toString();
+        publisher.publish(registered(ended, "Ad Watermanagement Ended", "Zwolle"));
+        publisher.publish(new IntakeReported(ended, 2022, 17, false, STAFF));
+        publisher.publish(new IntakeReported(ended, 2023, null, true, STAFF));
+        publisher.publish(new OfferingDiscontinued(ended, OfferingDiscontinued.Reason.ENDED, 2023, STAFF));
+        publisher.publish(registered(mistaken, "Ad Watermanagement Typo", "Zwole"));
+        publisher.publish(new OfferingDiscontinued(mistaken, OfferingDiscontinued.Reason.REGISTERED_IN_ERROR, null, STAFF));
+        // The discontinuation first, then its registration: the same state as the other way round.
+        publisher.publish(new OfferingDiscontinued(endedFirst, OfferingDiscontinued.Reason.ENDED, 2027, STAFF));
+        publisher.publish(registered(endedFirst, "Ad Watermanagement Later", "Zwolle"));
+        Projected.caughtUp(overview);
+
+        List<Map<String, Object>> inZwolle = ((List<Map<String, Object>>) get("/api/overview/regions/Overijssel?institution=" + INSTITUTION)
+                .get("municipalities")).stream().filter(m -> "Zwolle".equals(m.get("municipality")))
+                .flatMap(m -> ((List<Map<String, Object>>) m.get("existing")).stream())
+                .filter(o -> ((String) o.get("programme")).startsWith("Ad Watermanagement")).toList();
+        assertThat(inZwolle).extracting(o -> o.get("programme") + " " + o.get("lastIntakeYear") + " " + o.get("intake")).containsExactlyInAnyOrder(
+                "Ad Watermanagement Ended 2023 {2022=17, 2023=<5}", "Ad Watermanagement Later 2027 {}");
+        assertThat((List<String>) get("/api/overview/regions").get("unknownMunicipalities")).doesNotContain("Zwole");
+
+        String csv = http.toBlocking().retrieve(HttpRequest.GET("/api/overview/regions/Overijssel.csv?institution=" + INSTITUTION)
+                .bearerAuth(reader), String.class);
+        assertThat(csv).contains("\"Zwolle\",\"existing\",\"windesheim\",\"Ad Watermanagement Ended\",,\"ASSOCIATE_DEGREE\",\"VOLTIJD\","
+                + "\"ENDED (last intake 2023)\",\"2022: 17; 2023: <5\",")
+                .doesNotContain("Typo");
+
+        List<Map<String, Object>> lines = (List<Map<String, Object>>) get("/api/timeline?institution=" + INSTITUTION + "&kind=nl.programmes.offering.discontinued.v1")
+                .get("entries");
+        assertThat(lines).extracting(l -> (String) l.get("textNl")).contains(
+                "windesheim Ad Watermanagement Ended (voltijd, Zwolle) wordt beëindigd: de laatste instroom is in 2023.",
+                "windesheim Ad Watermanagement Typo (voltijd, Zwole) is uit het register gehaald: ten onrechte geregistreerd.");
+        assertThat(lines).extracting(l -> (String) l.get("textEn")).contains(
+                "windesheim Ad Watermanagement Ended (voltijd, Zwolle) is ending: its last intake is in 2023.");
+    }
+
+    private static OfferingRegistered registered(String id, String programme, String location) {
+        return new OfferingRegistered(id, INSTITUTION, programme, null, null, ProgrammeLevel.ASSOCIATE_DEGREE, ProgrammeForm.VOLTIJD,
+                location, STAFF);
+    }
+
+    private Map<String, Object> get(String path) {
+        return http.toBlocking().retrieve(HttpRequest.GET(path).bearerAuth(reader), Map.class);
+    }
+}
