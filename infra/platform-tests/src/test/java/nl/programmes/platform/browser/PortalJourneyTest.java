@@ -633,6 +633,56 @@ class PortalJourneyTest {
         assertThat(page("stuurgroep-ad-ci-member", "/announcements/" + typo).body()).contains("Typo Lab").doesNotContain("unknown-places");
     }
 
+    /**
+     * Saxion's staff take out of the register the offerings the import above registered: the one in Enschede ends (a last
+     * intake year before a recorded figure is named beside its field), and stays on the regional page, marked; the one in
+     * Haaksbergen was registered in error and leaves the page. Only Saxion's staff are offered the link.
+     */
+    @Test
+    @Order(11)
+    void anInstitutionEndsAnOfferingAndTakesOutOneRegisteredInError() throws Exception {
+        assertThat(page("rocvantwente-consultee", "/regions/Overijssel?institution=saxion").body()).contains("Ad Journey Média")
+                .doesNotContain("/discontinue");
+        signIn("saxion-staff");
+        browser.open("/regions/Overijssel?institution=saxion");
+        browser.find(By.xpath("//main//section[h2/span[.='Enschede']]//tr[td[contains(., 'Ad Journey Média')]]"
+                + "//a[@aria-label='Ad Journey Média beëindigen']")).click();
+        browser.waitFor(d -> d.getCurrentUrl().endsWith("/discontinue") ? true : null);
+        assertThat(browser.text()).contains("Opleiding beëindigen: Ad Journey Média").contains("voltijd · Enschede").contains("2022: 31");
+
+        // No reason chosen, and a last intake year before a recorded figure: each named beside its field, nothing recorded.
+        browser.submit(By.cssSelector("main form button[type=submit]"));
+        assertThat(browser.find(By.id("reason-error")).getText()).contains("moet ingevuld zijn");
+        browser.find(By.cssSelector("input[name=reason][value=ENDED]")).click();
+        browser.type("lastIntakeYear", "2022");
+        browser.submit(By.cssSelector("main form button[type=submit]"));
+        assertThat(browser.find(By.id("lastIntakeYear-error")).getText()).contains("er is instroom vastgelegd voor 2023, na dat jaar");
+        browser.screenshot(screenshots, "15-offering-discontinue");
+        browser.type("lastIntakeYear", "2023");
+        browser.submit(By.cssSelector("main form button[type=submit]"));
+        assertThat(browser.text()).contains("Vastgelegd: deze opleiding stopt; de laatste instroom is in 2023.");
+        assertThat(browser.driver().findElements(By.cssSelector("main form"))).isEmpty();
+
+        // On the regional page, marked, with its figures, and no link to end it again.
+        browser.find(By.linkText("Naar Overijssel")).click();
+        browser.reloadUntil(page -> page.contains("beëindigd · laatste instroom 2023"));
+        WebElement ended = browser.find(By.xpath("//main//section[h2/span[.='Enschede']]//tr[td[contains(., 'Ad Journey Média')]]"));
+        assertThat(ended.getText()).contains("beëindigd · laatste instroom 2023").contains("31").contains("<5");
+        assertThat(ended.findElements(By.linkText("Beëindigen"))).isEmpty();
+
+        // The one in Haaksbergen was registered in error: it leaves the page; the timeline tells both.
+        browser.find(By.xpath("//main//section[h2/span[.='Haaksbergen']]//a[@aria-label='Ad Journey Média beëindigen']")).click();
+        browser.waitFor(d -> d.getCurrentUrl().endsWith("/discontinue") ? true : null);
+        browser.find(By.cssSelector("input[name=reason][value=REGISTERED_IN_ERROR]")).click();
+        browser.submit(By.cssSelector("main form button[type=submit]"));
+        assertThat(browser.text()).contains("als ten onrechte geregistreerd uit het register gehaald");
+        browser.open("/regions/Overijssel?institution=saxion").reloadUntil(page -> !page.contains("Haaksbergen"));
+        browser.open("/timeline?institution=saxion&kind=nl.programmes.offering.discontinued.v1")
+                .reloadUntil(page -> page.contains("ten onrechte geregistreerd"));
+        assertThat(browser.text()).contains("Saxion Hogeschool Ad Journey Média (voltijd, Enschede) wordt beëindigd: de laatste instroom is in 2023.")
+                .contains("Saxion Hogeschool Ad Journey Média (deeltijd, Haaksbergen) is uit het register gehaald: ten onrechte geregistreerd.");
+    }
+
     @Test
     @Order(9)
     void anAdministratorRegistersAPartnerSchoolAndGivesItAUser() {

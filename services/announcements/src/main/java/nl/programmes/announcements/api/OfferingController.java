@@ -169,7 +169,8 @@ public class OfferingController {
      * Imports an intake table (CSV). Each row is registered with its figures, or rejected with a
      * reason; importing the same file again changes nothing. Staff may import their own
      * institution's rows; admins any. With {@code dryRun=true} the report says what the import would do, and nothing
-     * is written: an offering registered by mistake (a misspelt location) cannot be taken out again.
+     * is written: an offering registered by mistake (a misspelt location) can only be taken out again one at a time
+     * ({@code /discontinue}).
      */
     @Post(value = "/import", consumes = {"text/csv", MediaType.TEXT_PLAIN})
     @Consumes({"text/csv", MediaType.TEXT_PLAIN})

@@ -86,7 +86,7 @@ public class IntakePages {
     /**
      * The chosen file, first as a preview: what the import would do (the service's dry run), the rows it would leave out,
      * and the places the overview does not know. Nothing is recorded until the person confirms: an offering registered
-     * under a misspelt place stays in the register.
+     * under a misspelt place is taken out again only one at a time ({@link OfferingPages}).
      */
     @Post(value = "/import", consumes = MediaType.MULTIPART_FORM_DATA)
     @Consumes(MediaType.MULTIPART_FORM_DATA)

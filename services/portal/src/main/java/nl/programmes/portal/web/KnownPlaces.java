@@ -34,6 +34,13 @@ public class KnownPlaces {
         return places.stream().filter(place -> place != null && !known.contains(place)).distinct().toList();
     }
 
+    /** The province the table places a municipality in; null when it holds none, or the overview cannot say now. */
+    public String provinceOf(HttpRequest<?> request, String municipality) {
+        List<Map<String, Object>> table = table(request);
+        return table == null || municipality == null ? null : table.stream().filter(m -> municipality.equals(m.get("municipality")))
+                .map(m -> String.valueOf(m.get("province"))).findFirst().orElse(null);
+    }
+
     /** The provinces the table places municipalities in, by name; empty when the overview cannot say now. */
     public List<String> provinces(HttpRequest<?> request) {
         List<Map<String, Object>> table = table(request);

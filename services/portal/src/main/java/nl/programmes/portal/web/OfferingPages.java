@@ -1,0 +1,91 @@
+package nl.programmes.portal.web;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Consumes;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
+import io.micronaut.security.rules.SecurityRule;
+
+import java.time.Clock;
+import java.time.Year;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * An existing offering taken out of the register by its institution's staff (or an administrator): ended, with the last
+ * study year that takes first-year students (the regional pages keep it, marked, with its figures), or registered in
+ * error (a misspelt place, a wrong form: the regional pages stop showing it). Reached from the regional page.
+ */
+@Controller("/offerings")
+@Secured(SecurityRule.IS_ANONYMOUS)
+@ExecuteOn(TaskExecutors.BLOCKING)
+public class OfferingPages {
+
+    private final PortalApi api;
+    private final KnownPlaces places;
+    private final Clock clock;
+
+    public OfferingPages(PortalApi api, KnownPlaces places, Clock clock) {
+        this.api = api;
+        this.places = places;
+        this.clock = clock;
+    }
+
+    @Get("/{id}/discontinue")
+    public HttpResponse<?> discontinueForm(@Nullable Authentication auth, HttpRequest<?> request, String id) {
+        if (auth == null) {
+            return Page.signIn(request);
+        }
+        Map<String, Object> offering = api.read(request, "/api/offerings/" + id, Map.of());
+        // The last year with figures is the likeliest last intake; this year when none are recorded.
+        @SuppressWarnings("unchecked")
+        String latest = ((Map<String, Object>) offering.getOrDefault("intake", Map.of())).keySet().stream().max(String::compareTo)
+                .orElse(String.valueOf(Year.now(clock).getValue()));
+        return Page.render(auth, request, "offering-discontinue", model(request, offering, Form.empty().put("lastIntakeYear", latest)));
+    }
+
+    @Post("/{id}/discontinue")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public HttpResponse<?> discontinue(@Nullable Authentication auth, HttpRequest<?> request, String id, @Body Map<String, Object> body) {
+        if (auth == null) {
+            return Page.signIn(request);
+        }
+        Form form = new Form(body);
+        Map<String, Object> command = new LinkedHashMap<>();
+        if (form.text("reason") != null) {
+            command.put("reason", form.text("reason")); // none chosen: left out, so the service says it is required
+        }
+        // The year belongs to an ended offering only; for one registered in error the field is left out, whatever it holds.
+        if (!"REGISTERED_IN_ERROR".equals(form.text("reason"))) {
+            command.put("lastIntakeYear", form.whole("lastIntakeYear"));
+        }
+        PortalApi.Answer answer = api.send(request, "POST", "/api/offerings/" + id + "/discontinue", command, null);
+        if (answer.ok()) {
+            return Page.seeOther("/offerings/" + id + "/discontinue");
+        }
+        Map<String, Object> model = model(request, api.read(request, "/api/offerings/" + id, Map.of()), form.withErrors(answer.fieldErrors()));
+        model.put("problem", answer.detail());
+        return answer.status() == 403 ? Page.render(auth, request, "offering-discontinue", model).status(403)
+                : Page.unprocessable(auth, request, "offering-discontinue", model);
+    }
+
+    private Map<String, Object> model(HttpRequest<?> request, Map<String, Object> offering, Form form) {
+        Map<String, Object> model = new HashMap<>();
+        model.put("offering", offering);
+        model.put("form", form.values());
+        model.put("errors", form.errors());
+        model.put("province", places.provinceOf(request, (String) offering.get("location")));
+        model.put("spark", new OverviewPages.SparkView());
+        return model;
+    }
+}
