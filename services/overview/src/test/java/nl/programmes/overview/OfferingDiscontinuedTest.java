@@ -38,6 +38,7 @@ class OfferingDiscontinuedTest implements TestPropertyProvider {
 
     private static final String INSTITUTION = "windesheim";
     private static final Actor STAFF = new Actor("windesheim-staff", "Staff member, Windesheim", INSTITUTION);
+    private static final Actor OPERATOR = new Actor("admin", "Platform administrator", "platform");
 
     private final ServiceUnderTest overview = TestPlatform.get().service("overview");
     private final EventPublisher publisher = new EventPublisher(overview);
@@ -66,8 +67,10 @@ class OfferingDiscontinuedTest implements TestPropertyProvider {
         publisher.publish(new IntakeReported(ended, 2022, 17, false, STAFF));
         publisher.publish(new IntakeReported(ended, 2023, null, true, STAFF));
         publisher.publish(new OfferingDiscontinued(ended, OfferingDiscontinued.Reason.ENDED, 2023, STAFF));
-        publisher.publish(registered(mistaken, "Ad Watermanagement Typo", "Zwole"));
-        publisher.publish(new OfferingDiscontinued(mistaken, OfferingDiscontinued.Reason.REGISTERED_IN_ERROR, null, STAFF));
+        // Registered by an operator, not by Windesheim: its lines are Windesheim's by the offering alone.
+        publisher.publish(new OfferingRegistered(mistaken, INSTITUTION, "Ad Watermanagement Typo", null, null, ProgrammeLevel.ASSOCIATE_DEGREE,
+                ProgrammeForm.DUAAL, "Kampen", OPERATOR));
+        publisher.publish(new OfferingDiscontinued(mistaken, OfferingDiscontinued.Reason.REGISTERED_IN_ERROR, null, OPERATOR));
         // The discontinuation first, then its registration: the same state as the other way round.
         publisher.publish(new OfferingDiscontinued(endedFirst, OfferingDiscontinued.Reason.ENDED, 2027, STAFF));
         publisher.publish(registered(endedFirst, "Ad Watermanagement Later", "Zwolle"));
@@ -79,7 +82,8 @@ class OfferingDiscontinuedTest implements TestPropertyProvider {
                 .filter(o -> ((String) o.get("programme")).startsWith("Ad Watermanagement")).toList();
         assertThat(inZwolle).extracting(o -> o.get("programme") + " " + o.get("lastIntakeYear") + " " + o.get("intake")).containsExactlyInAnyOrder(
                 "Ad Watermanagement Ended 2023 {2022=17, 2023=<5}", "Ad Watermanagement Later 2027 {}");
-        assertThat((List<String>) get("/api/overview/regions").get("unknownMunicipalities")).doesNotContain("Zwole");
+        assertThat(((List<Map<String, Object>>) get("/api/overview/regions/Overijssel?institution=" + INSTITUTION).get("municipalities")))
+                .noneMatch(m -> "Kampen".equals(m.get("municipality")));
 
         String csv = http.toBlocking().retrieve(HttpRequest.GET("/api/overview/regions/Overijssel.csv?institution=" + INSTITUTION)
                 .bearerAuth(reader), String.class);
@@ -91,7 +95,14 @@ class OfferingDiscontinuedTest implements TestPropertyProvider {
                 .get("entries");
         assertThat(lines).extracting(l -> (String) l.get("textNl")).contains(
                 "windesheim Ad Watermanagement Ended (voltijd, Zwolle) wordt beëindigd: de laatste instroom is in 2023.",
-                "windesheim Ad Watermanagement Typo (voltijd, Zwole) is uit het register gehaald: ten onrechte geregistreerd.");
+                "windesheim Ad Watermanagement Typo (duaal, Kampen) is uit het register gehaald: ten onrechte geregistreerd.");
+        // The page leaves it out; the timeline of its institution and of its province keeps its story.
+        for (String filter : List.of("institution=" + INSTITUTION, "region=Overijssel")) {
+            assertThat((List<Map<String, Object>>) get("/api/timeline?size=200&" + filter + "&kind=offering").get("entries"))
+                    .extracting(l -> (String) l.get("textNl")).as(filter).contains(
+                            "windesheim biedt Ad Watermanagement Typo aan in Kampen (duaal).",
+                            "windesheim Ad Watermanagement Typo (duaal, Kampen) is uit het register gehaald: ten onrechte geregistreerd.");
+        }
         assertThat(lines).extracting(l -> (String) l.get("textEn")).contains(
                 "windesheim Ad Watermanagement Ended (voltijd, Zwolle) is ending: its last intake is in 2023.");
     }

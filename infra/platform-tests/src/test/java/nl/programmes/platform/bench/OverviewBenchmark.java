@@ -20,6 +20,7 @@ import nl.programmes.events.consultation.LocationPosition;
 import nl.programmes.events.consultation.ObjectionGround;
 import nl.programmes.events.consultation.PositionKind;
 import nl.programmes.events.offering.IntakeReported;
+import nl.programmes.events.offering.OfferingDiscontinued;
 import nl.programmes.events.offering.OfferingRegistered;
 import nl.programmes.events.organisation.OrganisationKind;
 import nl.programmes.events.organisation.OrganisationRegistered;
@@ -316,6 +317,9 @@ public final class OverviewBenchmark {
                 for (int year = 2019; year <= 2023 && count < target; year++) {
                     int n = random.nextInt(200);
                     count += send(producer, json, prefix, new IntakeReported(offering, year, n < 5 ? null : n, n < 5, ACTOR));
+                }
+                if (random.nextInt(20) == 0 && count < target) { // some programmes end, as they do
+                    count += send(producer, json, prefix, new OfferingDiscontinued(offering, OfferingDiscontinued.Reason.ENDED, 2023, ACTOR));
                 }
             }
             producer.flush();

@@ -67,7 +67,7 @@ public class MunicipalityController {
     /**
      * Places the municipality in a province the table holds (a new province is a typo, named as such), and its
      * labour-market region if given. Refused while a rebuild runs: it copied the table at its start, and would switch
-     * over to that copy.
+     * over to that copy. The check and the write hold the rebuild's lock, so a rebuild cannot start between them.
      */
     @Put("/{municipality}")
     @Secured(Roles.ADMIN)
@@ -81,13 +81,13 @@ public class MunicipalityController {
         if (!provinces.contains(province)) {
             throw new InvalidCommandException("province", "is not one of the table's provinces (" + String.join(", ", provinces) + ")");
         }
-        String state = rebuild.state().state();
-        if ("RUNNING".equals(state) || "SWITCHING".equals(state)) {
+        String region = place.labourMarketRegion() == null || place.labourMarketRegion().isBlank() ? null : place.labourMarketRegion().strip();
+        java.util.Optional<Boolean> written = rebuild.unlessRebuilding(() -> table.put(name, province, region));
+        if (written.isEmpty()) {
             return problems.detail(request, HttpStatus.CONFLICT, null,
                     "A rebuild is running and copied the municipality table at its start; change it after the switch-over");
         }
-        String region = place.labourMarketRegion() == null || place.labourMarketRegion().isBlank() ? null : place.labourMarketRegion().strip();
-        boolean added = table.put(name, province, region);
+        boolean added = written.get();
         changes.changedEverything(); // the regional pages and cached answers place programmes by it
         LOG.info("{} {} {} in {} ({})", caller.getName(), added ? "added" : "moved", name, province, region == null ? "no labour-market region" : region);
         Views.KnownMunicipality placed = new Views.KnownMunicipality(name, province, region);

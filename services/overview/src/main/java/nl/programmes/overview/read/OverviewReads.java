@@ -628,20 +628,41 @@ public class OverviewReads {
             helds = known;
         }
         if (province != null) {
-            return known.getValue().computeIfAbsent("province|" + province, k -> new Held(
-                    all.intendedIn(province, null).stream().map(placed -> placed.programme().announcementId())
-                            .collect(java.util.stream.Collectors.toUnmodifiableSet()),
-                    all.offeringsIn(province, null).stream().map(Views.Offering::offeringId)
-                            .collect(java.util.stream.Collectors.toUnmodifiableSet()), namedInOrderUpTo));
+            return known.getValue().computeIfAbsent("province|" + province, k -> {
+                Set<String> offerings = all.offeringsIn(province, null).stream().map(Views.Offering::offeringId)
+                        .collect(java.util.stream.Collectors.toCollection(HashSet::new));
+                takenOutInError(o -> province.equals(RegionalSnapshot.regionOf(o.location(), all.provinceOf())), offerings);
+                return new Held(all.intendedIn(province, null).stream().map(placed -> placed.programme().announcementId())
+                        .collect(java.util.stream.Collectors.toUnmodifiableSet()), Set.copyOf(offerings), namedInOrderUpTo);
+            });
         }
         // An institution's programmes are kept per province, and an announcement is in each province it names.
         return known.getValue().computeIfAbsent("institution|" + institution, k -> {
             Set<String> announcements = all.intended().keySet().stream().flatMap(p -> all.intendedIn(p, institution).stream())
                     .map(placed -> placed.programme().announcementId()).collect(java.util.stream.Collectors.toCollection(HashSet::new));
             announcements.addAll(consultedOn(institution));
-            return new Held(Set.copyOf(announcements), all.offerings().keySet().stream().flatMap(p -> all.offeringsIn(p, institution).stream())
-                    .map(Views.Offering::offeringId).collect(java.util.stream.Collectors.toUnmodifiableSet()), namedInOrderUpTo);
+            Set<String> offerings = all.offerings().keySet().stream().flatMap(p -> all.offeringsIn(p, institution).stream())
+                    .map(Views.Offering::offeringId).collect(java.util.stream.Collectors.toCollection(HashSet::new));
+            takenOutInError(o -> institution.equals(o.institution()), offerings);
+            return new Held(Set.copyOf(announcements), Set.copyOf(offerings), namedInOrderUpTo);
         });
+    }
+
+    /** An offering taken out of the register as registered in error: where it was, and whose. */
+    private record TakenOut(String offeringId, String institution, String location) {
+    }
+
+    /**
+     * Adds the offerings registered in error that the test picks. The regional pages leave them out, but their lines stay
+     * on the timeline of their institution and province (the registration, its figures, the taking out). Few, and read
+     * once per state of the regional data, as {@link #consultedOn} is.
+     */
+    private void takenOutInError(java.util.function.Predicate<TakenOut> picked, Set<String> into) {
+        sql.query("""
+                SELECT o.offering_id, o.institution_id, o.location FROM overview_offering_discontinued d
+                JOIN overview_offering o ON o.offering_id = d.offering_id WHERE d.reason = 'REGISTERED_IN_ERROR'""", Sql.params(),
+                rs -> new TakenOut(rs.getString(1), rs.getString(2), rs.getString(3))).stream().filter(picked)
+                .forEach(o -> into.add(o.offeringId()));
     }
 
     /**

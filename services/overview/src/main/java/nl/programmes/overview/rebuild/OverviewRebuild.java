@@ -92,9 +92,25 @@ public class OverviewRebuild {
         return state.get();
     }
 
+    /**
+     * Runs a change to reference data unless a rebuild is running (it copied the reference tables at its start and would
+     * switch over to that copy): empty then. Holds the same lock as {@link #start}, so a rebuild cannot start between
+     * the check and the change; one that starts after it copies the table with the change.
+     */
+    public synchronized <T> java.util.Optional<T> unlessRebuilding(java.util.function.Supplier<T> change) {
+        if (running()) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(change.get());
+    }
+
+    private boolean running() {
+        return "RUNNING".equals(state.get().state()) || "SWITCHING".equals(state.get().state());
+    }
+
     /** Starts a rebuild in the background; false when one is already running. */
     public synchronized boolean start() {
-        if ("RUNNING".equals(state.get().state()) || "SWITCHING".equals(state.get().state())) {
+        if (running()) {
             return false;
         }
         Instant started = Instant.now();

@@ -19,9 +19,12 @@ public class ConsultSuggestions {
     private final PortalApi api;
     private final DirectoryService directory;
 
-    public ConsultSuggestions(PortalApi api, DirectoryService directory) {
+    private final java.time.Clock clock;
+
+    public ConsultSuggestions(PortalApi api, DirectoryService directory, java.time.Clock clock) {
         this.api = api;
         this.directory = directory;
+        this.clock = clock;
     }
 
     @SuppressWarnings("unchecked")
@@ -33,6 +36,7 @@ public class ConsultSuggestions {
                 .stream().map(r -> (String) r.get("region")).toList();
         Map<String, String> provinceOf = new HashMap<>();
         List<WhomToConsult.Offered> offered = new ArrayList<>();
+        int thisYear = java.time.Year.now(clock).getValue();
         for (String region : regions) {
             Map<String, Object> page = api.read(request, "/api/overview/regions/" + PortalApi.encode(region).replace("+", "%20"), Map.of());
             Map<String, String> codeOfOffering = new HashMap<>();
@@ -44,6 +48,9 @@ public class ConsultSuggestions {
                 String name = (String) municipality.get("municipality");
                 provinceOf.put(name, region);
                 for (Map<String, Object> e : (List<Map<String, Object>>) municipality.getOrDefault("existing", List.of())) {
+                    if (!takesStudents(e, thisYear)) {
+                        continue;
+                    }
                     offered.add(new WhomToConsult.Offered((String) e.get("institution"), (String) e.get("programme"),
                             codeOfOffering.get((String) e.get("offeringId")), null, name, region, true));
                 }
@@ -67,5 +74,13 @@ public class ConsultSuggestions {
         var organisations = directory.all().stream().map(o -> new WhomToConsult.Organisation(o.id(), o.name(), o.kind().name(),
                 o.region(), o.locations())).toList();
         return WhomToConsult.suggest(intended, offered, organisations, alreadyConsulted);
+    }
+
+    /**
+     * An existing offering still takes first-year students: it runs, or it ends with a last intake this year or later. One
+     * whose last intake is past offers nothing a new programme would compete with, so it suggests no one.
+     */
+    static boolean takesStudents(Map<String, Object> offering, int thisYear) {
+        return !(offering.get("lastIntakeYear") instanceof Number last) || last.intValue() >= thisYear;
     }
 }
