@@ -233,8 +233,13 @@ class OfferingRegisterTest implements TestPropertyProvider {
         refused(403, "/api/offerings/" + id + "/discontinue", Map.of("reason", "ENDED", "lastIntakeYear", 2023), hr);
         assertThat(announcements.count("SELECT COUNT(*) FROM outbox")).isEqualTo(outbox);
 
+        // With an Idempotency-Key, as the portal's form sends it: a repeat is answered as the first was.
+        String key = java.util.UUID.randomUUID().toString();
         Map<?, ?> ended = http.toBlocking().retrieve(HttpRequest.POST("/api/offerings/" + id + "/discontinue",
-                Map.of("reason", "ENDED", "lastIntakeYear", 2023)).bearerAuth(hu), Map.class);
+                Map.of("reason", "ENDED", "lastIntakeYear", 2023)).header("Idempotency-Key", key).bearerAuth(hu), Map.class);
+        HttpResponse<Map> replayed = http.toBlocking().exchange(HttpRequest.POST("/api/offerings/" + id + "/discontinue",
+                Map.of("reason", "ENDED", "lastIntakeYear", 2023)).header("Idempotency-Key", key).bearerAuth(hu), Map.class);
+        assertThat(replayed.getHeaders().get("Idempotent-Replayed")).isEqualTo("true");
         assertThat(ended.get("discontinued")).isEqualTo(Map.of("reason", "ENDED", "lastIntakeYear", 2023));
         assertThat(ended.get("intake")).isEqualTo(Map.of("2021", "14", "2022", "<5", "2023", "9"));
         assertThat(announcements.count("SELECT COUNT(*) FROM outbox")).isEqualTo(outbox + 1);

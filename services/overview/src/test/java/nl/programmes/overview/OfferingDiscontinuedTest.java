@@ -85,6 +85,17 @@ class OfferingDiscontinuedTest implements TestPropertyProvider {
         assertThat(((List<Map<String, Object>>) get("/api/overview/regions/Overijssel?institution=" + INSTITUTION).get("municipalities")))
                 .noneMatch(m -> "Kampen".equals(m.get("municipality")));
 
+        // The institution's register, in every province: the ended ones marked, the one in error left out.
+        List<Map<String, Object>> register = (List<Map<String, Object>>) get("/api/overview/offerings?institution=" + INSTITUTION).get("offerings");
+        assertThat(register).filteredOn(p -> ((String) ((Map<String, Object>) p.get("offering")).get("programme")).startsWith("Ad Watermanagement"))
+                .extracting(p -> p.get("province") + " " + ((Map<String, Object>) p.get("offering")).get("programme") + " "
+                        + ((Map<String, Object>) p.get("offering")).get("lastIntakeYear"))
+                .containsExactly("Overijssel Ad Watermanagement Ended 2023", "Overijssel Ad Watermanagement Later 2027");
+        io.micronaut.http.client.exceptions.HttpClientResponseException missing = org.junit.jupiter.api.Assertions.assertThrows(
+                io.micronaut.http.client.exceptions.HttpClientResponseException.class, () -> get("/api/overview/offerings"));
+        assertThat(missing.getStatus().getCode()).isEqualTo(400);
+        assertThat(missing.getResponse().getBody(String.class).orElseThrow()).contains("\"field\":\"institution\"");
+
         String csv = http.toBlocking().retrieve(HttpRequest.GET("/api/overview/regions/Overijssel.csv?institution=" + INSTITUTION)
                 .bearerAuth(reader), String.class);
         assertThat(csv).contains("\"Zwolle\",\"existing\",\"windesheim\",\"Ad Watermanagement Ended\",,\"ASSOCIATE_DEGREE\",\"VOLTIJD\","

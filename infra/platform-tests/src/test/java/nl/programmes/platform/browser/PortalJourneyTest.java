@@ -670,13 +670,24 @@ class PortalJourneyTest {
         assertThat(ended.getText()).contains("beëindigd · laatste instroom 2023").contains("31").contains("<5");
         assertThat(ended.findElements(By.linkText("Beëindigen"))).isEmpty();
 
-        // The one in Haaksbergen was registered in error: it leaves the page; the timeline tells both.
-        browser.find(By.xpath("//main//section[h2/span[.='Haaksbergen']]//a[@aria-label='Ad Journey Média beëindigen']")).click();
+        // The one in Haaksbergen was registered in error, taken out from Saxion's register (every province on one page,
+        // from the start page): it leaves the regional page; the timeline tells both.
+        browser.open("/");
+        browser.find(By.linkText("Uw bestaande opleidingen")).click();
+        browser.waitFor(d -> d.getCurrentUrl().endsWith("/offerings") ? true : null);
+        assertThat(browser.find(By.tagName("h1")).getText()).isEqualTo("Bestaande opleidingen van Saxion Hogeschool");
+        assertThat(browser.find(By.xpath("//table[@id='offerings']//tr[td[contains(., 'Enschede')]][td[contains(., 'Ad Journey Média')]]")).getText())
+                .contains("beëindigd · laatste instroom 2023").contains("Overijssel").doesNotContain("Beëindigen");
+        browser.find(By.xpath("//table[@id='offerings']//tr[td[contains(., 'Haaksbergen')]]//a[@aria-label='Ad Journey Média beëindigen']")).click();
         browser.waitFor(d -> d.getCurrentUrl().endsWith("/discontinue") ? true : null);
         browser.find(By.cssSelector("input[name=reason][value=REGISTERED_IN_ERROR]")).click();
         browser.submit(By.cssSelector("main form button[type=submit]"));
         assertThat(browser.text()).contains("als ten onrechte geregistreerd uit het register gehaald");
         browser.open("/regions/Overijssel?institution=saxion").reloadUntil(page -> !page.contains("Haaksbergen"));
+        browser.open("/offerings");
+        assertThat(browser.find(By.id("offerings")).getText()).contains("Enschede").doesNotContain("Haaksbergen");
+        // Another institution's register is read, not changed: no link to end anything.
+        assertThat(page("hu-staff", "/offerings?institution=saxion").body()).contains("Ad Journey Média").doesNotContain("/discontinue");
         browser.open("/timeline?institution=saxion&kind=nl.programmes.offering.discontinued.v1")
                 .reloadUntil(page -> page.contains("ten onrechte geregistreerd"));
         assertThat(browser.text()).contains("Saxion Hogeschool Ad Journey Média (voltijd, Enschede) wordt beëindigd: de laatste instroom is in 2023.")

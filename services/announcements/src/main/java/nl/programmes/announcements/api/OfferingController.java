@@ -153,9 +153,10 @@ public class OfferingController {
 
     @Post("/{id}/discontinue")
     @Secured({Roles.INSTITUTION_STAFF, Roles.ADMIN})
-    public OfferingView discontinue(UUID id, @Body @Valid DiscontinueRequest request, Authentication caller) {
+    @IdempotentCommand
+    public HttpResponse<OfferingView> discontinue(UUID id, @Body @Valid DiscontinueRequest request, Authentication caller) {
         service.discontinue(id, OfferingDiscontinued.Reason.valueOf(request.reason()), request.lastIntakeYear(), Actors.caller(caller));
-        return get(id);
+        return HttpResponse.ok(get(id));
     }
 
     @Post("/{id}/intake")

@@ -95,6 +95,21 @@ public class OverviewController {
     }
 
     /**
+     * An institution's existing offerings in every province, with their intake; an ended one with its last intake year,
+     * one registered in error left out.
+     *
+     * @param institution an organisation's id in the directory, such as saxion; required
+     */
+    @Get("/overview/offerings")
+    @ExecuteOn(TaskExecutors.BLOCKING)
+    public Views.InstitutionOfferings offerings(@Nullable @QueryValue String institution) {
+        if (institution == null || institution.isBlank()) {
+            throw new InvalidParameterException("institution", "is required: an organisation's id, such as saxion");
+        }
+        return reads.offeringsOf(institution.strip());
+    }
+
+    /**
      * A province's existing offerings and intended programmes per municipality, with related programmes side by side.
      *
      * @param region      a province, in any case, or {@code region unknown}; any other name is a 404

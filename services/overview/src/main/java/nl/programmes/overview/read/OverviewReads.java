@@ -286,6 +286,22 @@ public class OverviewReads {
         return all.municipalities().containsKey(province) || REGION_UNKNOWN.equals(province);
     }
 
+    /**
+     * An institution's existing offerings in every province (its register as the regional pages show it), by province,
+     * programme, form and location: staff find an offering to end without knowing which province's page holds it.
+     */
+    public Views.InstitutionOfferings offeringsOf(String institution) {
+        RegionalSnapshot.Regional all = regional.current();
+        List<Views.OfferingInProvince> offerings = new ArrayList<>();
+        for (String province : new java.util.TreeSet<>(all.offerings().keySet())) {
+            all.offeringsIn(province, institution).stream()
+                    .sorted(Comparator.comparing(Views.Offering::programme).thenComparing(Views.Offering::form)
+                            .thenComparing(o -> o.location() == null ? "" : o.location()))
+                    .forEach(o -> offerings.add(new Views.OfferingInProvince(province, o)));
+        }
+        return new Views.InstitutionOfferings(institution, offerings);
+    }
+
     /** A regional page from one state of the regional data; a name that is no province (nor "region unknown") is not found. */
     public static Views.Region region(RegionalSnapshot.Regional all, String region, RegionFilter filter) {
         String province = province(all, region);

@@ -72,6 +72,15 @@ public final class Views {
                            Map<String, String> intake, @Nullable Integer lastIntakeYear) {
     }
 
+    /** An institution's register of existing offerings, in every province; ended ones marked, ones registered in error left out. */
+    @Serdeable
+    public record InstitutionOfferings(String institution, List<OfferingInProvince> offerings) {
+    }
+
+    @Serdeable
+    public record OfferingInProvince(String province, Offering offering) {
+    }
+
     @Serdeable
     public record Intended(String announcementId, String reference, String institution, String institutionName,
                            String programme, String level, @Nullable String code, List<String> forms, List<String> locations,

@@ -9,22 +9,26 @@ import io.micronaut.http.annotation.Consumes;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
+import nl.programmes.portal.identity.application.DirectoryService;
 
 import java.time.Clock;
 import java.time.Year;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
  * An existing offering taken out of the register by its institution's staff (or an administrator): ended, with the last
  * study year that takes first-year students (the regional pages keep it, marked, with its figures), or registered in
- * error (a misspelt place, a wrong form: the regional pages stop showing it). Reached from the regional page.
+ * error (a misspelt place, a wrong form: the regional pages stop showing it). Reached from the regional page, or from the
+ * institution's register ({@code /offerings}).
  */
 @Controller("/offerings")
 @Secured(SecurityRule.IS_ANONYMOUS)
@@ -34,11 +38,37 @@ public class OfferingPages {
     private final PortalApi api;
     private final KnownPlaces places;
     private final Clock clock;
+    private final DirectoryService directory;
 
-    public OfferingPages(PortalApi api, KnownPlaces places, Clock clock) {
+    public OfferingPages(PortalApi api, KnownPlaces places, Clock clock, DirectoryService directory) {
         this.api = api;
+        this.directory = directory;
         this.places = places;
         this.clock = clock;
+    }
+
+    /**
+     * An institution's register of existing offerings, in every province (the signed-in person's own institution unless
+     * another is chosen): where to find an offering to end without knowing which regional page holds it.
+     */
+    @Get
+    public HttpResponse<?> register(@Nullable Authentication auth, HttpRequest<?> request, @Nullable @QueryValue String institution) {
+        if (auth == null) {
+            return Page.signIn(request);
+        }
+        Page.Me me = Page.me(auth);
+        String of = institution == null || institution.isBlank() ? me.organisation() : institution.strip();
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> offerings = (List<Map<String, Object>>) api.read(request, "/api/overview/offerings",
+                Map.of("institution", of)).getOrDefault("offerings", List.of());
+        Map<String, Object> model = new HashMap<>();
+        model.put("offerings", offerings);
+        model.put("filter", Map.of("institution", of));
+        model.put("institutions", Choices.organisations(directory, false));
+        model.put("mayEnd", me.admin() || (me.staff() && me.organisation().equals(of)));
+        model.put("mayImport", me.admin() || me.staff());
+        model.put("spark", new OverviewPages.SparkView());
+        return Page.render(auth, request, "offerings", model);
     }
 
     @Get("/{id}/discontinue")
@@ -69,7 +99,7 @@ public class OfferingPages {
         if (!"REGISTERED_IN_ERROR".equals(form.text("reason"))) {
             command.put("lastIntakeYear", form.whole("lastIntakeYear"));
         }
-        PortalApi.Answer answer = api.send(request, "POST", "/api/offerings/" + id + "/discontinue", command, null);
+        PortalApi.Answer answer = api.send(request, "POST", "/api/offerings/" + id + "/discontinue", command, null, form.text("commandKey"));
         if (answer.ok()) {
             return Page.seeOther("/offerings/" + id + "/discontinue");
         }
