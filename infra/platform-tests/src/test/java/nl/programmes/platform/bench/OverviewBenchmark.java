@@ -318,8 +318,11 @@ public final class OverviewBenchmark {
                     int n = random.nextInt(200);
                     count += send(producer, json, prefix, new IntakeReported(offering, year, n < 5 ? null : n, n < 5, ACTOR));
                 }
-                if (random.nextInt(20) == 0 && count < target) { // some programmes end, as they do
-                    count += send(producer, json, prefix, new OfferingDiscontinued(offering, OfferingDiscontinued.Reason.ENDED, 2023, ACTOR));
+                int fate = random.nextInt(40); // some programmes end, as they do; a few were registered in error
+                if (fate < 3 && count < target) {
+                    count += send(producer, json, prefix, fate == 0
+                            ? new OfferingDiscontinued(offering, OfferingDiscontinued.Reason.REGISTERED_IN_ERROR, null, ACTOR)
+                            : new OfferingDiscontinued(offering, OfferingDiscontinued.Reason.ENDED, 2023, ACTOR));
                 }
             }
             producer.flush();
