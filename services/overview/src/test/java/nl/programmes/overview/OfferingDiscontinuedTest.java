@@ -114,6 +114,16 @@ class OfferingDiscontinuedTest implements TestPropertyProvider {
                             "windesheim biedt Ad Watermanagement Typo aan in Kampen (duaal).",
                             "windesheim Ad Watermanagement Typo (duaal, Kampen) is uit het register gehaald: ten onrechte geregistreerd.");
         }
+        // Another one taken out after those reads: the filter's offerings in error are read again (they are kept per
+        // state of the offerings).
+        String second = UUID.randomUUID().toString();
+        publisher.publish(new OfferingRegistered(second, INSTITUTION, "Ad Watermanagement Second", null, null, ProgrammeLevel.ASSOCIATE_DEGREE,
+                ProgrammeForm.DEELTIJD, "Kampen", OPERATOR));
+        publisher.publish(new OfferingDiscontinued(second, OfferingDiscontinued.Reason.REGISTERED_IN_ERROR, null, OPERATOR));
+        Projected.caughtUp(overview);
+        assertThat((List<Map<String, Object>>) get("/api/timeline?size=200&institution=" + INSTITUTION + "&kind=offering").get("entries"))
+                .extracting(l -> (String) l.get("textNl"))
+                .contains("windesheim Ad Watermanagement Second (deeltijd, Kampen) is uit het register gehaald: ten onrechte geregistreerd.");
         assertThat(lines).extracting(l -> (String) l.get("textEn")).contains(
                 "windesheim Ad Watermanagement Ended (voltijd, Zwolle) is ending: its last intake is in 2023.");
     }

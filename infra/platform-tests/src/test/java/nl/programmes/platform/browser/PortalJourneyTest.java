@@ -686,6 +686,7 @@ class PortalJourneyTest {
         browser.open("/regions/Overijssel?institution=saxion").reloadUntil(page -> !page.contains("Haaksbergen"));
         browser.open("/offerings");
         assertThat(browser.find(By.id("offerings")).getText()).contains("Enschede").doesNotContain("Haaksbergen");
+        browser.screenshot(screenshots, "16-offerings-register");
         // Another institution's register is read, not changed: no link to end anything.
         assertThat(page("hu-staff", "/offerings?institution=saxion").body()).contains("Ad Journey Média").doesNotContain("/discontinue");
         browser.open("/timeline?institution=saxion&kind=nl.programmes.offering.discontinued.v1")
