@@ -130,6 +130,29 @@ class NewTimelineLinesTest implements TestPropertyProvider {
                 .anyMatch(text -> text.startsWith("Saxion Hogeschool kondigt")); // the announcement, from before the request
     }
 
+    /**
+     * A start page after an absence asks for what is new since the previous sign-in: an organisation's line under 600
+     * newer lines of others is found (a read checked only the newest 500 projected, and found nothing of its own).
+     */
+    @Test
+    void anOrganisationsLineUnderManyNewerOnesIsFoundAfterAnAbsence() {
+        Instant previousSignIn = Instant.now().minus(java.time.Duration.ofMinutes(2));
+        nl.programmes.events.Actor zuyd = new nl.programmes.events.Actor("zuyd-staff", "Staff member, Zuyd", "zuyd");
+        String own = publisher.publish(new nl.programmes.events.offering.OfferingRegistered(UUID.randomUUID().toString(), "zuyd",
+                "Ad Afwezig", null, null, nl.programmes.events.announcement.ProgrammeLevel.ASSOCIATE_DEGREE, ProgrammeForm.VOLTIJD,
+                "Heerlen", zuyd)).id();
+        String others = UUID.randomUUID().toString();
+        nl.programmes.events.Actor operator = new nl.programmes.events.Actor("admin", "Platform administrator", "platform");
+        for (int year = 1990; year < 1990 + 600; year++) {
+            publisher.publish(new nl.programmes.events.offering.IntakeReported(others, year, 10, false, operator));
+        }
+        Projected.caughtUp(overview);
+
+        assertThat(eventIds(recent("since=" + previousSignIn + "&institution=zuyd"))).contains(own);
+        // A page's poll, seconds after its last, still checks the newest 500 only: its own line is not among them.
+        assertThat(eventIds(recent("since=" + Instant.now().minusSeconds(10) + "&institution=zuyd"))).doesNotContain(own);
+    }
+
     private Map<String, Object> page(String query) {
         return http.toBlocking().retrieve(HttpRequest.GET("/api/timeline?" + query).bearerAuth(reader), Map.class);
     }

@@ -838,15 +838,26 @@ public class OverviewReads {
      */
     public static final Duration LOOKBACK = Duration.ofSeconds(5);
     /**
-     * A read of new lines checks at most the newest 500 projected and hands out at most the newest 50 its filter takes,
+     * A read of new lines checks the newest 500 projected (see {@link #AN_ABSENCE}) and hands out at most the newest 50 its filter takes,
      * a page's worth: in a burst (a service catching up after an outage projects thousands a second) a page open on the
      * timeline would otherwise grow by hundreds of lines nobody reads at every poll; the rest are there on reload.
      */
     private static final int NEW_LINES_READ = 500;
     private static final int NEW_LINES_HANDED_OUT = 50;
+    /**
+     * A read from further back than a poll's interval and its margin (a start page's "since your previous sign-in")
+     * checks up to 10,000 of the newest lines, 500 at a time, for its filter's: the newest 500 of a busy region were
+     * lines of others, and an organisation back after weeks saw nothing new of its own.
+     */
+    private static final Duration AN_ABSENCE = Duration.ofMinutes(1);
+    private static final int NEW_LINES_READ_AFTER_AN_ABSENCE = 10_000;
 
-    /** A line with the offering it is about, which a province's or an institution's filter asks for. */
-    private record Projected(Views.TimelineLine line, String offeringId) {
+    /** A line with the offering it is about, which a province's or an institution's filter asks for, and when it was projected. */
+    private record Projected(Views.TimelineLine line, String offeringId, Timestamp projectedAt) {
+    }
+
+    private static Projected projected(ResultSet rs) throws SQLException {
+        return new Projected(line(rs), rs.getString("offering_id"), rs.getTimestamp("projected_at"));
     }
 
     /**
@@ -869,13 +880,29 @@ public class OverviewReads {
         if (after == null || upTo == null || !upTo.isAfter(after)) {
             return new Views.NewLines(List.of(), position);
         }
-        List<Projected> found = sql.query(LINES + "timeline_entry t FORCE INDEX (timeline_projected)" + WITH_REFERENCE
-                        + " WHERE t.projected_at > ? AND t.projected_at <= ? ORDER BY t.projected_at DESC, t.event_id DESC LIMIT ?",
-                Sql.params(Timestamp.from(after), Timestamp.from(upTo), NEW_LINES_READ),
-                rs -> new Projected(line(rs), rs.getString("offering_id")));
+        // A poll asks about the seconds since its last; a page read after a while (a start page after weeks away) about
+        // more, and reads further back for its filter's lines, a chunk at a time.
+        int checkUpTo = since.isBefore(upTo.minus(AN_ABSENCE)) ? NEW_LINES_READ_AFTER_AN_ABSENCE : NEW_LINES_READ;
         Predicate<Projected> taken = taking(filter);
-        List<Views.TimelineLine> lines = new ArrayList<>(found.stream().filter(taken).limit(NEW_LINES_HANDED_OUT)
-                .map(Projected::line).toList());
+        List<Views.TimelineLine> lines = new ArrayList<>();
+        Projected last = null;
+        for (int checked = 0; checked < checkUpTo && lines.size() < NEW_LINES_HANDED_OUT; ) {
+            List<Projected> found = last == null
+                    ? sql.query(LINES + "timeline_entry t FORCE INDEX (timeline_projected)" + WITH_REFERENCE
+                            + " WHERE t.projected_at > ? AND t.projected_at <= ? ORDER BY t.projected_at DESC, t.event_id DESC LIMIT ?",
+                    Sql.params(Timestamp.from(after), Timestamp.from(upTo), NEW_LINES_READ), OverviewReads::projected)
+                    : sql.query(LINES + "timeline_entry t FORCE INDEX (timeline_projected)" + WITH_REFERENCE
+                            + " WHERE t.projected_at > ? AND (t.projected_at < ? OR (t.projected_at = ? AND t.event_id < ?))"
+                            + " ORDER BY t.projected_at DESC, t.event_id DESC LIMIT ?",
+                    Sql.params(Timestamp.from(after), last.projectedAt(), last.projectedAt(), last.line().eventId(), NEW_LINES_READ),
+                    OverviewReads::projected);
+            found.stream().filter(taken).limit(NEW_LINES_HANDED_OUT - lines.size()).forEach(p -> lines.add(p.line()));
+            checked += found.size();
+            if (found.size() < NEW_LINES_READ) {
+                break;
+            }
+            last = found.get(found.size() - 1);
+        }
         Collections.reverse(lines);
         return new Views.NewLines(named(lines), position);
     }
