@@ -789,9 +789,16 @@ public final class OverviewBenchmark {
         polls.put("live poll, no filter", "");
         polls.put("live poll, region (Overijssel)", "region=Overijssel");
         polls.put("live poll, institution", "institution=org-7");
+        // A start page's lines new since the previous sign-in, an hour back: every line of the run is in that window, so
+        // the read checks up to 10,000 (OverviewReads.AN_ABSENCE); one of no lines of its own checks them all.
+        polls.put("since an hour ago, institution", "institution=org-7");
+        polls.put("since an hour ago, none of its own", "institution=org-unknown");
         for (Map.Entry<String, String> poll : polls.entrySet()) {
             String position = (String) ObjectMapper.getDefault().readValue(recent(http, overview, token, poll.getValue()).body(), Map.class)
                     .get("position");
+            if (poll.getKey().startsWith("since an hour ago")) {
+                position = Instant.parse(position).minus(Duration.ofHours(1)).toString();
+            }
             String since = poll.getValue() + "&since=" + position;
             long start = System.nanoTime();
             recent(http, overview, token, since);

@@ -645,8 +645,13 @@ class PortalJourneyTest {
                 .doesNotContain("/discontinue");
         signIn("saxion-staff");
         browser.open("/regions/Overijssel?institution=saxion");
-        browser.find(By.xpath("//main//section[h2/span[.='Enschede']]//tr[td[contains(., 'Ad Journey Média')]]"
-                + "//a[@aria-label='Ad Journey Média beëindigen']")).click();
+        WebElement end = browser.find(By.xpath("//main//section[h2/span[.='Enschede']]//tr[td[contains(., 'Ad Journey Média')]]"
+                + "//a[@aria-label='Ad Journey Média beëindigen']"));
+        // Another institution's staff at the form's address: told who may, and no form.
+        String form = new URI(end.getAttribute("href")).getPath();
+        assertThat(page("hu-staff", form).body()).contains("Alleen medewerkers van Saxion Hogeschool en beheerders beëindigen deze opleiding.")
+                .doesNotContain("name=\"reason\"");
+        end.click();
         browser.waitFor(d -> d.getCurrentUrl().endsWith("/discontinue") ? true : null);
         assertThat(browser.text()).contains("Opleiding beëindigen: Ad Journey Média").contains("voltijd · Enschede").contains("2022: 31");
 

@@ -65,7 +65,7 @@ public class OfferingPages {
         model.put("offerings", offerings);
         model.put("filter", Map.of("institution", of));
         model.put("institutions", Choices.organisations(directory, false));
-        model.put("mayEnd", me.admin() || (me.staff() && me.organisation().equals(of)));
+        model.put("mayEnd", mayEnd(me, of));
         model.put("mayImport", me.admin() || me.staff());
         model.put("spark", new OverviewPages.SparkView());
         return Page.render(auth, request, "offerings", model);
@@ -81,7 +81,7 @@ public class OfferingPages {
         @SuppressWarnings("unchecked")
         String latest = ((Map<String, Object>) offering.getOrDefault("intake", Map.of())).keySet().stream().max(String::compareTo)
                 .orElse(String.valueOf(Year.now(clock).getValue()));
-        return Page.render(auth, request, "offering-discontinue", model(request, offering, Form.empty().put("lastIntakeYear", latest)));
+        return Page.render(auth, request, "offering-discontinue", model(auth, request, offering, Form.empty().put("lastIntakeYear", latest)));
     }
 
     @Post("/{id}/discontinue")
@@ -103,19 +103,25 @@ public class OfferingPages {
         if (answer.ok()) {
             return Page.seeOther("/offerings/" + id + "/discontinue");
         }
-        Map<String, Object> model = model(request, api.read(request, "/api/offerings/" + id, Map.of()), form.withErrors(answer.fieldErrors()));
+        Map<String, Object> model = model(auth, request, api.read(request, "/api/offerings/" + id, Map.of()), form.withErrors(answer.fieldErrors()));
         model.put("problem", answer.detail());
         return answer.status() == 403 ? Page.render(auth, request, "offering-discontinue", model).status(403)
                 : Page.unprocessable(auth, request, "offering-discontinue", model);
     }
 
-    private Map<String, Object> model(HttpRequest<?> request, Map<String, Object> offering, Form form) {
+    private Map<String, Object> model(Authentication auth, HttpRequest<?> request, Map<String, Object> offering, Form form) {
         Map<String, Object> model = new HashMap<>();
+        model.put("mayEnd", mayEnd(Page.me(auth), (String) offering.get("institution")));
         model.put("offering", offering);
         model.put("form", form.values());
         model.put("errors", form.errors());
         model.put("province", places.provinceOf(request, (String) offering.get("location")));
         model.put("spark", new OverviewPages.SparkView());
         return model;
+    }
+
+    /** As the announcements service decides it: an institution's staff end its own offerings; administrators any. */
+    private static boolean mayEnd(Page.Me me, String institution) {
+        return me.admin() || (me.staff() && me.organisation().equals(institution));
     }
 }
