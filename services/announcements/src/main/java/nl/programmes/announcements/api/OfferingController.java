@@ -155,8 +155,9 @@ public class OfferingController {
     @Secured({Roles.INSTITUTION_STAFF, Roles.ADMIN})
     @IdempotentCommand
     public HttpResponse<OfferingView> discontinue(UUID id, @Body @Valid DiscontinueRequest request, Authentication caller) {
-        service.discontinue(id, OfferingDiscontinued.Reason.valueOf(request.reason()), request.lastIntakeYear(), Actors.caller(caller));
-        return HttpResponse.ok(get(id));
+        Offering offering = service.discontinue(id, OfferingDiscontinued.Reason.valueOf(request.reason()), request.lastIntakeYear(),
+                Actors.caller(caller));
+        return HttpResponse.ok(OfferingView.of(offering, service.intakes(id)));
     }
 
     @Post("/{id}/intake")

@@ -20,6 +20,11 @@ public record Offering(UUID id, String institutionId, String programmeName, Stri
         this(id, institutionId, programmeName, isatCode, crebo, level, form, location, null);
     }
 
+    /** The same offering, taken out of the register. */
+    public Offering discontinued(Discontinuation discontinuation) {
+        return new Offering(id, institutionId, programmeName, isatCode, crebo, level, form, location, discontinuation);
+    }
+
     /**
      * @throws nl.programmes.kit.problem.InvalidCommandException when a discontinued offering takes no figure for the year
      */

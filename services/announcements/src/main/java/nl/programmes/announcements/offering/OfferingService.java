@@ -153,7 +153,7 @@ public class OfferingService {
         }
         offerings.discontinue(id, asked, clock.instant());
         outbox.append(new OfferingDiscontinued(id.toString(), asked.reason(), asked.lastIntakeYear(), caller.actor()));
-        return offerings.findById(id).orElseThrow();
+        return offering.discontinued(asked);
     }
 
     @Transactional

@@ -887,15 +887,13 @@ public class OverviewReads {
         List<Views.TimelineLine> lines = new ArrayList<>();
         Projected last = null;
         for (int checked = 0; checked < checkUpTo && lines.size() < NEW_LINES_HANDED_OUT; ) {
-            List<Projected> found = last == null
-                    ? sql.query(LINES + "timeline_entry t FORCE INDEX (timeline_projected)" + WITH_REFERENCE
-                            + " WHERE t.projected_at > ? AND t.projected_at <= ? ORDER BY t.projected_at DESC, t.event_id DESC LIMIT ?",
-                    Sql.params(Timestamp.from(after), Timestamp.from(upTo), NEW_LINES_READ), OverviewReads::projected)
-                    : sql.query(LINES + "timeline_entry t FORCE INDEX (timeline_projected)" + WITH_REFERENCE
-                            + " WHERE t.projected_at > ? AND (t.projected_at < ? OR (t.projected_at = ? AND t.event_id < ?))"
-                            + " ORDER BY t.projected_at DESC, t.event_id DESC LIMIT ?",
-                    Sql.params(Timestamp.from(after), last.projectedAt(), last.projectedAt(), last.line().eventId(), NEW_LINES_READ),
-                    OverviewReads::projected);
+            // Up to the position at first; then past the last line read, in the index's order.
+            Sql.Binder values = last == null ? Sql.params(Timestamp.from(after), Timestamp.from(upTo), NEW_LINES_READ)
+                    : Sql.params(Timestamp.from(after), last.projectedAt(), last.projectedAt(), last.line().eventId(), NEW_LINES_READ);
+            List<Projected> found = sql.query(LINES + "timeline_entry t FORCE INDEX (timeline_projected)" + WITH_REFERENCE
+                    + " WHERE t.projected_at > ? AND " + (last == null ? "t.projected_at <= ?"
+                    : "(t.projected_at < ? OR (t.projected_at = ? AND t.event_id < ?))")
+                    + " ORDER BY t.projected_at DESC, t.event_id DESC LIMIT ?", values, OverviewReads::projected);
             found.stream().filter(taken).limit(NEW_LINES_HANDED_OUT - lines.size()).forEach(p -> lines.add(p.line()));
             checked += found.size();
             if (found.size() < NEW_LINES_READ) {

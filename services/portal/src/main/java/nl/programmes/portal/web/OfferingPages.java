@@ -65,7 +65,7 @@ public class OfferingPages {
         model.put("offerings", offerings);
         model.put("filter", Map.of("institution", of));
         model.put("institutions", Choices.organisations(directory, false));
-        model.put("mayEnd", mayEnd(me, of));
+        model.put("mayEnd", me.staffOf(of));
         model.put("mayImport", me.admin() || me.staff());
         model.put("spark", new OverviewPages.SparkView());
         return Page.render(auth, request, "offerings", model);
@@ -111,17 +111,12 @@ public class OfferingPages {
 
     private Map<String, Object> model(Authentication auth, HttpRequest<?> request, Map<String, Object> offering, Form form) {
         Map<String, Object> model = new HashMap<>();
-        model.put("mayEnd", mayEnd(Page.me(auth), (String) offering.get("institution")));
+        model.put("mayEnd", Page.me(auth).staffOf((String) offering.get("institution")));
         model.put("offering", offering);
         model.put("form", form.values());
         model.put("errors", form.errors());
         model.put("province", places.provinceOf(request, (String) offering.get("location")));
         model.put("spark", new OverviewPages.SparkView());
         return model;
-    }
-
-    /** As the announcements service decides it: an institution's staff end its own offerings; administrators any. */
-    private static boolean mayEnd(Page.Me me, String institution) {
-        return me.admin() || (me.staff() && me.organisation().equals(institution));
     }
 }

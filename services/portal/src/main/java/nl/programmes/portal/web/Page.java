@@ -23,6 +23,11 @@ public final class Page {
 
     public record Me(String user, String name, String organisation, boolean staff, boolean consultee,
                      boolean steering, boolean admin) {
+
+        /** Acts for the institution as the services allow: its own staff, or an administrator (for any). */
+        public boolean staffOf(String institution) {
+            return admin || (staff && organisation.equals(institution));
+        }
     }
 
     public static Me me(Authentication authentication) {
