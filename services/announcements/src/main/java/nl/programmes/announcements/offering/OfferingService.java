@@ -29,6 +29,8 @@ import java.util.UUID;
 @Singleton
 public class OfferingService {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(OfferingService.class);
+
     private final OfferingRepository offerings;
     private final Outbox outbox;
     private final Clock clock;
@@ -153,6 +155,8 @@ public class OfferingService {
         }
         offerings.discontinue(id, asked, clock.instant());
         outbox.append(new OfferingDiscontinued(id.toString(), asked.reason(), asked.lastIntakeYear(), caller.actor()));
+        LOG.info("{} discontinued offering {} ({}, {}, {}): {}", caller.actor().organisationId(), id, offering.programmeName(),
+                offering.form(), offering.location(), asked);
         return offering.discontinued(asked);
     }
 
