@@ -115,7 +115,9 @@ public class OfferingPages {
         model.put("offering", offering);
         model.put("form", form.values());
         model.put("errors", form.errors());
-        model.put("province", places.provinceOf(request, (String) offering.get("location")));
+        String province = places.provinceOf(request, (String) offering.get("location"));
+        model.put("province", province);
+        model.put("regionPage", province == null ? "/regions" : "/regions/" + province); // back to where it is listed
         model.put("spark", new OverviewPages.SparkView());
         return model;
     }
