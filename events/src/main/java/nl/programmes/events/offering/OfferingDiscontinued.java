@@ -9,7 +9,9 @@ import nl.programmes.events.DomainEvent;
  * An offering left the register. {@link Reason#ENDED}: the institution stops the programme at that location and form;
  * {@code lastIntakeYear} is the last study year that takes first-year students, and its intake figures stay history.
  * {@link Reason#REGISTERED_IN_ERROR}: it never existed (a misspelt location, a wrong form), so the overview stops
- * showing it; {@code lastIntakeYear} is null. Nothing about the offering changes afterwards.
+ * showing it; {@code lastIntakeYear} is null. A later event for the same offering corrects an ended one (a wrong last
+ * intake year, or registered in error after all): the latest applies, as for {@link IntakeReported}. After
+ * {@link Reason#REGISTERED_IN_ERROR} none follows.
  */
 @Serdeable
 public record OfferingDiscontinued(

@@ -244,11 +244,12 @@ class OfferingRegisterTest implements TestPropertyProvider {
         assertThat(ended.get("intake")).isEqualTo(Map.of("2021", "14", "2022", "<5", "2023", "9"));
         assertThat(announcements.count("SELECT COUNT(*) FROM outbox")).isEqualTo(outbox + 1);
 
-        // Again, the same: nothing new. Something else: refused, naming what is recorded.
+        // Again, the same: nothing new. A correction to a year before a recorded figure: refused, as at first.
         http.toBlocking().retrieve(HttpRequest.POST("/api/offerings/" + id + "/discontinue",
                 Map.of("reason", "ENDED", "lastIntakeYear", 2023)).bearerAuth(hu), Map.class);
-        problem = refused(422, "/api/offerings/" + id + "/discontinue", Map.of("reason", "REGISTERED_IN_ERROR"), hu);
-        assertThat(problem.get("errors")).isEqualTo(List.of(Map.of("field", "reason", "message", "the offering is already discontinued (ENDED 2023)")));
+        problem = refused(422, "/api/offerings/" + id + "/discontinue", Map.of("reason", "ENDED", "lastIntakeYear", 2022), hu);
+        assertThat(problem.get("errors")).isEqualTo(List.of(Map.of("field", "lastIntakeYear", "message", "intake is recorded for 2023, after that year")));
+        assertThat(announcements.count("SELECT COUNT(*) FROM outbox")).isEqualTo(outbox + 1);
 
         // A correction of a year it ran is taken; a figure for a later year is not, by hand or in a table.
         http.toBlocking().retrieve(HttpRequest.POST("/api/offerings/" + id + "/intake", Map.of("studyYear", 2023, "intake", "10"))
@@ -264,10 +265,44 @@ class OfferingRegisterTest implements TestPropertyProvider {
                 .containsEntry("field", "studyYear").containsEntry("message", "the offering took its last first-year students in 2023"));
         assertThat(announcements.count("SELECT COUNT(*) FROM outbox")).isEqualTo(outbox + 2);
 
+        // The last intake year was wrong: corrected, the later figure is taken, and both endings are on the topic in order.
+        Map<?, ?> corrected = http.toBlocking().retrieve(HttpRequest.POST("/api/offerings/" + id + "/discontinue",
+                Map.of("reason", "ENDED", "lastIntakeYear", 2024)).bearerAuth(hu), Map.class);
+        assertThat(corrected.get("discontinued")).isEqualTo(Map.of("reason", "ENDED", "lastIntakeYear", 2024));
+        http.toBlocking().retrieve(HttpRequest.POST("/api/offerings/" + id + "/intake", Map.of("studyYear", 2024, "intake", "12"))
+                .bearerAuth(hu), Map.class);
+        assertThat(announcements.count("SELECT COUNT(*) FROM outbox")).isEqualTo(outbox + 4);
+
         TestPlatform.eventually().untilAsserted(() -> assertThat(EventProbe.readAll(TestPlatform.get().bootstrapServers(),
                 announcements.topic(Topics.PROGRAMME_OFFERINGS)).stream().filter(e -> e.event().type().equals("nl.programmes.offering.discontinued.v1")
-                && e.body().contains(id))).singleElement().satisfies(e -> assertThat(e.body())
-                .contains("\"reason\":\"ENDED\"", "\"lastIntakeYear\":2023", "\"organisationId\":\"hu\"")));
+                && e.body().contains(id))).satisfiesExactly(
+                        e -> assertThat(e.body()).contains("\"reason\":\"ENDED\"", "\"lastIntakeYear\":2023", "\"organisationId\":\"hu\""),
+                        e -> assertThat(e.body()).contains("\"reason\":\"ENDED\"", "\"lastIntakeYear\":2024")));
+    }
+
+    /**
+     * An ended offering found never to have existed is taken out as registered in error after all, which gives up its key;
+     * that is final: a correction back is refused, naming the reason, and publishes nothing.
+     */
+    @Test
+    void anEndedOfferingFoundRegisteredInErrorIsTakenOutForGood() {
+        String table = """
+                institution,programme,form,location,2022
+                saxion,Ad Hotelmanagement,duaal,Hengelo,8
+                """;
+        String id = offeringIdOnLine(importTable(table), 2);
+        http.toBlocking().retrieve(HttpRequest.POST("/api/offerings/" + id + "/discontinue",
+                Map.of("reason", "ENDED", "lastIntakeYear", 2022)).bearerAuth(admin), Map.class);
+        Map<?, ?> taken = http.toBlocking().retrieve(HttpRequest.POST("/api/offerings/" + id + "/discontinue",
+                Map.of("reason", "REGISTERED_IN_ERROR")).bearerAuth(admin), Map.class);
+        assertThat(taken.get("discontinued")).isEqualTo(Map.of("reason", "REGISTERED_IN_ERROR"));
+        long outbox = announcements.count("SELECT COUNT(*) FROM outbox");
+
+        Map<String, Object> problem = refused(422, "/api/offerings/" + id + "/discontinue", Map.of("reason", "ENDED", "lastIntakeYear", 2022), admin);
+        assertThat(problem.get("errors")).isEqualTo(List.of(Map.of("field", "reason", "message",
+                "the offering was taken out as registered in error, which is final; register the offering that was meant")));
+        assertThat(announcements.count("SELECT COUNT(*) FROM outbox")).isEqualTo(outbox);
+        assertThat(offeringIdOnLine(importTable(table), 2)).isNotEqualTo(id);
     }
 
     /** An offering registered in error takes no figures, and the offering that was meant can be registered under its key. */

@@ -128,6 +128,37 @@ class OfferingDiscontinuedTest implements TestPropertyProvider {
                 "windesheim Ad Watermanagement Ended (voltijd, Zwolle) is ending: its last intake is in 2023.");
     }
 
+    /**
+     * A later discontinuation of the same offering corrects the earlier (the latest applies): another last intake year
+     * is shown in its place, and an ended offering found registered in error leaves the page and the register, its
+     * story kept on its institution's timeline.
+     */
+    @Test
+    void aCorrectedEndingReplacesTheEarlierOne() {
+        String year = UUID.randomUUID().toString();
+        String never = UUID.randomUUID().toString();
+        publisher.publish(registered(year, "Ad Bouwkunde Corrected", "Deventer"));
+        publisher.publish(new IntakeReported(year, 2024, 22, false, STAFF));
+        publisher.publish(new OfferingDiscontinued(year, OfferingDiscontinued.Reason.ENDED, 2024, STAFF));
+        publisher.publish(new OfferingDiscontinued(year, OfferingDiscontinued.Reason.ENDED, 2026, STAFF));
+        publisher.publish(registered(never, "Ad Bouwkunde Never", "Deventer"));
+        publisher.publish(new OfferingDiscontinued(never, OfferingDiscontinued.Reason.ENDED, 2025, STAFF));
+        publisher.publish(new OfferingDiscontinued(never, OfferingDiscontinued.Reason.REGISTERED_IN_ERROR, null, STAFF));
+        Projected.caughtUp(overview);
+
+        List<Map<String, Object>> register = (List<Map<String, Object>>) get("/api/overview/offerings?institution=" + INSTITUTION).get("offerings");
+        assertThat(register).extracting(p -> (Map<String, Object>) p.get("offering"))
+                .filteredOn(o -> ((String) o.get("programme")).startsWith("Ad Bouwkunde"))
+                .extracting(o -> o.get("programme") + " " + o.get("lastIntakeYear") + " " + o.get("intake"))
+                .containsExactly("Ad Bouwkunde Corrected 2026 {2024=22}");
+        assertThat((List<Map<String, Object>>) get("/api/timeline?size=200&institution=" + INSTITUTION + "&kind=offering.discontinued")
+                .get("entries")).extracting(l -> (String) l.get("textNl")).contains(
+                "windesheim Ad Bouwkunde Corrected (voltijd, Deventer) wordt beëindigd: de laatste instroom is in 2024.",
+                "windesheim Ad Bouwkunde Corrected (voltijd, Deventer) wordt beëindigd: de laatste instroom is in 2026.",
+                "windesheim Ad Bouwkunde Never (voltijd, Deventer) wordt beëindigd: de laatste instroom is in 2025.",
+                "windesheim Ad Bouwkunde Never (voltijd, Deventer) is uit het register gehaald: ten onrechte geregistreerd.");
+    }
+
     private static OfferingRegistered registered(String id, String programme, String location) {
         return new OfferingRegistered(id, INSTITUTION, programme, null, null, ProgrammeLevel.ASSOCIATE_DEGREE, ProgrammeForm.VOLTIJD,
                 location, STAFF);

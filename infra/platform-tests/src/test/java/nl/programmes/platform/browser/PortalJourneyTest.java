@@ -640,7 +640,7 @@ class PortalJourneyTest {
      */
     @Test
     @Order(11)
-    void anInstitutionEndsAnOfferingAndTakesOutOneRegisteredInError() throws Exception {
+    void anInstitutionEndsAnOfferingCorrectsItsLastYearAndTakesOutOneRegisteredInError() throws Exception {
         assertThat(page("rocvantwente-consultee", "/regions/Overijssel?institution=saxion").body()).contains("Ad Journey Média")
                 .doesNotContain("/discontinue");
         signIn("saxion-staff");
@@ -666,15 +666,21 @@ class PortalJourneyTest {
         browser.type("lastIntakeYear", "2023");
         browser.submit(By.cssSelector("main form button[type=submit]"));
         assertThat(browser.text()).contains("Vastgelegd: deze opleiding stopt; de laatste instroom is in 2023.");
-        assertThat(browser.driver().findElements(By.cssSelector("main form"))).isEmpty();
+        // The year was wrong: corrected on the same page, which offers what is recorded to change.
+        assertThat(browser.find(By.cssSelector("main h2")).getText()).isEqualTo("Beëindiging corrigeren");
+        assertThat(browser.find(By.id("lastIntakeYear")).getAttribute("value")).isEqualTo("2023");
+        assertThat(browser.find(By.cssSelector("input[name=reason][value=ENDED]")).isSelected()).isTrue();
+        browser.type("lastIntakeYear", "2024");
+        browser.submit(By.cssSelector("main form button[type=submit]"));
+        assertThat(browser.text()).contains("Vastgelegd: deze opleiding stopt; de laatste instroom is in 2024.");
 
         // On the regional page, marked, with its figures, and no link to end it again.
         browser.find(By.linkText("Naar Overijssel")).click();
         // The link's page first: a reload before it commits would reload this page, and keep it (seen in CI).
         browser.waitFor(d -> d.getCurrentUrl().endsWith("/regions/Overijssel") ? true : null);
-        browser.reloadUntil(page -> page.contains("beëindigd · laatste instroom 2023"));
+        browser.reloadUntil(page -> page.contains("beëindigd · laatste instroom 2024"));
         WebElement ended = browser.find(By.xpath("//main//section[h2/span[.='Enschede']]//tr[td[contains(., 'Ad Journey Média')]]"));
-        assertThat(ended.getText()).contains("beëindigd · laatste instroom 2023").contains("31").contains("<5");
+        assertThat(ended.getText()).contains("beëindigd · laatste instroom 2024").contains("31").contains("<5");
         assertThat(ended.findElements(By.linkText("Beëindigen"))).isEmpty();
 
         // The one in Haaksbergen was registered in error, taken out from Saxion's register (every province on one page,
@@ -684,12 +690,13 @@ class PortalJourneyTest {
         browser.waitFor(d -> d.getCurrentUrl().endsWith("/offerings") ? true : null);
         assertThat(browser.find(By.tagName("h1")).getText()).isEqualTo("Bestaande opleidingen van Saxion Hogeschool");
         assertThat(browser.find(By.xpath("//table[@id='offerings']//tr[td[contains(., 'Enschede')]][td[contains(., 'Ad Journey Média')]]")).getText())
-                .contains("beëindigd · laatste instroom 2023").contains("Overijssel").doesNotContain("Beëindigen");
+                .contains("beëindigd · laatste instroom 2024").contains("Overijssel").contains("Corrigeren").doesNotContain("Beëindigen");
         browser.find(By.xpath("//table[@id='offerings']//tr[td[contains(., 'Haaksbergen')]]//a[@aria-label='Ad Journey Média beëindigen']")).click();
         browser.waitFor(d -> d.getCurrentUrl().endsWith("/discontinue") ? true : null);
         browser.find(By.cssSelector("input[name=reason][value=REGISTERED_IN_ERROR]")).click();
         browser.submit(By.cssSelector("main form button[type=submit]"));
         assertThat(browser.text()).contains("als ten onrechte geregistreerd uit het register gehaald");
+        assertThat(browser.driver().findElements(By.cssSelector("main form"))).isEmpty(); // final: nothing to correct
         browser.open("/regions/Overijssel?institution=saxion").reloadUntil(page -> !page.contains("Haaksbergen"));
         browser.open("/offerings");
         assertThat(browser.find(By.id("offerings")).getText()).contains("Enschede").doesNotContain("Haaksbergen");
@@ -699,6 +706,7 @@ class PortalJourneyTest {
         browser.open("/timeline?institution=saxion&kind=nl.programmes.offering.discontinued.v1")
                 .reloadUntil(page -> page.contains("ten onrechte geregistreerd"));
         assertThat(browser.text()).contains("Saxion Hogeschool Ad Journey Média (voltijd, Enschede) wordt beëindigd: de laatste instroom is in 2023.")
+                .contains("Saxion Hogeschool Ad Journey Média (voltijd, Enschede) wordt beëindigd: de laatste instroom is in 2024.")
                 .contains("Saxion Hogeschool Ad Journey Média (deeltijd, Haaksbergen) is uit het register gehaald: ten onrechte geregistreerd.");
     }
 

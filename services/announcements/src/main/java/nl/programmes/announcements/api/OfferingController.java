@@ -78,7 +78,8 @@ public class OfferingController {
 
     /**
      * Takes an offering out of the register: {@code ENDED} with the last study year that takes first-year students, or
-     * {@code REGISTERED_IN_ERROR} without one.
+     * {@code REGISTERED_IN_ERROR} without one. Sent again for an ended offering with another year or as registered in
+     * error, it corrects the ending; an offering registered in error stays so (a 422 naming {@code reason}).
      */
     @Serdeable
     @Introspected

@@ -11,7 +11,8 @@ import java.util.Map;
 
 /**
  * Why an offering left the register. An ended offering keeps its intake figures up to its last intake year, and takes
- * no figure after it; one registered in error takes none at all.
+ * no figure after it; one registered in error takes none at all. An ending may be corrected afterwards (a wrong last
+ * intake year, or an offering found to have been registered in error); taken out as registered in error is final.
  */
 public record Discontinuation(Reason reason, @Nullable Integer lastIntakeYear) {
 
@@ -40,6 +41,20 @@ public record Discontinuation(Reason reason, @Nullable Integer lastIntakeYear) {
             throw new InvalidCommandException(violations);
         }
         return new Discontinuation(reason, lastIntakeYear);
+    }
+
+    /**
+     * That this discontinuation may replace the one recorded. An ended offering's last intake year is corrected, or the
+     * offering is found never to have existed; one registered in error has given up its place in the register (its key
+     * is free for the offering that was meant), so it is not brought back by a correction.
+     *
+     * @throws InvalidCommandException naming {@code reason} when the recorded one is final
+     */
+    public void requireMayReplace(Discontinuation recorded) {
+        if (recorded.reason == Reason.REGISTERED_IN_ERROR) {
+            throw new InvalidCommandException("reason", "the offering was taken out as registered in error, which is final; "
+                    + "register the offering that was meant");
+        }
     }
 
     /**

@@ -138,25 +138,26 @@ public class OfferingService {
     }
 
     /**
-     * Takes an offering out of the register, as ended or as registered in error. Asking again for what is already
-     * recorded changes nothing and publishes nothing; asking for something else is refused, since nothing about a
-     * discontinued offering changes afterwards.
+     * Takes an offering out of the register, as ended or as registered in error, or corrects how it was taken out (a
+     * wrong last intake year; an ended offering that never existed). Asking again for what is already recorded changes
+     * nothing and publishes nothing; an offering taken out as registered in error stays so.
      */
     @Transactional
     public Offering discontinue(UUID id, OfferingDiscontinued.Reason reason, Integer lastIntakeYear, Caller caller) {
         Offering offering = offerings.findByIdForUpdate(id).orElseThrow(() -> new NotFoundException("Offering", id));
         caller.requireActsFor(offering.institutionId(), "discontinue offerings");
         Discontinuation asked = Discontinuation.of(reason, lastIntakeYear, Year.now(clock).getValue(), offerings.intakesForUpdate(id));
-        if (offering.discontinued() != null) {
-            if (offering.discontinued().equals(asked)) {
-                return offering;
-            }
-            throw new InvalidCommandException("reason", "the offering is already discontinued (" + offering.discontinued() + ")");
+        Discontinuation recorded = offering.discontinued();
+        if (asked.equals(recorded)) {
+            return offering;
+        }
+        if (recorded != null) {
+            asked.requireMayReplace(recorded);
         }
         offerings.discontinue(id, asked, clock.instant());
         outbox.append(new OfferingDiscontinued(id.toString(), asked.reason(), asked.lastIntakeYear(), caller.actor()));
-        LOG.info("{} discontinued offering {} ({}, {}, {}): {}", caller.actor().organisationId(), id, offering.programmeName(),
-                offering.form(), offering.location(), asked);
+        LOG.info("{} {} offering {} ({}, {}, {}): {}", caller.actor().organisationId(), recorded == null ? "discontinued"
+                : "corrected the discontinuation (" + recorded + ") of", id, offering.programmeName(), offering.form(), offering.location(), asked);
         return offering.discontinued(asked);
     }
 

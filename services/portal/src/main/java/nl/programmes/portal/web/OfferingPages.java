@@ -28,7 +28,7 @@ import java.util.Map;
  * An existing offering taken out of the register by its institution's staff (or an administrator): ended, with the last
  * study year that takes first-year students (the regional pages keep it, marked, with its figures), or registered in
  * error (a misspelt place, a wrong form: the regional pages stop showing it). Reached from the regional page, or from the
- * institution's register ({@code /offerings}).
+ * institution's register ({@code /offerings}), which also leads to an ended offering's page to correct its ending.
  */
 @Controller("/offerings")
 @Secured(SecurityRule.IS_ANONYMOUS)
@@ -77,6 +77,12 @@ public class OfferingPages {
             return Page.signIn(request);
         }
         Map<String, Object> offering = api.read(request, "/api/offerings/" + id, Map.of());
+        @SuppressWarnings("unchecked")
+        Map<String, Object> ended = (Map<String, Object>) offering.get("discontinued");
+        if (ended != null) { // to correct: what is recorded
+            return Page.render(auth, request, "offering-discontinue", model(auth, request, offering,
+                    Form.empty().put("reason", (String) ended.get("reason")).put("lastIntakeYear", String.valueOf(ended.get("lastIntakeYear")))));
+        }
         // The last year with figures is the likeliest last intake; this year when none are recorded.
         @SuppressWarnings("unchecked")
         String latest = ((Map<String, Object>) offering.getOrDefault("intake", Map.of())).keySet().stream().max(String::compareTo)
