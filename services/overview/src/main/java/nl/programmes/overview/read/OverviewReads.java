@@ -716,8 +716,7 @@ public class OverviewReads {
      * The first keys in the page's order when a branch holds too much to name in a statement (a list of 34,000 ids cost
      * MariaDB 37 ms to read, at 1.3 million lines; sorting their lines' keys 250 ms). So much has lines all through the
      * timeline: such a branch is read in order, a few hundred keys at first and four times as many each round after,
-     * and the keys of other lines are passed over; where it holds few enough to name after all, the database reads on
-     * from the round {@code roundsCheckedBeforeNaming} with them named. A branch without a check is read once, up to a page.
+     * and the keys of other lines are passed over. A branch without a check is read once, up to a page.
      */
     private List<String> keysAmong(List<Branch> branches, List<Clause> shared, boolean newestFirst, TimelineCursor cursor, int wanted) {
         List<TimelineKey> found = new ArrayList<>();
