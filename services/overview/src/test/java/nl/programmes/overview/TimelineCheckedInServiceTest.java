@@ -14,7 +14,6 @@ class TimelineCheckedInServiceTest extends TimelinePagingAndExportTest {
     public Map<String, String> getProperties() {
         Map<String, String> properties = super.getProperties();
         properties.put("platform.overview.timeline.named-in-order-up-to", "0");
-        properties.put("platform.overview.timeline.named-after-checking-up-to", "0");
         return properties;
     }
 }

@@ -55,8 +55,6 @@ public class OverviewReads {
     private final RegionalSnapshot regional;
     private final int listedUpTo;
     private final int namedInOrderUpTo;
-    private final int namedAfterCheckingUpTo;
-    private final int roundsCheckedBeforeNaming;
 
     /**
      * @param listedUpTo       up to this many announcements and offerings, a province's or an institution's lines on the
@@ -64,16 +62,10 @@ public class OverviewReads {
      *                         the timeline in order and passing over other lines
      * @param namedInOrderUpTo up to this many, the database passes over the other lines (the ids named in the statement);
      *                         above it, this service does (a statement naming 34,000 ids took MariaDB 37 ms to read)
-     * @param namedAfterCheckingUpTo up to this many (above {@code namedInOrderUpTo}), a page this service has not filled
-     *                         after {@code roundsCheckedBeforeNaming} rounds of checking lines is read on by the database,
-     *                         the ids named: the lines the page wants lie under many of others, which the database passes
-     *                         over faster than this service can check them
      */
     public OverviewReads(JdbcOperations jdbc, ObjectMapper json, Clock clock, OrganisationReplica organisations, ReadCache cache,
                          RegionalSnapshot regional, @Value("${platform.overview.timeline.listed-up-to:1000}") int listedUpTo,
-                         @Value("${platform.overview.timeline.named-in-order-up-to:5000}") int namedInOrderUpTo,
-                         @Value("${platform.overview.timeline.named-after-checking-up-to:15000}") int namedAfterCheckingUpTo,
-                         @Value("${platform.overview.timeline.rounds-checked-before-naming:2}") int roundsCheckedBeforeNaming) {
+                         @Value("${platform.overview.timeline.named-in-order-up-to:5000}") int namedInOrderUpTo) {
         this.sql = new Sql(jdbc);
         this.lists = new StoredLists(json);
         this.clock = clock;
@@ -82,8 +74,6 @@ public class OverviewReads {
         this.regional = regional;
         this.listedUpTo = listedUpTo;
         this.namedInOrderUpTo = namedInOrderUpTo;
-        this.namedAfterCheckingUpTo = namedAfterCheckingUpTo;
-        this.roundsCheckedBeforeNaming = roundsCheckedBeforeNaming;
     }
 
     // ---- the objection matrix -------------------------------------------------------------------
@@ -588,15 +578,13 @@ public class OverviewReads {
     /**
      * One of the reads whose union is a page: its conditions, and a check of each line's key where what the filter
      * holds is too much to name in a statement (null: none). {@code named} is that check as a condition the database
-     * can test along the timeline's order, for a branch with no other condition (null: none); {@code namedLater} the
-     * same condition, for the database to read on with where this service's check has not filled the page in its first
-     * rounds (null: none).
+     * can test along the timeline's order, for a branch with no other condition (null: none).
      */
-    private record Branch(List<Clause> where, java.util.function.BiPredicate<String, String> check, Clause named, Clause namedLater) {
-        static final Branch ANY = new Branch(List.of(), null, null, null);
+    private record Branch(List<Clause> where, java.util.function.BiPredicate<String, String> check, Clause named) {
+        static final Branch ANY = new Branch(List.of(), null, null);
 
         static Branch of(Clause clause) {
-            return new Branch(List.of(clause), null, null, null);
+            return new Branch(List.of(clause), null, null);
         }
 
         Branch and(Branch other) {
@@ -609,7 +597,7 @@ public class OverviewReads {
             // A condition besides the check (a kind, an actor, another province) has its own index to read along.
             List<Clause> both = new ArrayList<>(where);
             both.addAll(other.where);
-            return new Branch(both, check == null ? other.check : other.check == null ? check : check.and(other.check), null, null);
+            return new Branch(both, check == null ? other.check : other.check == null ? check : check.and(other.check), null);
         }
 
         boolean isAny() {
@@ -628,8 +616,7 @@ public class OverviewReads {
      */
     private List<Branch> ways(Held held) {
         if (held.size() > listedUpTo) {
-            return List.of(new Branch(List.of(), held::holds, held.size() <= namedInOrderUpTo ? held.named() : null,
-                    held.size() <= namedAfterCheckingUpTo ? held.named() : null));
+            return List.of(new Branch(List.of(), held::holds, held.named()));
         }
         List<Branch> ways = new ArrayList<>();
         if (!held.announcements().isEmpty()) {
@@ -662,7 +649,7 @@ public class OverviewReads {
                         .collect(java.util.stream.Collectors.toCollection(HashSet::new));
                 takenOutInError(all, o -> province.equals(RegionalSnapshot.regionOf(o.location(), all.provinceOf())), offerings);
                 return new Held(all.intendedIn(province, null).stream().map(placed -> placed.programme().announcementId())
-                        .collect(java.util.stream.Collectors.toUnmodifiableSet()), Set.copyOf(offerings), Math.max(namedInOrderUpTo, namedAfterCheckingUpTo));
+                        .collect(java.util.stream.Collectors.toUnmodifiableSet()), Set.copyOf(offerings), namedInOrderUpTo);
             });
         }
         // An institution's programmes are kept per province, and an announcement is in each province it names.
@@ -673,7 +660,7 @@ public class OverviewReads {
             Set<String> offerings = all.offerings().keySet().stream().flatMap(p -> all.offeringsIn(p, institution).stream())
                     .map(Views.Offering::offeringId).collect(java.util.stream.Collectors.toCollection(HashSet::new));
             takenOutInError(all, o -> institution.equals(o.institution()), offerings);
-            return new Held(Set.copyOf(announcements), Set.copyOf(offerings), Math.max(namedInOrderUpTo, namedAfterCheckingUpTo));
+            return new Held(Set.copyOf(announcements), Set.copyOf(offerings), namedInOrderUpTo);
         });
     }
 
@@ -723,15 +710,7 @@ public class OverviewReads {
         for (Branch branch : branches) {
             TimelineCursor after = cursor;
             int matched = 0;
-            int round = 0;
-            for (int chunk = branch.check() == null ? wanted : 4 * wanted; matched < wanted; chunk = Math.min(4 * chunk, 50_000), round++) {
-                if (branch.check() != null && branch.namedLater() != null && round == roundsCheckedBeforeNaming) {
-                    // Not filled in the first rounds: the page's lines lie under many of others (a burst of another
-                    // organisation's events on top). The database passes over those faster with the ids named than this
-                    // service checks them (session 25: 56 against 31 ms p50 after 4,000 commands of another institution).
-                    branch = Branch.of(branch.namedLater());
-                    chunk = wanted - matched;
-                }
+            for (int chunk = branch.check() == null ? wanted : 4 * wanted; matched < wanted; chunk = Math.min(4 * chunk, 50_000)) {
                 List<Clause> read = where(shared, branch.where(), after, newestFirst);
                 List<Object> values = values(read);
                 values.add(chunk);
