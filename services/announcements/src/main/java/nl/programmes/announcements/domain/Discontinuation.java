@@ -44,14 +44,14 @@ public record Discontinuation(Reason reason, @Nullable Integer lastIntakeYear) {
     }
 
     /**
-     * That this discontinuation may replace the one recorded. An ended offering's last intake year is corrected, or the
-     * offering is found never to have existed; one registered in error has given up its place in the register (its key
-     * is free for the offering that was meant), so it is not brought back by a correction.
+     * That this recorded discontinuation may be corrected: an ended offering's last intake year, or the offering found
+     * never to have existed. One registered in error has given up its place in the register (its key is free for the
+     * offering that was meant), so it is not brought back by a correction.
      *
-     * @throws InvalidCommandException naming {@code reason} when the recorded one is final
+     * @throws InvalidCommandException naming {@code reason} when this one is final
      */
-    public void requireMayReplace(Discontinuation recorded) {
-        if (recorded.reason == Reason.REGISTERED_IN_ERROR) {
+    public void requireCorrectable() {
+        if (reason == Reason.REGISTERED_IN_ERROR) {
             throw new InvalidCommandException("reason", "the offering was taken out as registered in error, which is final; "
                     + "register the offering that was meant");
         }

@@ -152,7 +152,7 @@ public class OfferingService {
             return offering;
         }
         if (recorded != null) {
-            asked.requireMayReplace(recorded);
+            recorded.requireCorrectable();
         }
         offerings.discontinue(id, asked, clock.instant());
         outbox.append(new OfferingDiscontinued(id.toString(), asked.reason(), asked.lastIntakeYear(), caller.actor()));

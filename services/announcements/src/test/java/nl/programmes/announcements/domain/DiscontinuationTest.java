@@ -30,9 +30,8 @@ class DiscontinuationTest {
         Discontinuation ended = new Discontinuation(Reason.ENDED, 2023);
         Discontinuation inError = new Discontinuation(Reason.REGISTERED_IN_ERROR, null);
 
-        new Discontinuation(Reason.ENDED, 2025).requireMayReplace(ended);
-        inError.requireMayReplace(ended);
-        assertRefused(() -> ended.requireMayReplace(inError), "reason",
+        ended.requireCorrectable();
+        assertRefused(inError::requireCorrectable, "reason",
                 "the offering was taken out as registered in error, which is final; register the offering that was meant");
     }
 

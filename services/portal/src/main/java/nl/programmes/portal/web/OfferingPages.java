@@ -77,17 +77,22 @@ public class OfferingPages {
             return Page.signIn(request);
         }
         Map<String, Object> offering = api.read(request, "/api/offerings/" + id, Map.of());
-        @SuppressWarnings("unchecked")
+        return Page.render(auth, request, "offering-discontinue", model(auth, request, offering, prefilled(offering)));
+    }
+
+    /**
+     * For an ended offering, what is recorded, to correct; for a running one, the last year with figures, the likeliest
+     * last intake (this year when none are recorded).
+     */
+    @SuppressWarnings("unchecked")
+    private Form prefilled(Map<String, Object> offering) {
         Map<String, Object> ended = (Map<String, Object>) offering.get("discontinued");
-        if (ended != null) { // to correct: what is recorded
-            return Page.render(auth, request, "offering-discontinue", model(auth, request, offering,
-                    Form.empty().put("reason", (String) ended.get("reason")).put("lastIntakeYear", String.valueOf(ended.get("lastIntakeYear")))));
+        if (ended != null) {
+            return Form.empty().put("reason", (String) ended.get("reason")).put("lastIntakeYear", java.util.Objects.toString(ended.get("lastIntakeYear"), null));
         }
-        // The last year with figures is the likeliest last intake; this year when none are recorded.
-        @SuppressWarnings("unchecked")
         String latest = ((Map<String, Object>) offering.getOrDefault("intake", Map.of())).keySet().stream().max(String::compareTo)
                 .orElse(String.valueOf(Year.now(clock).getValue()));
-        return Page.render(auth, request, "offering-discontinue", model(auth, request, offering, Form.empty().put("lastIntakeYear", latest)));
+        return Form.empty().put("lastIntakeYear", latest);
     }
 
     @Post("/{id}/discontinue")
