@@ -855,12 +855,17 @@ public class OverviewReads {
     private static final Duration AN_ABSENCE = Duration.ofMinutes(1);
     private static final int NEW_LINES_READ_AFTER_AN_ABSENCE = 10_000;
 
-    /** A line with the offering it is about, which a province's or an institution's filter asks for, and when it was projected. */
-    private record Projected(Views.TimelineLine line, String offeringId, Timestamp projectedAt) {
+    /**
+     * What a read of new lines checks of a line against its filter, and where the line stands in the projection's order;
+     * the lines taken are read whole afterwards (their sentences, their announcement's reference), not the thousands passed.
+     */
+    private record Projected(String eventId, Timestamp projectedAt, String announcementId, String offeringId, String actorOrganisation,
+                             String kind, LocalDate occurredOn) {
     }
 
     private static Projected projected(ResultSet rs) throws SQLException {
-        return new Projected(line(rs), rs.getString("offering_id"), rs.getTimestamp("projected_at"));
+        return new Projected(rs.getString(1), rs.getTimestamp(2), rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6),
+                rs.getDate(7).toLocalDate());
     }
 
     /**
@@ -887,23 +892,27 @@ public class OverviewReads {
         // more, and reads further back for its filter's lines, a chunk at a time.
         int checkUpTo = since.isBefore(upTo.minus(AN_ABSENCE)) ? NEW_LINES_READ_AFTER_AN_ABSENCE : NEW_LINES_READ;
         Predicate<Projected> taken = taking(filter);
-        List<Views.TimelineLine> lines = new ArrayList<>();
+        List<String> takenIds = new ArrayList<>();
         Projected last = null;
-        for (int checked = 0; checked < checkUpTo && lines.size() < NEW_LINES_HANDED_OUT; ) {
+        for (int checked = 0; checked < checkUpTo && takenIds.size() < NEW_LINES_HANDED_OUT; ) {
             // Up to the position at first; then past the last line read, in the index's order.
             Sql.Binder values = last == null ? Sql.params(Timestamp.from(after), Timestamp.from(upTo), NEW_LINES_READ)
-                    : Sql.params(Timestamp.from(after), last.projectedAt(), last.projectedAt(), last.line().eventId(), NEW_LINES_READ);
-            List<Projected> found = sql.query(LINES + "timeline_entry t FORCE INDEX (timeline_projected)" + WITH_REFERENCE
-                    + " WHERE t.projected_at > ? AND " + (last == null ? "t.projected_at <= ?"
-                    : "(t.projected_at < ? OR (t.projected_at = ? AND t.event_id < ?))")
+                    : Sql.params(Timestamp.from(after), last.projectedAt(), last.projectedAt(), last.eventId(), NEW_LINES_READ);
+            List<Projected> found = sql.query("SELECT t.event_id, t.projected_at, t.announcement_id, t.offering_id, t.actor_org, t.kind, "
+                    + "t.occurred_on FROM timeline_entry t FORCE INDEX (timeline_projected) WHERE t.projected_at > ? AND "
+                    + (last == null ? "t.projected_at <= ?" : "(t.projected_at < ? OR (t.projected_at = ? AND t.event_id < ?))")
                     + " ORDER BY t.projected_at DESC, t.event_id DESC LIMIT ?", values, OverviewReads::projected);
-            found.stream().filter(taken).limit(NEW_LINES_HANDED_OUT - lines.size()).forEach(p -> lines.add(p.line()));
+            found.stream().filter(taken).limit(NEW_LINES_HANDED_OUT - takenIds.size()).forEach(p -> takenIds.add(p.eventId()));
             checked += found.size();
             if (found.size() < NEW_LINES_READ) {
                 break;
             }
             last = found.get(found.size() - 1);
         }
+        // In the order they were projected, the oldest first.
+        Map<String, Views.TimelineLine> read = new HashMap<>();
+        linesOf(takenIds, "").forEach(line -> read.put(line.eventId(), line));
+        List<Views.TimelineLine> lines = new ArrayList<>(takenIds.stream().map(read::get).toList());
         Collections.reverse(lines);
         return new Views.NewLines(named(lines), position);
     }
@@ -913,16 +922,12 @@ public class OverviewReads {
         Held in = filter.region() == null ? null : held(filter.region(), null);
         Held its = filter.institution() == null ? null : held(null, filter.institution());
         List<String> kinds = filter.kind() == null ? null : filter.kinds();
-        return projected -> {
-            Views.TimelineLine line = projected.line();
-            return (filter.announcementId() == null || filter.announcementId().equals(line.announcementId()))
-                    && (kinds == null || kinds.contains(line.kind()))
-                    && (filter.from() == null || !line.occurredOn().isBefore(filter.from()))
-                    && (filter.to() == null || !line.occurredOn().isAfter(filter.to()))
-                    && (in == null || in.holds(line.announcementId(), projected.offeringId()))
-                    && (its == null || filter.institution().equals(line.actorOrganisation())
-                        || its.holds(line.announcementId(), projected.offeringId()));
-        };
+        return line -> (filter.announcementId() == null || filter.announcementId().equals(line.announcementId()))
+                && (kinds == null || kinds.contains(line.kind()))
+                && (filter.from() == null || !line.occurredOn().isBefore(filter.from()))
+                && (filter.to() == null || !line.occurredOn().isAfter(filter.to()))
+                && (in == null || in.holds(line.announcementId(), line.offeringId()))
+                && (its == null || filter.institution().equals(line.actorOrganisation()) || its.holds(line.announcementId(), line.offeringId()));
     }
 
     /** Organisation names, plus the names of only those offerings this page's sentences mention. */
