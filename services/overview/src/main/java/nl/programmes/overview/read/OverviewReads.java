@@ -909,10 +909,10 @@ public class OverviewReads {
             }
             last = found.get(found.size() - 1);
         }
-        // In the order they were projected, the oldest first.
+        // In the order they were projected, the oldest first. (A switch-over in between writes the same lines anew.)
         Map<String, Views.TimelineLine> read = new HashMap<>();
         linesOf(takenIds, "").forEach(line -> read.put(line.eventId(), line));
-        List<Views.TimelineLine> lines = new ArrayList<>(takenIds.stream().map(read::get).toList());
+        List<Views.TimelineLine> lines = new ArrayList<>(takenIds.stream().map(read::get).filter(java.util.Objects::nonNull).toList());
         Collections.reverse(lines);
         return new Views.NewLines(named(lines), position);
     }
