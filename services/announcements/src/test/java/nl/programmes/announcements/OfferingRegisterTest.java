@@ -245,8 +245,7 @@ class OfferingRegisterTest implements TestPropertyProvider {
         assertThat(announcements.count("SELECT COUNT(*) FROM outbox")).isEqualTo(outbox + 1);
 
         // Again, the same: nothing new. A correction to a year before a recorded figure: refused, as at first.
-        http.toBlocking().retrieve(HttpRequest.POST("/api/offerings/" + id + "/discontinue",
-                Map.of("reason", "ENDED", "lastIntakeYear", 2023)).bearerAuth(hu), Map.class);
+        discontinue(id, Map.of("reason", "ENDED", "lastIntakeYear", 2023), hu);
         problem = refused(422, "/api/offerings/" + id + "/discontinue", Map.of("reason", "ENDED", "lastIntakeYear", 2022), hu);
         assertThat(problem.get("errors")).isEqualTo(List.of(Map.of("field", "lastIntakeYear", "message", "intake is recorded for 2023, after that year")));
         assertThat(announcements.count("SELECT COUNT(*) FROM outbox")).isEqualTo(outbox + 1);
@@ -266,8 +265,7 @@ class OfferingRegisterTest implements TestPropertyProvider {
         assertThat(announcements.count("SELECT COUNT(*) FROM outbox")).isEqualTo(outbox + 2);
 
         // The last intake year was wrong: corrected, the later figure is taken, and both endings are on the topic in order.
-        Map<?, ?> corrected = http.toBlocking().retrieve(HttpRequest.POST("/api/offerings/" + id + "/discontinue",
-                Map.of("reason", "ENDED", "lastIntakeYear", 2024)).bearerAuth(hu), Map.class);
+        Map<?, ?> corrected = discontinue(id, Map.of("reason", "ENDED", "lastIntakeYear", 2024), hu);
         assertThat(corrected.get("discontinued")).isEqualTo(Map.of("reason", "ENDED", "lastIntakeYear", 2024));
         http.toBlocking().retrieve(HttpRequest.POST("/api/offerings/" + id + "/intake", Map.of("studyYear", 2024, "intake", "12"))
                 .bearerAuth(hu), Map.class);
@@ -291,10 +289,8 @@ class OfferingRegisterTest implements TestPropertyProvider {
                 saxion,Ad Hotelmanagement,duaal,Hengelo,8
                 """;
         String id = offeringIdOnLine(importTable(table), 2);
-        http.toBlocking().retrieve(HttpRequest.POST("/api/offerings/" + id + "/discontinue",
-                Map.of("reason", "ENDED", "lastIntakeYear", 2022)).bearerAuth(admin), Map.class);
-        Map<?, ?> taken = http.toBlocking().retrieve(HttpRequest.POST("/api/offerings/" + id + "/discontinue",
-                Map.of("reason", "REGISTERED_IN_ERROR")).bearerAuth(admin), Map.class);
+        discontinue(id, Map.of("reason", "ENDED", "lastIntakeYear", 2022), admin);
+        Map<?, ?> taken = discontinue(id, Map.of("reason", "REGISTERED_IN_ERROR"), admin);
         assertThat(taken.get("discontinued")).isEqualTo(Map.of("reason", "REGISTERED_IN_ERROR"));
         long outbox = announcements.count("SELECT COUNT(*) FROM outbox");
 
@@ -313,8 +309,7 @@ class OfferingRegisterTest implements TestPropertyProvider {
                 saxion,Ad Retailmanagement,voltijd,Deventer,31
                 """;
         String id = offeringIdOnLine(importTable(table), 2);
-        Map<?, ?> taken = http.toBlocking().retrieve(HttpRequest.POST("/api/offerings/" + id + "/discontinue",
-                Map.of("reason", "REGISTERED_IN_ERROR")).bearerAuth(admin), Map.class);
+        Map<?, ?> taken = discontinue(id, Map.of("reason", "REGISTERED_IN_ERROR"), admin);
         assertThat(taken.get("discontinued")).isEqualTo(Map.of("reason", "REGISTERED_IN_ERROR"));
         Map<String, Object> problem = refused(422, "/api/offerings/" + id + "/intake", Map.of("studyYear", 2023, "intake", "30"), admin);
         assertThat(problem.get("errors")).isEqualTo(List.of(Map.of("field", "studyYear", "message",
@@ -323,6 +318,11 @@ class OfferingRegisterTest implements TestPropertyProvider {
         Map<?, ?> again = importTable(table);
         assertThat(again.get("offeringsRegistered")).isEqualTo(1);
         assertThat(offeringIdOnLine(again, 2)).isNotEqualTo(id);
+    }
+
+    /** Takes the offering out (or corrects how it was), as the token's caller; the offering as the service answers it. */
+    private Map<?, ?> discontinue(String id, Map<String, Object> body, String token) {
+        return http.toBlocking().retrieve(HttpRequest.POST("/api/offerings/" + id + "/discontinue", body).bearerAuth(token), Map.class);
     }
 
     private Map<String, Object> refused(int status, String uri, Map<String, Object> body, String token) {
