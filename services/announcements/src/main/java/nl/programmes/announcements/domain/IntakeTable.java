@@ -2,6 +2,7 @@ package nl.programmes.announcements.domain;
 
 import nl.programmes.events.announcement.ProgrammeForm;
 import nl.programmes.events.announcement.ProgrammeLevel;
+import nl.programmes.kit.csv.CsvText;
 import nl.programmes.kit.problem.InvalidCommandException;
 
 import java.util.ArrayList;
@@ -55,7 +56,7 @@ public final class IntakeTable {
      * @throws InvalidCommandException when the header lacks a required column: then nothing is read
      */
     public static Parsed parse(String csv) {
-        List<List<String>> lines = Csv.parse(csv, separator(csv));
+        List<List<String>> lines = CsvText.rows(csv);
         if (lines.isEmpty()) {
             throw new InvalidCommandException("file", "is empty: expected a header line and rows");
         }
@@ -89,18 +90,6 @@ public final class IntakeTable {
      */
     private static final Map<String, String> DUTCH = Map.of("instelling", "institution", "opleiding", "programme",
             "vorm", "form", "locatie", "location", "vestiging", "location", "niveau", "level");
-
-    /**
-     * Commas, or semicolons where the header has more of those: Excel with Dutch settings saves a "CSV" with semicolons
-     * (a comma is the decimal sign there), and staff export their tables from it.
-     */
-    static char separator(String csv) {
-        int end = csv.indexOf('\n');
-        String header = end < 0 ? csv : csv.substring(0, end);
-        long semicolons = header.chars().filter(c -> c == ';').count();
-        long commas = header.chars().filter(c -> c == ',').count();
-        return semicolons > commas ? ';' : ',';
-    }
 
     private static Row row(int line, List<String> header, List<String> cells) {
         Map<String, String> values = new LinkedHashMap<>();
@@ -175,52 +164,5 @@ public final class IntakeTable {
             return ProgrammeLevel.MASTER;
         }
         throw new InvalidCommandException("level", "is empty and cannot be read from the programme name");
-    }
-
-    /** Just enough RFC 4180: commas (or another separator), quoted cells with doubled quotes, CRLF or LF. */
-    static final class Csv {
-        private Csv() {
-        }
-
-        static List<List<String>> parse(String text, char separator) {
-            List<List<String>> lines = new ArrayList<>();
-            List<String> cells = new ArrayList<>();
-            StringBuilder cell = new StringBuilder();
-            boolean quoted = false;
-            String body = text.startsWith("\uFEFF") ? text.substring(1) : text;
-            for (int i = 0; i < body.length(); i++) {
-                char c = body.charAt(i);
-                if (quoted) {
-                    if (c == '"' && i + 1 < body.length() && body.charAt(i + 1) == '"') {
-                        cell.append('"');
-                        i++;
-                    } else if (c == '"') {
-                        quoted = false;
-                    } else {
-                        cell.append(c);
-                    }
-                } else if (c == '"') {
-                    quoted = true;
-                } else if (c == separator) {
-                    cells.add(cell.toString());
-                    cell.setLength(0);
-                } else if (c == '\n' || c == '\r') {
-                    if (c == '\r' && i + 1 < body.length() && body.charAt(i + 1) == '\n') {
-                        i++;
-                    }
-                    cells.add(cell.toString());
-                    cell.setLength(0);
-                    lines.add(cells);
-                    cells = new ArrayList<>();
-                } else {
-                    cell.append(c);
-                }
-            }
-            if (!cell.isEmpty() || !cells.isEmpty()) {
-                cells.add(cell.toString());
-                lines.add(cells);
-            }
-            return lines;
-        }
     }
 }

@@ -1,5 +1,6 @@
 package nl.programmes.announcements.domain;
 
+import nl.programmes.kit.csv.CsvText;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -34,8 +35,8 @@ class IntakeTableTest {
 
     @Test
     void aCommaInsideASemicolonTableIsPartOfItsCell() {
-        assertThat(IntakeTable.separator("instelling;opleiding;vorm\nhva;Ad Smart Media, Production;voltijd")).isEqualTo(';');
-        assertThat(IntakeTable.separator("institution,programme,form;x\nhva,a;b,voltijd")).isEqualTo(',');
+        assertThat(CsvText.separator("instelling;opleiding;vorm\nhva;Ad Smart Media, Production;voltijd")).isEqualTo(';');
+        assertThat(CsvText.separator("institution,programme,form;x\nhva,a;b,voltijd")).isEqualTo(',');
     }
 
     @Test

@@ -8,7 +8,11 @@ import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.Put;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Consumes;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
@@ -24,6 +28,9 @@ import nl.programmes.kit.security.Roles;
 import nl.programmes.overview.read.ReadModelChanges;
 import nl.programmes.overview.read.Views;
 import nl.programmes.overview.rebuild.OverviewRebuild;
+import nl.programmes.overview.read.RegionalSnapshot;
+import nl.programmes.overview.reference.MunicipalityFile;
+import nl.programmes.overview.reference.MunicipalityImport;
 import nl.programmes.overview.reference.MunicipalityTable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -46,9 +53,12 @@ public class MunicipalityController {
     private final ReadModelChanges changes;
     private final OverviewRebuild rebuild;
     private final Problems problems;
+    private final RegionalSnapshot regional;
 
-    public MunicipalityController(MunicipalityTable table, ReadModelChanges changes, OverviewRebuild rebuild, Problems problems) {
+    public MunicipalityController(MunicipalityTable table, ReadModelChanges changes, OverviewRebuild rebuild, Problems problems,
+                                  RegionalSnapshot regional) {
         this.table = table;
+        this.regional = regional;
         this.changes = changes;
         this.rebuild = rebuild;
         this.problems = problems;
@@ -92,5 +102,36 @@ public class MunicipalityController {
         LOG.info("{} {} {} in {} ({})", caller.getName(), added ? "added" : "moved", name, province, region == null ? "no labour-market region" : region);
         Views.KnownMunicipality placed = new Views.KnownMunicipality(name, province, region);
         return added ? HttpResponse.created(placed) : HttpResponse.ok(placed);
+    }
+
+    /**
+     * Brings the table up to date from a municipality file, such as CBS's yearly "Gemeenten alfabetisch" (CSV, commas or
+     * semicolons): adds and moves the municipalities it names, keeps the table's other places (see
+     * {@link MunicipalityImport}). With {@code dryRun=true} it answers what it would do and writes nothing; without, a
+     * file with a row that does not read is a 422 naming each such row, and nothing is written. Refused while a rebuild
+     * runs, as a place is.
+     */
+    @Post(value = "/import", consumes = {"text/csv", MediaType.TEXT_PLAIN})
+    @Consumes({"text/csv", MediaType.TEXT_PLAIN})
+    @Secured(Roles.ADMIN)
+    public HttpResponse<?> importFile(HttpRequest<?> request, @Body String file, @Nullable @QueryValue Boolean dryRun, Authentication caller) {
+        MunicipalityFile.Parsed parsed = MunicipalityFile.parse(file);
+        List<String> unknown = regional.current().unknown();
+        if (Boolean.TRUE.equals(dryRun)) {
+            return HttpResponse.ok(table.importFile(parsed, unknown, true));
+        }
+        java.util.Optional<MunicipalityImport.Report> done = rebuild.unlessRebuilding(() -> table.importFile(parsed, unknown, false));
+        if (done.isEmpty()) {
+            return problems.detail(request, HttpStatus.CONFLICT, null,
+                    "A rebuild is running and copied the municipality table at its start; change it after the switch-over");
+        }
+        MunicipalityImport.Report report = done.get();
+        if (!MunicipalityImport.changes(report).isEmpty()) {
+            changes.changedEverything(); // the regional pages and cached answers place programmes by it
+        }
+        LOG.info("{} imported a municipality table of {} rows: {} added, {} moved, {} unchanged, {} kept (not in the file){}",
+                caller.getName(), report.rows(), report.added().size(), report.moved().size(), report.unchanged(), report.kept().size(),
+                report.newProvinces().isEmpty() ? "" : "; new provinces " + report.newProvinces());
+        return HttpResponse.ok(report);
     }
 }

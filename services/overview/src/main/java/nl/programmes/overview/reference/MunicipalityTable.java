@@ -7,6 +7,9 @@ import nl.programmes.kit.persistence.Sql;
 import nl.programmes.overview.read.Views;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 
+import nl.programmes.kit.problem.FieldViolation;
+import nl.programmes.kit.problem.InvalidCommandException;
+
 import java.util.List;
 
 /**
@@ -46,5 +49,30 @@ public class MunicipalityTable {
                         + "ON DUPLICATE KEY UPDATE province = VALUES(province), labour_market_region = VALUES(labour_market_region)",
                 Sql.params(municipality, province, labourMarketRegion));
         return !known;
+    }
+
+    /**
+     * The file's municipalities, planned against the table as it stands and, unless {@code dryRun}, written in this
+     * transaction: the rows added and moved, the others as they are. A file with a row that does not read writes
+     * nothing (each such row named: {@code lines[12].province}), so the table is never half replaced.
+     *
+     * @param unknown the places of programmes the table does not hold now
+     */
+    @Transactional
+    public MunicipalityImport.Report importFile(MunicipalityFile.Parsed file, List<String> unknown, boolean dryRun) {
+        List<Views.KnownMunicipality> table = sql.query("SELECT municipality, province, labour_market_region FROM municipality_region"
+                + (dryRun ? "" : " FOR UPDATE"), Sql.params(), rs -> new Views.KnownMunicipality(rs.getString(1), rs.getString(2), rs.getString(3)));
+        MunicipalityImport.Report report = MunicipalityImport.plan(table, file, unknown);
+        if (dryRun) {
+            return report;
+        }
+        if (!report.rejected().isEmpty()) {
+            throw new InvalidCommandException(report.rejected().stream()
+                    .map(r -> new FieldViolation("lines[" + r.line() + "]." + r.field(), r.message())).toList());
+        }
+        sql.insertNow("INSERT INTO municipality_region (municipality, province, labour_market_region) VALUES (?, ?, ?) "
+                        + "ON DUPLICATE KEY UPDATE province = VALUES(province), labour_market_region = VALUES(labour_market_region)",
+                MunicipalityImport.changes(report).stream().map(m -> new Object[]{m.municipality(), m.province(), m.labourMarketRegion()}).toList());
+        return report.done();
     }
 }
