@@ -90,6 +90,70 @@ class MunicipalityTableTest implements TestPropertyProvider {
                 .satisfies(m -> assertThat(m.get("province")).isEqualTo("Gelderland"));
     }
 
+    /**
+     * A municipality file, previewed and then imported: what it adds and moves, the places it leaves as they are, and
+     * the programmes under "region unknown" it places. A file with a row that does not read writes nothing, and only an
+     * administrator imports. Fictional places only: the tests of this JVM share the table.
+     */
+    @Test
+    void anAdministratorBringsTheTableUpToDateFromAFileSeeingFirstWhatItWouldDo() {
+        publisher.publish(new OfferingRegistered(UUID.randomUUID().toString(), "hu", "Ad Verweg Media", null, null,
+                ProgrammeLevel.ASSOCIATE_DEGREE, ProgrammeForm.VOLTIJD, "Verweggistan", new Actor("admin", "Admin", "platform")));
+        Projected.caughtUp(overview);
+        put(admin, "Oudedorp", Map.of("province", "Utrecht", "labourMarketRegion", "Amersfoort"));
+        List<Map<String, Object>> before = municipalities();
+        String file = "Gemeentecode;GemeentecodeGM;Gemeentenaam;Provinciecode;ProvinciecodePV;Provincienaam\r\n"
+                + "9901;GM9901;Verweggistan;26;PV26;Utrecht\r\n"
+                + "9902;GM9902;Oudedorp;25;PV25;Gelderland\r\n"
+                + "0153;GM0153;Enschede;23;PV23;Overijssel\r\n";
+
+        // Only an administrator; a row that does not read is named by its line and column, and nothing is written.
+        assertThat(assertThrows(HttpClientResponseException.class, () -> importFile(reader, file, false)).getStatus().getCode()).isEqualTo(403);
+        HttpClientResponseException unreadable = assertThrows(HttpClientResponseException.class,
+                () -> importFile(admin, file + "9903;GM9903;Nieuwdorp;26;PV26;\r\n", false));
+        assertThat(unreadable.getStatus().getCode()).isEqualTo(422);
+        assertThat(unreadable.getResponse().getBody(String.class).orElseThrow()).contains("\"field\":\"lines[5].province\"").contains("is empty");
+        HttpClientResponseException headless = assertThrows(HttpClientResponseException.class, () -> importFile(admin, "naam;code\n", false));
+        assertThat(headless.getStatus().getCode()).isEqualTo(422);
+        assertThat(headless.getResponse().getBody(String.class).orElseThrow()).contains("\"field\":\"file\"").contains("no municipality column");
+        assertThat(municipalities()).isEqualTo(before);
+
+        // The preview: what it would do, and still nothing written.
+        Map<String, Object> preview = importFile(admin, file, true).body();
+        assertThat(preview.get("imported")).isEqualTo(false);
+        assertThat((List<Map<String, Object>>) preview.get("added")).containsExactly(Map.of("municipality", "Verweggistan", "province", "Utrecht"));
+        assertThat((List<Map<String, Object>>) preview.get("moved")).containsExactly(Map.of("municipality", "Oudedorp", "fromProvince", "Utrecht",
+                "fromLabourMarketRegion", "Amersfoort", "province", "Gelderland", "labourMarketRegion", "Amersfoort"));
+        assertThat(preview.get("unchanged")).isEqualTo(1);
+        assertThat((List<String>) preview.get("kept")).contains("Deventer").doesNotContain("Enschede", "Oudedorp");
+        assertThat((List<String>) preview.get("placed")).containsExactly("Verweggistan");
+        assertThat(municipalities()).isEqualTo(before);
+
+        Map<String, Object> imported = importFile(admin, file, false).body();
+        assertThat(imported.get("imported")).isEqualTo(true);
+        assertThat(municipalities()).hasSize(before.size() + 1)
+                .contains(Map.of("municipality", "Verweggistan", "province", "Utrecht"),
+                        Map.of("municipality", "Oudedorp", "province", "Gelderland", "labourMarketRegion", "Amersfoort"))
+                .containsAll(before.stream().filter(m -> !"Oudedorp".equals(m.get("municipality"))).toList());
+        // At once, as a place put by hand: the programme leaves "region unknown".
+        assertThat((List<String>) get("/api/overview/regions").get("unknownMunicipalities")).doesNotContain("Verweggistan");
+        assertThat((List<Map<String, Object>>) get("/api/overview/regions/Utrecht").get("municipalities"))
+                .filteredOn(m -> "Verweggistan".equals(m.get("municipality"))).singleElement()
+                .satisfies(m -> assertThat((List<Map<String, Object>>) m.get("existing")).extracting(o -> o.get("programme"))
+                        .containsExactly("Ad Verweg Media"));
+
+        // The same file again changes nothing.
+        Map<String, Object> again = importFile(admin, file, false).body();
+        assertThat((List<?>) again.get("added")).isEmpty();
+        assertThat((List<?>) again.get("moved")).isEmpty();
+        assertThat(again.get("unchanged")).isEqualTo(3);
+    }
+
+    private HttpResponse<Map> importFile(String token, String file, boolean dryRun) {
+        return http.toBlocking().exchange(HttpRequest.POST("/api/overview/municipalities/import" + (dryRun ? "?dryRun=true" : ""), file)
+                .contentType("text/csv").bearerAuth(token), Map.class);
+    }
+
     private HttpResponse<Map> put(String token, String municipality, Map<String, Object> place) {
         return http.toBlocking().exchange(HttpRequest.PUT("/api/overview/municipalities/" + municipality, place).bearerAuth(token), Map.class);
     }
