@@ -634,6 +634,55 @@ class PortalJourneyTest {
     }
 
     /**
+     * An administrator brings the municipality table up to date from CBS's file, saved by Excel (semicolons, its
+     * character set): a row without a province is named and nothing changes; the mended file, previewed, takes
+     * Saxion's programme in Losser out of "region unknown", and the table's places the file does not name stay.
+     */
+    @Test
+    @Order(12)
+    void anAdministratorUpdatesTheMunicipalityTableFromCbsFile() throws Exception {
+        api("saxion-staff", "POST", "/api/offerings", "{\"institution\":\"saxion\",\"programmeName\":\"Ad Grensregio Media\","
+                + "\"level\":\"ASSOCIATE_DEGREE\",\"form\":\"VOLTIJD\",\"location\":\"Losser\"}", null, 201);
+        String header = "Gemeentecode;GemeentecodeGM;Gemeentenaam;Provinciecode;ProvinciecodePV;Provincienaam\r\n";
+        Path folder = java.nio.file.Files.createTempDirectory("cbs");
+        Path unreadable = folder.resolve("gemeenten-alfabetisch-2027-concept.csv");
+        java.nio.file.Files.write(unreadable, (header + "0153;GM0153;Enschede;23;PV23;Overijssel\r\n0168;GM0168;Losser;23;PV23;Overijssel\r\n"
+                + "1774;GM1774;Dinkelland;23;PV23;\r\n").getBytes(java.nio.charset.Charset.forName("windows-1252")));
+        Path cbs = folder.resolve("gemeenten-alfabetisch-2027.csv");
+        java.nio.file.Files.write(cbs, (header + "0153;GM0153;Enschede;23;PV23;Overijssel\r\n0168;GM0168;Losser;23;PV23;Overijssel\r\n"
+                + "1774;GM1774;Dinkelland;23;PV23;Overijssel\r\n").getBytes(java.nio.charset.Charset.forName("windows-1252")));
+
+        signIn("admin");
+        browser.open("/regions").reloadUntil(page -> page.contains("Losser"));
+        browser.find(By.id("update-municipality-table")).click();
+        browser.waitFor(d -> d.getCurrentUrl().endsWith("/regions/municipalities/import") ? true : null);
+        browser.find(By.id("file")).sendKeys(unreadable.toString());
+        browser.submit(By.cssSelector("main form button[type=submit]"));
+        assertThat(browser.find(By.id("import-preview")).getText()).contains("Er is nog niets veranderd").contains("Regels die niet lezen: 1");
+        assertThat(browser.find(By.id("rejected-rows")).findElements(By.cssSelector("tbody tr"))).extracting(WebElement::getText)
+                .containsExactly("4 provincie is leeg");
+        assertThat(browser.driver().findElements(By.id("confirm-import"))).isEmpty();
+
+        browser.find(By.linkText("Een ander bestand kiezen")).click();
+        browser.waitFor(d -> d.getCurrentUrl().endsWith("/regions/municipalities/import") ? true : null);
+        browser.find(By.id("file")).sendKeys(cbs.toString());
+        browser.submit(By.cssSelector("main form button[type=submit]"));
+        assertThat(browser.find(By.id("import-preview")).getText()).contains("gemeenten gelezen: 3; toe te voegen: 2; te verplaatsen: 0; ongewijzigd: 1")
+                .contains("blijven staan");
+        assertThat(browser.find(By.id("added-municipalities")).findElements(By.cssSelector("tbody tr"))).extracting(WebElement::getText)
+                .containsExactly("Losser Overijssel", "Dinkelland Overijssel");
+        assertThat(browser.find(By.id("placed-municipalities")).getText()).isEqualTo("Losser");
+        browser.screenshot(screenshots, "17-municipality-table");
+        assertThat(apiGet("admin", "/api/overview/municipalities")).doesNotContain("Losser");
+
+        browser.submit(By.cssSelector("#confirm-import button[type=submit]"));
+        assertThat(browser.find(By.id("import-report")).getText()).contains("de gemeententabel is bijgewerkt").contains("toegevoegd: 2");
+        browser.open("/regions/Overijssel?institution=saxion");
+        assertThat(browser.find(By.xpath("//main//section[h2/span[.='Losser']]")).getText()).contains("Ad Grensregio Media");
+        assertThat(apiGet("admin", "/api/overview/regions")).doesNotContain("\"Losser\"").contains("Enschde");
+    }
+
+    /**
      * Saxion's staff take out of the register the offerings the import above registered: the one in Enschede ends (a last
      * intake year before a recorded figure is named beside its field), and stays on the regional page, marked; the one in
      * Haaksbergen was registered in error and leaves the page. Only Saxion's staff are offered the link.

@@ -172,14 +172,22 @@ public class IntakePages {
         return HttpResponse.status(HttpStatus.REQUEST_ENTITY_TOO_LARGE).body(Page.view(auth, request, "intake-import", model));
     }
 
-    /** Each row left out, with its column and what is wrong in the page's language (a study year's column is its year). */
-    @SuppressWarnings("unchecked")
     private List<Map<String, Object>> rejected(Map<String, Object> report, Locale locale) {
+        return rejected(report, "intake.column.", texts, errorTexts, locale);
+    }
+
+    /**
+     * Each row an import left out (its report's {@code rejected}: line, field, message), with its column and what is wrong
+     * in the page's language: the column's text under the prefix (a study year's column is its year).
+     */
+    @SuppressWarnings("unchecked")
+    static List<Map<String, Object>> rejected(Map<String, Object> report, String columnPrefix, MessageSource texts, ErrorTexts errorTexts,
+                                              Locale locale) {
         List<Map<String, Object>> rows = (List<Map<String, Object>>) report.getOrDefault("rejected", List.of());
         return rows.stream().map(row -> {
             Map<String, Object> shown = new LinkedHashMap<>(row);
             String field = String.valueOf(row.get("field"));
-            shown.put("column", texts.getMessage("intake.column." + field, locale).orElse(field));
+            shown.put("column", texts.getMessage(columnPrefix + field, locale).orElse(field));
             shown.put("message", errorTexts.translate(String.valueOf(row.get("message")), locale));
             return (Map<String, Object>) shown;
         }).toList();

@@ -1,0 +1,107 @@
+package nl.programmes.portal.web;
+
+import io.micronaut.context.MessageSource;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Consumes;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Part;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.multipart.CompletedFileUpload;
+import io.micronaut.http.server.util.locale.HttpLocaleResolver;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
+import io.micronaut.security.rules.SecurityRule;
+
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * The municipality table brought up to date from a file, as an administrator does once a year with CBS's "Gemeenten
+ * alfabetisch" (the overview's {@code /api/overview/municipalities/import}): first a preview of what it adds, moves and
+ * keeps and which programmes it takes out of "region unknown", then, confirmed, the import. The table decides which
+ * province's page shows a programme, so nothing changes before the person has seen that.
+ */
+@Controller("/regions/municipalities/import")
+@Secured(SecurityRule.IS_ANONYMOUS)
+@ExecuteOn(TaskExecutors.BLOCKING)
+public class MunicipalityPages {
+
+    private static final String VIEW = "municipality-import";
+
+    private final PortalApi api;
+    private final ErrorTexts errorTexts;
+    private final MessageSource texts;
+    private final HttpLocaleResolver locales;
+    private final KnownPlaces places;
+
+    public MunicipalityPages(PortalApi api, ErrorTexts errorTexts, MessageSource texts, HttpLocaleResolver locales, KnownPlaces places) {
+        this.api = api;
+        this.errorTexts = errorTexts;
+        this.texts = texts;
+        this.locales = locales;
+        this.places = places;
+    }
+
+    @Get
+    public HttpResponse<?> form(@Nullable Authentication auth, HttpRequest<?> request) {
+        return Page.render(auth, request, VIEW, new HashMap<>());
+    }
+
+    /** The chosen file, as a preview (the service's dry run): nothing is written yet. */
+    @Post(consumes = MediaType.MULTIPART_FORM_DATA)
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    public HttpResponse<?> preview(@Nullable Authentication auth, HttpRequest<?> request, @Nullable @Part("file") CompletedFileUpload file) {
+        if (auth == null) {
+            return Page.signIn(request);
+        }
+        if (file == null || file.getFilename() == null || file.getFilename().isBlank()) {
+            Map<String, Object> model = new HashMap<>();
+            model.put("errors", Map.of("file", "must be chosen"));
+            return Page.unprocessable(auth, request, VIEW, model);
+        }
+        return imported(auth, request, file.getFilename(), IntakePages.text(file), true);
+    }
+
+    /** The previewed file, imported: sent back by the preview's form as it was read. */
+    @Post(value = "/confirm", consumes = MediaType.APPLICATION_FORM_URLENCODED)
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public HttpResponse<?> confirm(@Nullable Authentication auth, HttpRequest<?> request, @Body Map<String, Object> body) {
+        if (auth == null) {
+            return Page.signIn(request);
+        }
+        Form form = new Form(body);
+        String table = form.text("table");
+        if (table == null) {
+            return Page.seeOther("/regions/municipalities/import");
+        }
+        return imported(auth, request, form.text("fileName"), table, false);
+    }
+
+    private HttpResponse<?> imported(Authentication auth, HttpRequest<?> request, String fileName, String table, boolean dryRun) {
+        Map<String, Object> model = new HashMap<>();
+        model.put("fileName", fileName);
+        PortalApi.Answer answer = api.sendText(request, "/api/overview/municipalities/import" + (dryRun ? "?dryRun=true" : ""), "text/csv",
+                table, java.time.Duration.ofSeconds(30));
+        if (!answer.ok()) {
+            // The file as a whole does not read (no municipality or province column), a rebuild runs, or the caller may not.
+            model.put("errors", answer.fieldErrors());
+            model.put("problem", answer.detail());
+            return answer.status() == 403 ? Page.render(auth, request, VIEW, model).status(403) : Page.unprocessable(auth, request, VIEW, model);
+        }
+        model.put(dryRun ? "preview" : "report", answer.body());
+        model.put("rejected", IntakePages.rejected(answer.body(), "municipalities.column.", texts, errorTexts, locales.resolveOrDefault(request)));
+        if (dryRun) {
+            model.put("table", table);
+        } else {
+            places.changed();
+        }
+        return Page.render(auth, request, VIEW, model);
+    }
+}
