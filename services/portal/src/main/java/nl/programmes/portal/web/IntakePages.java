@@ -91,30 +91,14 @@ public class IntakePages {
     @Post(value = "/import", consumes = MediaType.MULTIPART_FORM_DATA)
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     public HttpResponse<?> preview(@Nullable Authentication auth, HttpRequest<?> request, @Nullable @Part("file") CompletedFileUpload file) {
-        if (auth == null) {
-            return Page.signIn(request);
-        }
-        if (file == null || file.getFilename() == null || file.getFilename().isBlank()) {
-            Map<String, Object> model = new HashMap<>();
-            model.put("errors", Map.of("file", "must be chosen"));
-            return Page.unprocessable(auth, request, "intake-import", model);
-        }
-        return imported(auth, request, file.getFilename(), text(file), true);
+        return FileImport.preview(auth, request, file, "intake-import", this::imported);
     }
 
     /** The previewed table, imported: sent back by the preview's form as it was read. */
     @Post(value = "/import/confirm", consumes = MediaType.APPLICATION_FORM_URLENCODED)
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public HttpResponse<?> confirm(@Nullable Authentication auth, HttpRequest<?> request, @Body Map<String, Object> body) {
-        if (auth == null) {
-            return Page.signIn(request);
-        }
-        Form form = new Form(body);
-        String table = form.text("table");
-        if (table == null) {
-            return Page.seeOther("/offerings/import");
-        }
-        return imported(auth, request, form.text("fileName"), table, false);
+        return FileImport.confirm(auth, request, body, "/offerings/import", this::imported);
     }
 
     private HttpResponse<?> imported(Authentication auth, HttpRequest<?> request, String fileName, String table, boolean dryRun) {
@@ -123,11 +107,7 @@ public class IntakePages {
         PortalApi.Answer answer = api.sendText(request, "/api/offerings/import" + (dryRun ? "?dryRun=true" : ""), "text/csv", table,
                 IMPORT_WITHIN);
         if (!answer.ok()) {
-            // The file as a whole could not be read (no header, a required column missing), or the caller may not import.
-            model.put("errors", answer.fieldErrors());
-            model.put("problem", answer.detail());
-            return answer.status() == 403 ? Page.render(auth, request, "intake-import", model).status(403)
-                    : Page.unprocessable(auth, request, "intake-import", model);
+            return FileImport.refused(auth, request, "intake-import", model, answer);
         }
         model.put(dryRun ? "preview" : "report", answer.body());
         model.put("rejected", rejected(answer.body(), locales.resolveOrDefault(request)));

@@ -58,30 +58,14 @@ public class MunicipalityPages {
     @Post(consumes = MediaType.MULTIPART_FORM_DATA)
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     public HttpResponse<?> preview(@Nullable Authentication auth, HttpRequest<?> request, @Nullable @Part("file") CompletedFileUpload file) {
-        if (auth == null) {
-            return Page.signIn(request);
-        }
-        if (file == null || file.getFilename() == null || file.getFilename().isBlank()) {
-            Map<String, Object> model = new HashMap<>();
-            model.put("errors", Map.of("file", "must be chosen"));
-            return Page.unprocessable(auth, request, VIEW, model);
-        }
-        return imported(auth, request, file.getFilename(), IntakePages.text(file), true);
+        return FileImport.preview(auth, request, file, VIEW, this::imported);
     }
 
     /** The previewed file, imported: sent back by the preview's form as it was read. */
     @Post(value = "/confirm", consumes = MediaType.APPLICATION_FORM_URLENCODED)
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public HttpResponse<?> confirm(@Nullable Authentication auth, HttpRequest<?> request, @Body Map<String, Object> body) {
-        if (auth == null) {
-            return Page.signIn(request);
-        }
-        Form form = new Form(body);
-        String table = form.text("table");
-        if (table == null) {
-            return Page.seeOther("/regions/municipalities/import");
-        }
-        return imported(auth, request, form.text("fileName"), table, false);
+        return FileImport.confirm(auth, request, body, "/regions/municipalities/import", this::imported);
     }
 
     private HttpResponse<?> imported(Authentication auth, HttpRequest<?> request, String fileName, String table, boolean dryRun) {
@@ -90,10 +74,7 @@ public class MunicipalityPages {
         PortalApi.Answer answer = api.sendText(request, "/api/overview/municipalities/import" + (dryRun ? "?dryRun=true" : ""), "text/csv",
                 table, java.time.Duration.ofSeconds(30));
         if (!answer.ok()) {
-            // The file as a whole does not read (no municipality or province column), a rebuild runs, or the caller may not.
-            model.put("errors", answer.fieldErrors());
-            model.put("problem", answer.detail());
-            return answer.status() == 403 ? Page.render(auth, request, VIEW, model).status(403) : Page.unprocessable(auth, request, VIEW, model);
+            return FileImport.refused(auth, request, VIEW, model, answer); // no municipality or province column, a rebuild running
         }
         model.put(dryRun ? "preview" : "report", answer.body());
         model.put("rejected", IntakePages.rejected(answer.body(), "municipalities.column.", texts, errorTexts, locales.resolveOrDefault(request)));
