@@ -656,6 +656,12 @@ class PortalJourneyTest {
         browser.open("/regions").reloadUntil(page -> page.contains("Losser"));
         browser.find(By.id("update-municipality-table")).click();
         browser.waitFor(d -> d.getCurrentUrl().endsWith("/regions/municipalities/import") ? true : null);
+        // Over the page's 2 MB (a wrong file, say): said beside the file field, as on the intake import.
+        Path tooLarge = folder.resolve("gemeenten-te-groot.csv");
+        java.nio.file.Files.writeString(tooLarge, header + "0153;GM0153;Enschede;23;PV23;Overijssel\r\n".repeat(60_000));
+        browser.find(By.id("file")).sendKeys(tooLarge.toString());
+        browser.submit(By.cssSelector("main form button[type=submit]"));
+        assertThat(browser.find(By.id("file-error")).getText()).contains("is groter dan 2 MB");
         browser.find(By.id("file")).sendKeys(unreadable.toString());
         browser.submit(By.cssSelector("main form button[type=submit]"));
         assertThat(browser.find(By.id("import-preview")).getText()).contains("Er is nog niets veranderd").contains("Regels die niet lezen: 1");

@@ -58,4 +58,19 @@ final class FileImport {
         model.put("problem", answer.detail());
         return answer.status() == 403 ? Page.render(auth, request, view, model).status(403) : Page.unprocessable(auth, request, view, model);
     }
+
+    /**
+     * A file over the multipart limit is refused before the page sees it (Micronaut's 413, in JSON): said beside the
+     * file field instead, with the limit, so the person knows to split the table.
+     */
+    static HttpResponse<?> tooLarge(HttpRequest<?> request, String view, long maxFileSize) {
+        Authentication auth = request.getUserPrincipal(Authentication.class).orElse(null);
+        if (auth == null) {
+            return Page.signIn(request);
+        }
+        long megabytes = Math.max(1, maxFileSize / (1024 * 1024));
+        Map<String, Object> model = new HashMap<>();
+        model.put("errors", Map.of("file", "is larger than " + megabytes + " MB, the most one import takes; split the table"));
+        return HttpResponse.status(io.micronaut.http.HttpStatus.REQUEST_ENTITY_TOO_LARGE).body(Page.view(auth, request, view, model));
+    }
 }

@@ -5,7 +5,6 @@ import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
-import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Consumes;
@@ -136,20 +135,10 @@ public class IntakePages {
         return lines;
     }
 
-    /**
-     * A file over the multipart limit is refused before the page sees it (Micronaut's 413, in JSON): said beside the
-     * file field instead, with the limit, so the person knows to split the table.
-     */
+    /** A file over the multipart limit: said beside the file field ({@link FileImport#tooLarge}). */
     @Error(exception = ContentLengthExceededException.class)
     public HttpResponse<?> tooLarge(HttpRequest<?> request) {
-        Authentication auth = request.getUserPrincipal(Authentication.class).orElse(null);
-        if (auth == null) {
-            return Page.signIn(request);
-        }
-        long megabytes = Math.max(1, maxFileSize / (1024 * 1024));
-        Map<String, Object> model = new HashMap<>();
-        model.put("errors", Map.of("file", "is larger than " + megabytes + " MB, the most one import takes; split the table"));
-        return HttpResponse.status(HttpStatus.REQUEST_ENTITY_TOO_LARGE).body(Page.view(auth, request, "intake-import", model));
+        return FileImport.tooLarge(request, "intake-import", maxFileSize);
     }
 
     private List<Map<String, Object>> rejected(Map<String, Object> report, Locale locale) {

@@ -1,6 +1,7 @@
 package nl.programmes.portal.web;
 
 import io.micronaut.context.MessageSource;
+import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -8,9 +9,11 @@ import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Consumes;
 import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Error;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Part;
 import io.micronaut.http.annotation.Post;
+import io.micronaut.http.exceptions.ContentLengthExceededException;
 import io.micronaut.http.multipart.CompletedFileUpload;
 import io.micronaut.http.server.util.locale.HttpLocaleResolver;
 import io.micronaut.scheduling.TaskExecutors;
@@ -40,8 +43,11 @@ public class MunicipalityPages {
     private final MessageSource texts;
     private final HttpLocaleResolver locales;
     private final KnownPlaces places;
+    private final long maxFileSize;
 
-    public MunicipalityPages(PortalApi api, ErrorTexts errorTexts, MessageSource texts, HttpLocaleResolver locales, KnownPlaces places) {
+    public MunicipalityPages(PortalApi api, ErrorTexts errorTexts, MessageSource texts, HttpLocaleResolver locales, KnownPlaces places,
+                             @Value("${micronaut.server.multipart.max-file-size:1048576}") long maxFileSize) {
+        this.maxFileSize = maxFileSize;
         this.api = api;
         this.errorTexts = errorTexts;
         this.texts = texts;
@@ -66,6 +72,12 @@ public class MunicipalityPages {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public HttpResponse<?> confirm(@Nullable Authentication auth, HttpRequest<?> request, @Body Map<String, Object> body) {
         return FileImport.confirm(auth, request, body, "/regions/municipalities/import", this::imported);
+    }
+
+    /** A file over the multipart limit: said beside the file field ({@link FileImport#tooLarge}). */
+    @Error(exception = ContentLengthExceededException.class)
+    public HttpResponse<?> tooLarge(HttpRequest<?> request) {
+        return FileImport.tooLarge(request, VIEW, maxFileSize);
     }
 
     private HttpResponse<?> imported(Authentication auth, HttpRequest<?> request, String fileName, String table, boolean dryRun) {
