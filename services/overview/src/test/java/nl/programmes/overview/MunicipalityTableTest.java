@@ -10,6 +10,7 @@ import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
 import nl.programmes.events.Actor;
 import nl.programmes.events.announcement.ProgrammeForm;
+import nl.programmes.events.announcement.ProgrammeAnnounced;
 import nl.programmes.events.announcement.ProgrammeLevel;
 import nl.programmes.events.offering.OfferingRegistered;
 import nl.programmes.testkit.EventPublisher;
@@ -147,6 +148,35 @@ class MunicipalityTableTest implements TestPropertyProvider {
         assertThat((List<?>) again.get("added")).isEmpty();
         assertThat((List<?>) again.get("moved")).isEmpty();
         assertThat(again.get("unchanged")).isEqualTo(3);
+    }
+
+    /**
+     * The data-quality view names each place the table does not hold with whose programmes are there (an announcement by
+     * its reference, to ask its institution about a typo), and counts the offerings registered without a place.
+     */
+    @Test
+    void theDataQualityViewNamesEachUnknownPlaceWithWhoseProgrammesAreThere() {
+        ProgrammeAnnounced demo = new DemoCaseEvents().announced();
+        String typo = UUID.randomUUID().toString();
+        publisher.publish(new ProgrammeAnnounced(typo, "DQ-001", "saxion", demo.programme(), List.of("Enschede", "Ensgede"),
+                demo.intendedStart(), null, null, null, demo.actor()));
+        publisher.publish(new OfferingRegistered(UUID.randomUUID().toString(), "saxion", "Ad Ensgede Media", null, null,
+                ProgrammeLevel.ASSOCIATE_DEGREE, ProgrammeForm.DEELTIJD, "Ensgede", new Actor("admin", "Admin", "platform")));
+        publisher.publish(new OfferingRegistered(UUID.randomUUID().toString(), "hu", "Ad Nergens Anders", null, null,
+                ProgrammeLevel.ASSOCIATE_DEGREE, ProgrammeForm.VOLTIJD, null, new Actor("admin", "Admin", "platform")));
+        Projected.caughtUp(overview);
+
+        Map<String, Object> quality = get("/api/overview/status/data-quality");
+        assertThat((List<Map<String, Object>>) quality.get("unknownMunicipalities")).filteredOn(p -> "Ensgede".equals(p.get("municipality")))
+                .singleElement().satisfies(place -> {
+                    assertThat(place.get("existingOfferings")).isEqualTo(1);
+                    assertThat((List<Map<String, Object>>) place.get("announcements"))
+                            .containsExactly(Map.of("announcementId", typo, "reference", "DQ-001"));
+                    assertThat((List<String>) place.get("institutions")).hasSize(1);
+                });
+        // Enschede, the announcement's other place, is known: only the typo is named.
+        assertThat((List<Map<String, Object>>) quality.get("unknownMunicipalities")).noneMatch(p -> "Enschede".equals(p.get("municipality")));
+        assertThat((Integer) quality.get("offeringsWithoutLocation")).isPositive();
     }
 
     private HttpResponse<Map> importFile(String token, String file, boolean dryRun) {

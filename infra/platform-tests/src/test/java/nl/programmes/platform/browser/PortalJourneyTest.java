@@ -636,7 +636,8 @@ class PortalJourneyTest {
     /**
      * An administrator brings the municipality table up to date from CBS's file, saved by Excel (semicolons, its
      * character set): a row without a province is named and nothing changes; the mended file, previewed, takes
-     * Saxion's programme in Losser out of "region unknown", and the table's places the file does not name stay.
+     * Saxion's programme in Losser out of "region unknown", and the table's places the file does not name stay. The
+     * status page's data-quality view names what is still unknown.
      */
     @Test
     @Order(12)
@@ -686,6 +687,13 @@ class PortalJourneyTest {
         browser.open("/regions/Overijssel?institution=saxion");
         assertThat(browser.find(By.xpath("//main//section[h2/span[.='Losser']]")).getText()).contains("Ad Grensregio Media");
         assertThat(apiGet("admin", "/api/overview/regions")).doesNotContain("\"Losser\"").contains("Enschde");
+
+        // The status page's data-quality view: the typo of the announcement above is still there, with its reference to
+        // ask Saxion about; Losser is not.
+        browser.open("/status");
+        WebElement enschde = browser.find(By.xpath("//table[@id='unknown-places']//tr[th[.='Enschde']]"));
+        assertThat(enschde.getText()).contains("Saxion").contains("SX-UI-TYPO");
+        assertThat(browser.find(By.id("unknown-places")).getText()).doesNotContain("Losser");
     }
 
     /**

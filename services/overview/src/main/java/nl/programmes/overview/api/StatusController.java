@@ -49,6 +49,12 @@ public class StatusController {
         this.parked = parked;
     }
 
+    /** What the overview could not place (shown under "region unknown"): the data-quality view of the status page. */
+    @Get("/data-quality")
+    public Views.DataQuality dataQuality() {
+        return reads.dataQuality();
+    }
+
     /** Every parked record with the error that parked it. */
     @Get("/parked")
     public List<ParkedRecords.Parked> parked() {

@@ -284,6 +284,31 @@ public class OverviewReads {
         return regional.lastRead().map(all -> isRegion(all, province(all, region))).orElse(true);
     }
 
+    /** The places the municipality table does not hold, with what is there, by name; and the offerings without a place. */
+    public Views.DataQuality dataQuality() {
+        RegionalSnapshot.Regional all = regional.current();
+        Map<String, java.util.SortedSet<String>> institutions = new java.util.TreeMap<>();
+        Map<String, Integer> existing = new HashMap<>();
+        Map<String, List<Views.AnnouncementAt>> announcements = new HashMap<>();
+        int withoutLocation = 0;
+        for (Views.Offering o : all.offeringsIn(REGION_UNKNOWN, null)) {
+            if (o.location() == null) {
+                withoutLocation++;
+                continue;
+            }
+            institutions.computeIfAbsent(o.location(), k -> new java.util.TreeSet<>()).add(o.institutionName());
+            existing.merge(o.location(), 1, Integer::sum);
+        }
+        for (RegionalSnapshot.Placed placed : all.intendedIn(REGION_UNKNOWN, null)) {
+            institutions.computeIfAbsent(placed.location(), k -> new java.util.TreeSet<>()).add(placed.programme().institutionName());
+            announcements.computeIfAbsent(placed.location(), k -> new ArrayList<>())
+                    .add(new Views.AnnouncementAt(placed.programme().announcementId(), placed.programme().reference()));
+        }
+        List<Views.UnknownPlace> places = institutions.entrySet().stream().map(e -> new Views.UnknownPlace(e.getKey(), List.copyOf(e.getValue()),
+                existing.getOrDefault(e.getKey(), 0), announcements.getOrDefault(e.getKey(), List.of()))).toList();
+        return new Views.DataQuality(places, withoutLocation);
+    }
+
     /** A province of the municipality table, or the place for municipalities it does not know. */
     static boolean isRegion(RegionalSnapshot.Regional all, String province) {
         return all.municipalities().containsKey(province) || REGION_UNKNOWN.equals(province);

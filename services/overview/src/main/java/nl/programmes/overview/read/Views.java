@@ -132,4 +132,22 @@ public final class Views {
     public record Status(List<TopicStatus> topics, long eventsProcessed, @Nullable Instant lastProcessedAt,
                          @Nullable String lastProcessedType) {
     }
+
+    /**
+     * What the overview could not place: each place of a programme that the municipality table does not hold (a typo, or
+     * a municipality the table lacks), with whose programmes are there, and the existing offerings registered without a
+     * location. Both are shown under "region unknown", never dropped.
+     */
+    @Serdeable
+    public record DataQuality(List<UnknownPlace> unknownMunicipalities, int offeringsWithoutLocation) {
+    }
+
+    @Serdeable
+    public record UnknownPlace(String municipality, List<String> institutions, int existingOfferings, List<AnnouncementAt> announcements) {
+    }
+
+    /** An announcement named by its id and its reference, as its institution knows it. */
+    @Serdeable
+    public record AnnouncementAt(String announcementId, String reference) {
+    }
 }

@@ -73,6 +73,7 @@ public class StatusPages {
     private Map<String, Object> model(Authentication auth, HttpRequest<?> request) {
         Map<String, Object> model = new HashMap<>(api.read(request, "/api/overview/status", Map.of()));
         model.put("parked", api.list(request, "/api/overview/status/parked", Map.of()));
+        model.put("quality", api.read(request, "/api/overview/status/data-quality", Map.of()));
         boolean admin = Page.me(auth).admin();
         model.put("admin", admin);
         model.put("rebuild", admin ? api.read(request, "/api/overview/rebuild", Map.of()) : null);
