@@ -179,6 +179,29 @@ class MunicipalityTableTest implements TestPropertyProvider {
         assertThat((Integer) quality.get("offeringsWithoutLocation")).isPositive();
     }
 
+    /**
+     * The table as a file, for a spreadsheet and back: both dialects name every municipality with its province and
+     * region, and imported again as downloaded they change nothing.
+     */
+    @Test
+    void theTableDownloadedAndImportedAgainAsItIsChangesNothing() {
+        int size = municipalities().size();
+        for (String dialect : List.of("", "?for=excel")) {
+            HttpResponse<String> file = http.toBlocking().exchange(HttpRequest.GET("/api/overview/municipalities.csv" + dialect)
+                    .bearerAuth(reader), String.class);
+            assertThat(file.getContentType().orElseThrow().toString()).startsWith("text/csv");
+            String text = file.body();
+            assertThat(text).contains(dialect.isEmpty() ? "\"Enschede\",\"Overijssel\",\"Twente\"" : "\"Enschede\";\"Overijssel\";\"Twente\"");
+            assertThat(text.startsWith("\uFEFF")).isEqualTo(!dialect.isEmpty());
+            Map<String, Object> again = importFile(admin, text, true).body();
+            assertThat((List<?>) again.get("added")).as(dialect).isEmpty();
+            assertThat((List<?>) again.get("moved")).as(dialect).isEmpty();
+            assertThat((List<?>) again.get("kept")).as(dialect).isEmpty();
+            assertThat(again.get("unchanged")).as(dialect).isEqualTo(size);
+            assertThat(again.get("withLabourMarketRegions")).isEqualTo(true);
+        }
+    }
+
     private HttpResponse<Map> importFile(String token, String file, boolean dryRun) {
         return http.toBlocking().exchange(HttpRequest.POST("/api/overview/municipalities/import" + (dryRun ? "?dryRun=true" : ""), file)
                 .contentType("text/csv").bearerAuth(token), Map.class);

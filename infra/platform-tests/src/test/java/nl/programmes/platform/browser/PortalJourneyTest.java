@@ -655,6 +655,11 @@ class PortalJourneyTest {
 
         signIn("admin");
         browser.open("/regions").reloadUntil(page -> page.contains("Losser"));
+        // The start page counts the places the table does not know (Losser, and the typo Enschde above).
+        browser.open("/");
+        int unknownBefore = Integer.parseInt(browser.find(By.cssSelector("#for-operators .figure")).getText());
+        assertThat(unknownBefore).isGreaterThanOrEqualTo(2);
+        browser.open("/regions");
         browser.find(By.id("update-municipality-table")).click();
         browser.waitFor(d -> d.getCurrentUrl().endsWith("/regions/municipalities/import") ? true : null);
         // Over the page's 2 MB (a wrong file, say): said beside the file field, as on the intake import.
@@ -684,6 +689,11 @@ class PortalJourneyTest {
 
         browser.submit(By.cssSelector("#confirm-import button[type=submit]"));
         assertThat(browser.find(By.id("import-report")).getText()).contains("de gemeententabel is bijgewerkt").contains("toegevoegd: 2");
+        // The table as it is now, to download for a spreadsheet: Losser is in it.
+        browser.open("/regions/municipalities/import");
+        String download = browser.find(By.xpath("//p[@id='current-table']/a[contains(., 'Excel')]")).getAttribute("href");
+        assertThat(apiGet("admin", java.net.URI.create(download).getRawPath() + "?" + java.net.URI.create(download).getRawQuery()))
+                .startsWith("\uFEFF\"municipality\";\"province\";\"labour market region\"").contains("\"Losser\";\"Overijssel\";");
         browser.open("/regions/Overijssel?institution=saxion");
         assertThat(browser.find(By.xpath("//main//section[h2/span[.='Losser']]")).getText()).contains("Ad Grensregio Media");
         assertThat(apiGet("admin", "/api/overview/regions")).doesNotContain("\"Losser\"").contains("Enschde");
@@ -694,6 +704,8 @@ class PortalJourneyTest {
         WebElement enschde = browser.find(By.xpath("//table[@id='unknown-places']//tr[th[.='Enschde']]"));
         assertThat(enschde.getText()).contains("Saxion").contains("SX-UI-TYPO");
         assertThat(browser.find(By.id("unknown-places")).getText()).doesNotContain("Losser");
+        browser.open("/");
+        assertThat(browser.find(By.cssSelector("#for-operators .figure")).getText()).isEqualTo(String.valueOf(unknownBefore - 1));
     }
 
     /**

@@ -9,6 +9,7 @@ import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.Produces;
 import io.micronaut.http.annotation.Put;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.http.MediaType;
@@ -21,6 +22,7 @@ import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.serde.annotation.Serdeable;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import nl.programmes.kit.problem.InvalidCommandException;
 import nl.programmes.kit.problem.Problems;
@@ -42,7 +44,7 @@ import java.util.List;
  * of a place it does not hold); an administrator adds a place, or moves one, so the programmes shown under "region
  * unknown" find their province at once.
  */
-@Controller("/api/overview/municipalities")
+@Controller("/api/overview")
 @Secured(SecurityRule.IS_AUTHENTICATED)
 @ExecuteOn(TaskExecutors.BLOCKING)
 public class MunicipalityController {
@@ -69,9 +71,25 @@ public class MunicipalityController {
     public record PlaceRequest(@NotBlank @Size(max = 40) String province, @Nullable @Size(max = 80) String labourMarketRegion) {
     }
 
-    @Get
+    @Get("/municipalities")
     public Views.Municipalities all() {
         return table.all();
+    }
+
+    /**
+     * The table as a file, in the columns its import reads (municipality, province, labour market region): an operator
+     * downloads it, corrects it in a spreadsheet and imports it again.
+     *
+     * @param target {@code excel} for Excel with Dutch settings (semicolons, a byte order mark); left out, RFC 4180
+     */
+    @Get("/municipalities.csv")
+    @Produces("text/csv")
+    public HttpResponse<String> csv(@Nullable @QueryValue("for") @Pattern(regexp = OverviewController.EXCEL_OR_NOT,
+            message = "must be excel, or left out for RFC 4180 (comma-separated)") String target) {
+        OverviewController.Csv.Dialect dialect = OverviewController.Csv.Dialect.of(target);
+        StringBuilder csv = new StringBuilder(dialect.start()).append(dialect.line("municipality", "province", "labour market region"));
+        table.all().municipalities().forEach(m -> csv.append(dialect.line(m.municipality(), m.province(), m.labourMarketRegion())));
+        return OverviewController.csv(csv.toString(), "municipalities.csv");
     }
 
     /**
@@ -79,7 +97,7 @@ public class MunicipalityController {
      * labour-market region if given. Refused while a rebuild runs: it copied the table at its start, and would switch
      * over to that copy. The check and the write hold the rebuild's lock, so a rebuild cannot start between them.
      */
-    @Put("/{municipality}")
+    @Put("/municipalities/{municipality}")
     @Secured(Roles.ADMIN)
     public HttpResponse<?> place(HttpRequest<?> request, String municipality, @Body @Valid PlaceRequest place, Authentication caller) {
         String name = municipality.strip();
@@ -111,7 +129,7 @@ public class MunicipalityController {
      * file with a row that does not read is a 422 naming each such row, and nothing is written. Refused while a rebuild
      * runs, as a place is.
      */
-    @Post(value = "/import", consumes = {"text/csv", MediaType.TEXT_PLAIN})
+    @Post(value = "/municipalities/import", consumes = {"text/csv", MediaType.TEXT_PLAIN})
     @Consumes({"text/csv", MediaType.TEXT_PLAIN})
     @Secured(Roles.ADMIN)
     public HttpResponse<?> importFile(HttpRequest<?> request, @Body String file, @Nullable @QueryValue Boolean dryRun, Authentication caller) {

@@ -52,7 +52,7 @@ public class OverviewController {
 
     private static final MediaType CSV = MediaType.of("text/csv; charset=utf-8");
     /** What a CSV export's {@code for} takes: excel, in any case, or nothing (see {@link Csv.Dialect#of}). */
-    private static final String EXCEL_OR_NOT = "(?i)\\s*(excel)?\\s*";
+    static final String EXCEL_OR_NOT = "(?i)\\s*(excel)?\\s*";
 
     private final OverviewReads reads;
     private final ReadCache cache;
@@ -293,7 +293,7 @@ public class OverviewController {
         }
     }
 
-    private static <T> HttpResponse<T> csv(T body, String filename) {
+    static <T> HttpResponse<T> csv(T body, String filename) {
         return HttpResponse.ok(body).contentType(CSV).header("Content-Disposition", "attachment; filename=\"" + filename + "\"");
     }
 

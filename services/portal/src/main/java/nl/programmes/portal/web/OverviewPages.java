@@ -97,6 +97,12 @@ public class OverviewPages {
         if (me.steering()) {
             model.put("agenda", api.list(request, "/api/steering-agenda", Map.of("committee", me.organisation())).size());
         }
+        if (me.admin()) {
+            // What waits for an operator: the places the overview could not put in a province. (Parked records stay on their
+            // dead-letter topic after a replay, so their count says what was ever parked: the status page lists them.)
+            model.put("unknownPlaces", ((List<?>) api.read(request, "/api/overview/status/data-quality", Map.of())
+                    .getOrDefault("unknownMunicipalities", List.of())).size());
+        }
         // Staff and schools see their organisation's story first (a new objection to one of its announcements, a request
         // to consult on a neighbour's), not only the region's latest events, which soon push it out of sight. A committee
         // oversees the region, and sees the region's.
