@@ -1,5 +1,6 @@
 package nl.programmes.overview.reference;
 
+import io.micronaut.serde.annotation.Serdeable;
 import nl.programmes.kit.csv.CsvText;
 import nl.programmes.kit.problem.InvalidCommandException;
 
@@ -35,7 +36,8 @@ public final class MunicipalityFile {
     public record Row(int line, String municipality, String province, String labourMarketRegion) {
     }
 
-    /** A row that does not read, and why: the column at fault (or "row") and what is wrong with it. */
+    /** A row that does not read, and why: its line (the header is line 1), the column at fault (or "row") and what is wrong. */
+    @Serdeable
     public record Rejection(int line, String field, String message) {
     }
 

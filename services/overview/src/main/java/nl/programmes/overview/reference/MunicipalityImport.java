@@ -30,11 +30,6 @@ public final class MunicipalityImport {
                        @Nullable String labourMarketRegion) {
     }
 
-    /** A row of the file that does not read, by the line it is on (the header is line 1). */
-    @Serdeable
-    public record Rejected(int line, String field, String message) {
-    }
-
     /**
      * What the file does (or did, when {@code imported}): {@code rows} read; the municipalities {@code added} and
      * {@code moved}; how many it names as the table has them; the table's places it does not name, which stay
@@ -45,7 +40,7 @@ public final class MunicipalityImport {
     @Serdeable
     public record Report(int rows, List<Views.KnownMunicipality> added, List<Move> moved, int unchanged, List<String> kept,
                          List<String> newProvinces, boolean withLabourMarketRegions, List<String> placed, List<String> stillUnknown,
-                         List<Rejected> rejected, boolean imported) {
+                         List<MunicipalityFile.Rejection> rejected, boolean imported) {
 
         Report done() {
             return new Report(rows, added, moved, unchanged, kept, newProvinces, withLabourMarketRegions, placed, stillUnknown, rejected, true);
@@ -100,8 +95,7 @@ public final class MunicipalityImport {
         // The regional pages find a programme's place by its name as written, so only a name the table will hold as such places it.
         List<String> placed = unknown.stream().filter(after::contains).sorted().toList();
         List<String> stillUnknown = unknown.stream().filter(p -> !after.contains(p)).sorted().toList();
-        List<Rejected> rejected = file.rejections().stream().map(r -> new Rejected(r.line(), r.field(), r.message())).toList();
         return new Report(file.rows().size(), List.copyOf(added), List.copyOf(moved), unchanged, kept, List.copyOf(newProvinces),
-                file.withLabourMarketRegions(), placed, stillUnknown, rejected, false);
+                file.withLabourMarketRegions(), placed, stillUnknown, file.rejections(), false);
     }
 }

@@ -2,10 +2,23 @@ package nl.programmes.portal.web;
 
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
 import io.micronaut.http.multipart.CompletedFileUpload;
 import io.micronaut.security.authentication.Authentication;
 
+import io.micronaut.context.MessageSource;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.Charset;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -14,6 +27,9 @@ import java.util.Map;
  * imported. Each page says what its service's report means.
  */
 final class FileImport {
+
+    /** Excel on a Dutch Windows saves "CSV" in this code page unless told to use UTF-8. */
+    private static final Charset EXCEL_ON_WINDOWS = Charset.forName("windows-1252");
 
     private FileImport() {
     }
@@ -33,7 +49,7 @@ final class FileImport {
             model.put("errors", Map.of("file", "must be chosen"));
             return Page.unprocessable(auth, request, view, model);
         }
-        return step.imported(auth, request, file.getFilename(), IntakePages.text(file), true);
+        return step.imported(auth, request, file.getFilename(), text(file), true);
     }
 
     /** The previewed text, imported; without one (the form's page opened afresh), back to the form. */
@@ -71,6 +87,43 @@ final class FileImport {
         long megabytes = Math.max(1, maxFileSize / (1024 * 1024));
         Map<String, Object> model = new HashMap<>();
         model.put("errors", Map.of("file", "is larger than " + megabytes + " MB, the most one import takes; split the table"));
-        return HttpResponse.status(io.micronaut.http.HttpStatus.REQUEST_ENTITY_TOO_LARGE).body(Page.view(auth, request, view, model));
+        return HttpResponse.status(HttpStatus.REQUEST_ENTITY_TOO_LARGE).body(Page.view(auth, request, view, model));
+    }
+
+    /**
+     * Each row an import left out (its report's {@code rejected}: line, field, message), with its column and what is wrong
+     * in the page's language: the column's text under the prefix (a study year's column is its year).
+     */
+    @SuppressWarnings("unchecked")
+    static List<Map<String, Object>> rejected(Map<String, Object> report, String columnPrefix, MessageSource texts, ErrorTexts errorTexts,
+                                              Locale locale) {
+        List<Map<String, Object>> rows = (List<Map<String, Object>>) report.getOrDefault("rejected", List.of());
+        return rows.stream().map(row -> {
+            Map<String, Object> shown = new LinkedHashMap<>(row);
+            String field = String.valueOf(row.get("field"));
+            shown.put("column", texts.getMessage(columnPrefix + field, locale).orElse(field));
+            shown.put("message", errorTexts.translate(String.valueOf(row.get("message")), locale));
+            return (Map<String, Object>) shown;
+        }).toList();
+    }
+
+    /** The file's text: UTF-8 where it reads as such, else what Excel on Windows writes, so accents survive either way. */
+    static String text(CompletedFileUpload file) {
+        byte[] bytes;
+        try {
+            bytes = file.getBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException("reading the uploaded file", e);
+        }
+        return text(bytes);
+    }
+
+    static String text(byte[] bytes) {
+        try {
+            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
+        } catch (CharacterCodingException e) {
+            return new String(bytes, EXCEL_ON_WINDOWS);
+        }
     }
 }

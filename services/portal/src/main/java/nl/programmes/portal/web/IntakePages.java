@@ -24,16 +24,8 @@ import io.micronaut.security.rules.SecurityRule;
 import nl.programmes.portal.identity.application.DirectoryService;
 import nl.programmes.portal.identity.domain.Organisation;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.Charset;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -52,9 +44,6 @@ public class IntakePages {
 
     /** As the gateway waits for it (micronaut.http.client.read-timeout): 2,000 rows of six years took 4-9 s. */
     private static final java.time.Duration IMPORT_WITHIN = java.time.Duration.ofMinutes(2);
-
-    /** Excel on a Dutch Windows saves "CSV" in this code page unless told to use UTF-8. */
-    private static final Charset EXCEL_ON_WINDOWS = Charset.forName("windows-1252");
 
     private final PortalApi api;
     private final ErrorTexts errorTexts;
@@ -142,43 +131,6 @@ public class IntakePages {
     }
 
     private List<Map<String, Object>> rejected(Map<String, Object> report, Locale locale) {
-        return rejected(report, "intake.column.", texts, errorTexts, locale);
-    }
-
-    /**
-     * Each row an import left out (its report's {@code rejected}: line, field, message), with its column and what is wrong
-     * in the page's language: the column's text under the prefix (a study year's column is its year).
-     */
-    @SuppressWarnings("unchecked")
-    static List<Map<String, Object>> rejected(Map<String, Object> report, String columnPrefix, MessageSource texts, ErrorTexts errorTexts,
-                                              Locale locale) {
-        List<Map<String, Object>> rows = (List<Map<String, Object>>) report.getOrDefault("rejected", List.of());
-        return rows.stream().map(row -> {
-            Map<String, Object> shown = new LinkedHashMap<>(row);
-            String field = String.valueOf(row.get("field"));
-            shown.put("column", texts.getMessage(columnPrefix + field, locale).orElse(field));
-            shown.put("message", errorTexts.translate(String.valueOf(row.get("message")), locale));
-            return (Map<String, Object>) shown;
-        }).toList();
-    }
-
-    /** The file's text: UTF-8 where it reads as such, else what Excel on Windows writes, so accents survive either way. */
-    static String text(CompletedFileUpload file) {
-        byte[] bytes;
-        try {
-            bytes = file.getBytes();
-        } catch (IOException e) {
-            throw new UncheckedIOException("reading the uploaded file", e);
-        }
-        return text(bytes);
-    }
-
-    static String text(byte[] bytes) {
-        try {
-            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
-        } catch (CharacterCodingException e) {
-            return new String(bytes, EXCEL_ON_WINDOWS);
-        }
+        return FileImport.rejected(report, "intake.column.", texts, errorTexts, locale);
     }
 }

@@ -89,7 +89,7 @@ public class MunicipalityPages {
             return FileImport.refused(auth, request, VIEW, model, answer); // no municipality or province column, a rebuild running
         }
         model.put(dryRun ? "preview" : "report", answer.body());
-        model.put("rejected", IntakePages.rejected(answer.body(), "municipalities.column.", texts, errorTexts, locales.resolveOrDefault(request)));
+        model.put("rejected", FileImport.rejected(answer.body(), "municipalities.column.", texts, errorTexts, locales.resolveOrDefault(request)));
         if (dryRun) {
             model.put("table", table);
         } else {

@@ -19,9 +19,9 @@ class IntakeFileTextTest {
 
     @Test
     void utf8AndExcelsCodePageReadTheSame() {
-        assertThat(IntakePages.text(ROW.getBytes(StandardCharsets.UTF_8))).isEqualTo(ROW);
-        assertThat(IntakePages.text(ROW.getBytes(Charset.forName("windows-1252")))).isEqualTo(ROW);
-        assertThat(IntakePages.text(("\uFEFF" + ROW).getBytes(StandardCharsets.UTF_8))).isEqualTo("\uFEFF" + ROW);
+        assertThat(FileImport.text(ROW.getBytes(StandardCharsets.UTF_8))).isEqualTo(ROW);
+        assertThat(FileImport.text(ROW.getBytes(Charset.forName("windows-1252")))).isEqualTo(ROW);
+        assertThat(FileImport.text(("\uFEFF" + ROW).getBytes(StandardCharsets.UTF_8))).isEqualTo("\uFEFF" + ROW);
     }
 
     @Test
