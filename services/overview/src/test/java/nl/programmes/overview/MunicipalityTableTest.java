@@ -85,6 +85,15 @@ class MunicipalityTableTest implements TestPropertyProvider {
                 .satisfies(m -> assertThat((List<Map<String, Object>>) m.get("existing")).extracting(o -> o.get("programme"))
                         .containsExactly("Ad Nergens Media"));
 
+        // The same place in other letters is the same key: refused, as the overview places programmes by the place as
+        // written (a programme at "nergenshuizen" is not placed by it), and the place stays where it was.
+        HttpClientResponseException otherLetters = assertThrows(HttpClientResponseException.class,
+                () -> put(admin, PLACE.toLowerCase(java.util.Locale.ROOT), Map.of("province", "Gelderland")));
+        assertThat(otherLetters.getStatus().getCode()).isEqualTo(422);
+        assertThat(otherLetters.getResponse().getBody(String.class).orElseThrow()).contains("\"field\":\"municipality\"")
+                .contains("is in the table as " + PLACE);
+        assertThat(municipalities()).contains(Map.of("municipality", PLACE, "province", "Utrecht", "labourMarketRegion", "Midden-Utrecht"));
+
         // Placed again, elsewhere: moved (200), and the table holds it once.
         assertThat(put(admin, PLACE, Map.of("province", "Gelderland")).code()).isEqualTo(200);
         assertThat(municipalities()).filteredOn(m -> PLACE.equals(m.get("municipality"))).singleElement()

@@ -40,11 +40,20 @@ public class MunicipalityTable {
         return sql.query("SELECT DISTINCT province FROM municipality_region ORDER BY province", Sql.params(), rs -> rs.getString(1));
     }
 
-    /** Adds the place, or moves it; whether it was new. */
+    /**
+     * Adds the place, or moves it; whether it was new. A name the table holds in other letters ("enschede" for
+     * "Enschede": the key compares without case and accents) is refused: the regional pages place a programme by its
+     * place exactly as written, so the row would not place it, and writing it would move the other.
+     */
     @Transactional
     public boolean put(String municipality, String province, String labourMarketRegion) {
-        boolean known = sql.one("SELECT 1 FROM municipality_region WHERE municipality = ? FOR UPDATE", Sql.params(municipality),
-                rs -> true).isPresent();
+        java.util.Optional<String> held = sql.one("SELECT municipality FROM municipality_region WHERE municipality = ? FOR UPDATE",
+                Sql.params(municipality), rs -> rs.getString(1));
+        if (held.isPresent() && !held.get().equals(municipality)) {
+            throw new InvalidCommandException("municipality", "is in the table as " + held.get()
+                    + "; correct the place where it was entered, as the overview places programmes by the place as written");
+        }
+        boolean known = held.isPresent();
         sql.update("INSERT INTO municipality_region (municipality, province, labour_market_region) VALUES (?, ?, ?) "
                         + "ON DUPLICATE KEY UPDATE province = VALUES(province), labour_market_region = VALUES(labour_market_region)",
                 Sql.params(municipality, province, labourMarketRegion));
