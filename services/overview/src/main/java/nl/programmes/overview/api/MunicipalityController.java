@@ -144,7 +144,7 @@ public class MunicipalityController {
                     "A rebuild is running and copied the municipality table at its start; change it after the switch-over");
         }
         MunicipalityImport.Report report = done.get();
-        if (!MunicipalityImport.changes(report).isEmpty()) {
+        if (!report.added().isEmpty() || !report.moved().isEmpty()) {
             changes.changedEverything(); // the regional pages and cached answers place programmes by it
         }
         LOG.info("{} imported a municipality table of {} rows: {} added, {} moved, {} unchanged, {} kept (not in the file){}",

@@ -81,12 +81,11 @@ public final class MunicipalityFile {
             String name = cell(cells, municipality);
             String in = cell(cells, province);
             String labourMarket = region < 0 ? "" : cell(cells, region);
-            Rejection wrong = name.isEmpty() ? new Rejection(line, "municipality", "is empty")
-                    : name.length() > MUNICIPALITY_UP_TO ? new Rejection(line, "municipality", "is longer than " + MUNICIPALITY_UP_TO + " characters")
-                    : in.isEmpty() ? new Rejection(line, "province", "is empty")
-                    : in.length() > PROVINCE_UP_TO ? new Rejection(line, "province", "is longer than " + PROVINCE_UP_TO + " characters")
-                    : labourMarket.length() > LABOUR_MARKET_REGION_UP_TO
-                    ? new Rejection(line, "labourMarketRegion", "is longer than " + LABOUR_MARKET_REGION_UP_TO + " characters") : null;
+            Rejection wrong = filled(line, "municipality", name, MUNICIPALITY_UP_TO);
+            wrong = wrong != null ? wrong : filled(line, "province", in, PROVINCE_UP_TO);
+            if (wrong == null && labourMarket.length() > LABOUR_MARKET_REGION_UP_TO) {
+                wrong = new Rejection(line, "labourMarketRegion", "is longer than " + LABOUR_MARKET_REGION_UP_TO + " characters");
+            }
             if (wrong == null) {
                 // The table's key compares as the database does (utf8mb4_general_ci: no case, no accents), so a name
                 // twice in other letters would be one row, placed by whichever came last.
@@ -100,6 +99,14 @@ public final class MunicipalityFile {
             }
         }
         return new Parsed(rows, rejections, region >= 0);
+    }
+
+    /** What is wrong with a cell that must hold a value of at most so many characters; null for nothing. */
+    private static Rejection filled(int line, String column, String value, int upTo) {
+        if (value.isEmpty()) {
+            return new Rejection(line, column, "is empty");
+        }
+        return value.length() > upTo ? new Rejection(line, column, "is longer than " + upTo + " characters") : null;
     }
 
     /** A municipality's name as the table's key compares it: without case and accents ("Fryslân" is "fryslan"). */
