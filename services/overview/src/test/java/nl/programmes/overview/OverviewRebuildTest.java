@@ -90,6 +90,13 @@ class OverviewRebuildTest implements TestPropertyProvider {
         assertThatThrownBy(() -> http.toBlocking().exchange(HttpRequest.PUT("/api/overview/municipalities/Tijdens-herbouw",
                 Map.of("province", "Utrecht")).bearerAuth(admin)))
                 .isInstanceOfSatisfying(HttpClientResponseException.class, e -> assertThat(e.getStatus().getCode()).isEqualTo(409));
+        // So does importing a municipality file; its preview, which writes nothing, is answered.
+        String file = "gemeente;provincie\nTijdens-herbouw;Utrecht\n";
+        assertThatThrownBy(() -> http.toBlocking().exchange(HttpRequest.POST("/api/overview/municipalities/import", file)
+                .contentType("text/csv").bearerAuth(admin)))
+                .isInstanceOfSatisfying(HttpClientResponseException.class, e -> assertThat(e.getStatus().getCode()).isEqualTo(409));
+        assertThat(http.toBlocking().exchange(HttpRequest.POST("/api/overview/municipalities/import?dryRun=true", file)
+                .contentType("text/csv").bearerAuth(admin), Map.class).getStatus().getCode()).isEqualTo(200);
         assertThat(overview.count("SELECT COUNT(*) FROM municipality_region WHERE municipality = 'Tijdens-herbouw'")).isZero();
 
         // While it runs: a new fact arrives, and the old tables keep answering.
