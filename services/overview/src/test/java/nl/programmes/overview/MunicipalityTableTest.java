@@ -85,8 +85,19 @@ class MunicipalityTableTest implements TestPropertyProvider {
                 .satisfies(m -> assertThat((List<Map<String, Object>>) m.get("existing")).extracting(o -> o.get("programme"))
                         .containsExactly("Ad Nergens Media"));
 
-        // The same place in other letters is the same key: refused, as the overview places programmes by the place as
-        // written (a programme at "nergenshuizen" is not placed by it), and the place stays where it was.
+        // A programme at the same place in other letters is placed as the table's key compares it: in its section.
+        publisher.publish(new OfferingRegistered(UUID.randomUUID().toString(), "hu", "Ad Nergens Design", null, null,
+                ProgrammeLevel.ASSOCIATE_DEGREE, ProgrammeForm.DEELTIJD, PLACE.toUpperCase(java.util.Locale.ROOT),
+                new Actor("admin", "Admin", "platform")));
+        Projected.caughtUp(overview);
+        assertThat((List<String>) get("/api/overview/regions").get("unknownMunicipalities")).noneMatch(PLACE::equalsIgnoreCase);
+        assertThat((List<Map<String, Object>>) get("/api/overview/regions/Utrecht").get("municipalities"))
+                .filteredOn(m -> PLACE.equalsIgnoreCase((String) m.get("municipality"))).singleElement()
+                .satisfies(m -> assertThat(m.get("municipality")).isEqualTo(PLACE))
+                .satisfies(m -> assertThat((List<Map<String, Object>>) m.get("existing")).extracting(o -> o.get("programme"))
+                        .containsExactlyInAnyOrder("Ad Nergens Media", "Ad Nergens Design"));
+        // So placing it in other letters is refused (it is placed already; writing it would move the other), and the
+        // place stays where it was.
         HttpClientResponseException otherLetters = assertThrows(HttpClientResponseException.class,
                 () -> put(admin, PLACE.toLowerCase(java.util.Locale.ROOT), Map.of("province", "Gelderland")));
         assertThat(otherLetters.getStatus().getCode()).isEqualTo(422);

@@ -10,6 +10,7 @@ import nl.programmes.events.EventType;
 import nl.programmes.events.EventTypes;
 import nl.programmes.events.announcement.ProgrammeLevel;
 import nl.programmes.kit.persistence.Sql;
+import nl.programmes.kit.places.PlaceNames;
 import nl.programmes.kit.problem.InvalidParameterException;
 import nl.programmes.kit.problem.NotFoundException;
 import nl.programmes.kit.replica.OrganisationReplica;
@@ -340,19 +341,20 @@ public class OverviewReads {
         Map<String, List<Views.Intended>> intended = new TreeMap<>();
         for (Views.Offering o : all.offeringsIn(province, filter.institution())) {
             if (matches(filter, o.level(), null, o.code(), o.institution(), null)) {
-                existing.computeIfAbsent(o.location() == null ? "(no location)" : o.location(), k -> new ArrayList<>()).add(o);
+                existing.computeIfAbsent(o.location() == null ? "(no location)" : all.nameOf(o.location()), k -> new ArrayList<>()).add(o);
             }
         }
         for (RegionalSnapshot.Placed placed : all.intendedIn(province, filter.institution())) {
             Views.Intended i = placed.programme();
             if (matches(filter, i.level(), i.domain(), i.code(), i.institution(), i.status())) {
-                intended.computeIfAbsent(placed.location(), k -> new ArrayList<>()).add(i);
+                intended.computeIfAbsent(all.nameOf(placed.location()), k -> new ArrayList<>()).add(i);
             }
         }
         List<String> places = new ArrayList<>(existing.keySet());
         intended.keySet().stream().filter(p -> !places.contains(p)).forEach(places::add);
         places.sort(String::compareTo);
-        List<Views.Municipality> municipalities = places.stream().map(p -> new Views.Municipality(p, all.labourMarket().get(p),
+        // Each place under the table's name for it: a programme at "enschede" is in Enschede's section.
+        List<Views.Municipality> municipalities = places.stream().map(p -> new Views.Municipality(p, all.labourMarket().get(PlaceNames.key(p)),
                 existing.getOrDefault(p, List.of()), intended.getOrDefault(p, List.of()))).toList();
         return new Views.Region(region, municipalities, related(existing.values().stream().flatMap(List::stream).toList(),
                 intended.values().stream().flatMap(List::stream).distinct().toList()));

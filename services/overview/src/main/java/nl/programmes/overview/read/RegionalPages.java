@@ -59,7 +59,7 @@ public class RegionalPages {
             String province = OverviewReads.province(all, region);
             // Exactly the lists the page reads: filtered to one institution, only that institution's.
             Object[] inputs = {all.intendedIn(province, filter.institution()), all.offeringsIn(province, filter.institution()),
-                    all.labourMarket(), all.municipalities()};
+                    all.names(), all.labourMarket(), all.municipalities()};
             return page("region|" + region + "|" + filter, inputs, () -> OverviewReads.region(all, region, filter));
         });
     }

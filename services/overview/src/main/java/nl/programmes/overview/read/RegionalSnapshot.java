@@ -9,6 +9,7 @@ import io.micronaut.transaction.TransactionOperations;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 import nl.programmes.kit.persistence.Sql;
+import nl.programmes.kit.places.PlaceNames;
 import nl.programmes.kit.replica.OrganisationReplica;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -68,10 +69,15 @@ public class RegionalSnapshot {
      * per institution: a page filtered to one institution then reads (and is kept for) only that institution's
      * programmes, where a province can hold tens of thousands.
      */
-    public record Regional(Map<String, String> provinceOf, Map<String, String> labourMarket, Map<String, Long> municipalities,
+    public record Regional(Map<String, String> provinceOf, Map<String, String> names, Map<String, String> labourMarket, Map<String, Long> municipalities,
                            Map<String, List<Views.Offering>> offerings, Map<String, Map<String, List<Views.Offering>>> offeringsByInstitution,
                            Map<String, List<Placed>> intended, Map<String, Map<String, List<Placed>>> intendedByInstitution,
                            List<String> unknown) {
+
+        /** A place as the municipality table writes it ("enschede" is Enschede), or as written where the table does not hold it. */
+        public String nameOf(String location) {
+            return names.getOrDefault(PlaceNames.key(location), location);
+        }
 
         /** The existing offerings in a province, of one institution when it is given. */
         public List<Views.Offering> offeringsIn(String province, String institution) {
@@ -313,13 +319,14 @@ public class RegionalSnapshot {
     private Regional readAll() {
         long started = System.nanoTime();
         Map<String, String> provinceOf = new HashMap<>();
+        Map<String, String> places = new HashMap<>();
         Map<String, String> labourMarket = new HashMap<>();
-        municipalities(provinceOf, labourMarket);
+        municipalities(provinceOf, places, labourMarket);
         names = Map.copyOf(organisations.names());
         Map<String, Views.Intended> all = new HashMap<>();
         sql.query("SELECT a.*, " + ShownStatus.CONSULTED + " FROM announcement_overview a", Sql.params(), rs -> all.put(rs.getString("announcement_id"), intended(rs)));
         byAnnouncement = all;
-        Regional read = group(provinceOf, labourMarket, offerings(provinceOf));
+        Regional read = group(provinceOf, places, labourMarket, offerings(provinceOf));
         LOG.debug("Regional snapshot read in full: {} announcements in {} ms", all.size(), (System.nanoTime() - started) / 1_000_000);
         return read;
     }
@@ -328,11 +335,13 @@ public class RegionalSnapshot {
     private Regional update(Regional before, Set<String> announcements, boolean offeringsChanged) {
         // The municipality table is reference data: read again once a max-age, not for every commit.
         Map<String, String> provinceOf = new HashMap<>(before.provinceOf());
+        Map<String, String> places = new HashMap<>(before.names());
         Map<String, String> labourMarket = new HashMap<>(before.labourMarket());
         if (!fresh()) {
             provinceOf.clear();
+            places.clear();
             labourMarket.clear();
-            municipalities(provinceOf, labourMarket);
+            municipalities(provinceOf, places, labourMarket);
         }
         Map<String, Views.Intended> fresh = new HashMap<>();
         List<String> ids = new ArrayList<>(announcements);
@@ -365,8 +374,8 @@ public class RegionalSnapshot {
                 }
             }
         }
-        if (!provinceOf.equals(before.provinceOf())) {
-            return group(provinceOf, labourMarket, offerings); // the operator replaced the municipality table
+        if (!provinceOf.equals(before.provinceOf()) || !places.equals(before.names())) {
+            return group(provinceOf, places, labourMarket, offerings); // the operator replaced the municipality table
         }
         Map<String, List<Placed>> intended = new HashMap<>(before.intended());
         Map<String, Map<String, List<Placed>>> byInstitution = new HashMap<>(before.intendedByInstitution());
@@ -388,7 +397,7 @@ public class RegionalSnapshot {
         // The same objects where nothing changed: regional pages are kept while what they show is identical.
         Map<String, String> labourMarkets = labourMarket.equals(before.labourMarket()) ? before.labourMarket() : Map.copyOf(labourMarket);
         merging = System.nanoTime() - mergingFrom;
-        return new Regional(before.provinceOf(), labourMarkets, before.municipalities(), offerings,
+        return new Regional(before.provinceOf(), before.names(), labourMarkets, before.municipalities(), offerings,
                 offerings == before.offerings() ? before.offeringsByInstitution() : byInstitution(offerings, Views.Offering::institution),
                 intended, byInstitution, unknown);
     }
@@ -465,7 +474,8 @@ public class RegionalSnapshot {
     }
 
     /** Groups the index and the offerings by province. */
-    private Regional group(Map<String, String> provinceOf, Map<String, String> labourMarket, Map<String, List<Views.Offering>> offerings) {
+    private Regional group(Map<String, String> provinceOf, Map<String, String> places, Map<String, String> labourMarket,
+                           Map<String, List<Views.Offering>> offerings) {
         Map<String, List<Placed>> intended = new HashMap<>();
         for (Views.Intended i : byAnnouncement.values()) {
             for (String location : i.locations()) {
@@ -478,7 +488,7 @@ public class RegionalSnapshot {
         });
         Map<String, Long> municipalities = new HashMap<>();
         provinceOf.values().forEach(p -> municipalities.merge(p, 1L, Long::sum));
-        return new Regional(Map.copyOf(provinceOf), Map.copyOf(labourMarket), Map.copyOf(municipalities), offerings,
+        return new Regional(Map.copyOf(provinceOf), Map.copyOf(places), Map.copyOf(labourMarket), Map.copyOf(municipalities), offerings,
                 byInstitution(offerings, Views.Offering::institution), intended, byInstitution(intended, p -> p.programme().institution()),
                 unknown(offerings, intended));
     }
@@ -507,14 +517,18 @@ public class RegionalSnapshot {
         return List.copyOf(unknown);
     }
 
+    /** A place's province as the table's key compares it ("enschede" is in Enschede's), or "region unknown". */
     static String regionOf(String location, Map<String, String> provinceOf) {
-        return location == null ? OverviewReads.REGION_UNKNOWN : provinceOf.getOrDefault(location, OverviewReads.REGION_UNKNOWN);
+        return location == null ? OverviewReads.REGION_UNKNOWN : provinceOf.getOrDefault(PlaceNames.key(location), OverviewReads.REGION_UNKNOWN);
     }
 
-    private void municipalities(Map<String, String> provinceOf, Map<String, String> labourMarket) {
+    /** The municipality table, by each place's key: its province, its name as the table writes it, its labour-market region. */
+    private void municipalities(Map<String, String> provinceOf, Map<String, String> places, Map<String, String> labourMarket) {
         sql.query("SELECT municipality, province, labour_market_region FROM municipality_region", Sql.params(), rs -> {
-            provinceOf.put(rs.getString(1), rs.getString(2));
-            return rs.getString(3) == null ? null : labourMarket.put(rs.getString(1), rs.getString(3));
+            String key = PlaceNames.key(rs.getString(1));
+            provinceOf.put(key, rs.getString(2));
+            places.put(key, rs.getString(1));
+            return rs.getString(3) == null ? null : labourMarket.put(key, rs.getString(3));
         });
     }
 

@@ -2,13 +2,12 @@ package nl.programmes.overview.reference;
 
 import io.micronaut.serde.annotation.Serdeable;
 import nl.programmes.kit.csv.CsvText;
+import nl.programmes.kit.places.PlaceNames;
 import nl.programmes.kit.problem.InvalidCommandException;
 
-import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -89,7 +88,7 @@ public final class MunicipalityFile {
             if (wrong == null) {
                 // The table's key compares as the database does (utf8mb4_general_ci: no case, no accents), so a name
                 // twice in other letters would be one row, placed by whichever came last.
-                Integer first = seen.putIfAbsent(sameName(name), line);
+                Integer first = seen.putIfAbsent(PlaceNames.key(name), line);
                 wrong = first == null ? null : new Rejection(line, "municipality", "is named on line " + first + " too");
             }
             if (wrong != null) {
@@ -109,15 +108,10 @@ public final class MunicipalityFile {
         return value.length() > upTo ? new Rejection(line, column, "is longer than " + upTo + " characters") : null;
     }
 
-    /** A municipality's name as the table's key compares it: without case and accents ("Fryslân" is "fryslan"). */
-    static String sameName(String name) {
-        return Normalizer.normalize(name.strip(), Normalizer.Form.NFD).replaceAll("\\p{M}", "").toLowerCase(Locale.ROOT);
-    }
-
     /** The first column whose name, lower case and without spaces and signs, is one of the names. */
     private static int column(List<String> header, Set<String> names) {
         for (int c = 0; c < header.size(); c++) {
-            if (names.contains(sameName(header.get(c)).replaceAll("[^a-z0-9]", ""))) {
+            if (names.contains(PlaceNames.key(header.get(c)).replaceAll("[^a-z0-9]", ""))) {
                 return c;
             }
         }

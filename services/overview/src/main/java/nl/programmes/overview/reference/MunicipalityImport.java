@@ -2,6 +2,7 @@ package nl.programmes.overview.reference;
 
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
+import nl.programmes.kit.places.PlaceNames;
 import nl.programmes.overview.read.Views;
 
 import java.util.ArrayList;
@@ -61,18 +62,17 @@ public final class MunicipalityImport {
      */
     public static Report plan(List<Views.KnownMunicipality> table, MunicipalityFile.Parsed file, List<String> unknown) {
         Map<String, Views.KnownMunicipality> held = new HashMap<>();
-        table.forEach(m -> held.put(MunicipalityFile.sameName(m.municipality()), m));
+        table.forEach(m -> held.put(PlaceNames.key(m.municipality()), m));
         Set<String> provinces = new TreeSet<>();
         table.forEach(m -> provinces.add(m.province()));
         List<Views.KnownMunicipality> added = new ArrayList<>();
         List<Move> moved = new ArrayList<>();
         Set<String> named = new java.util.HashSet<>();
         Set<String> newProvinces = new TreeSet<>();
-        Set<String> after = new java.util.HashSet<>();
-        table.forEach(m -> after.add(m.municipality()));
+        Set<String> after = new java.util.HashSet<>(held.keySet()); // the keys of the places the table will hold
         int unchanged = 0;
         for (MunicipalityFile.Row row : file.rows()) {
-            String key = MunicipalityFile.sameName(row.municipality());
+            String key = PlaceNames.key(row.municipality());
             named.add(key);
             if (!provinces.contains(row.province())) {
                 newProvinces.add(row.province());
@@ -80,7 +80,7 @@ public final class MunicipalityImport {
             Views.KnownMunicipality now = held.get(key);
             if (now == null) {
                 added.add(new Views.KnownMunicipality(row.municipality(), row.province(), row.labourMarketRegion()));
-                after.add(row.municipality());
+                after.add(key);
                 continue;
             }
             String region = file.withLabourMarketRegions() ? row.labourMarketRegion() : now.labourMarketRegion();
@@ -91,10 +91,10 @@ public final class MunicipalityImport {
             }
         }
         List<String> kept = table.stream().map(Views.KnownMunicipality::municipality)
-                .filter(m -> !named.contains(MunicipalityFile.sameName(m))).sorted().toList();
-        // The regional pages find a programme's place by its name as written, so only a name the table will hold as such places it.
-        List<String> placed = unknown.stream().filter(after::contains).sorted().toList();
-        List<String> stillUnknown = unknown.stream().filter(p -> !after.contains(p)).sorted().toList();
+                .filter(m -> !named.contains(PlaceNames.key(m))).sorted().toList();
+        // The regional pages find a programme's place as the table's key compares it ("enschede" is Enschede).
+        List<String> placed = unknown.stream().filter(p -> after.contains(PlaceNames.key(p))).sorted().toList();
+        List<String> stillUnknown = unknown.stream().filter(p -> !after.contains(PlaceNames.key(p))).sorted().toList();
         return new Report(file.rows().size(), List.copyOf(added), List.copyOf(moved), unchanged, kept, List.copyOf(newProvinces),
                 file.withLabourMarketRegions(), placed, stillUnknown, file.rejections(), false);
     }

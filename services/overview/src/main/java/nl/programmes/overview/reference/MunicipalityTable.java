@@ -42,8 +42,8 @@ public class MunicipalityTable {
 
     /**
      * Adds the place, or moves it; whether it was new. A name the table holds in other letters ("enschede" for
-     * "Enschede": the key compares without case and accents) is refused: the regional pages place a programme by its
-     * place exactly as written, so the row would not place it, and writing it would move the other.
+     * "Enschede": the key compares without case and accents, and so do the regional pages) is refused: it is placed
+     * already, and writing it would move the other without a word.
      */
     @Transactional
     public boolean put(String municipality, String province, String labourMarketRegion) {
@@ -51,7 +51,7 @@ public class MunicipalityTable {
                 Sql.params(municipality), rs -> rs.getString(1));
         if (held.isPresent() && !held.get().equals(municipality)) {
             throw new InvalidCommandException("municipality", "is in the table as " + held.get()
-                    + "; correct the place where it was entered, as the overview places programmes by the place as written");
+                    + " (names compare without case or accents), and its programmes are placed there");
         }
         boolean known = held.isPresent();
         sql.update("INSERT INTO municipality_region (municipality, province, labour_market_region) VALUES (?, ?, ?) "

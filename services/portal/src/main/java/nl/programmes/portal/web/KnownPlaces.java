@@ -2,6 +2,7 @@ package nl.programmes.portal.web;
 
 import io.micronaut.http.HttpRequest;
 import jakarta.inject.Singleton;
+import nl.programmes.kit.places.PlaceNames;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -30,14 +31,16 @@ public class KnownPlaces {
         if (table == null) {
             return null; // a warning, not a need: the page does without it
         }
-        Set<String> known = table.stream().map(m -> String.valueOf(m.get("municipality"))).collect(Collectors.toSet());
-        return places.stream().filter(place -> place != null && !known.contains(place)).distinct().toList();
+        // As the table's key and the overview compare places: "enschede" is Enschede.
+        Set<String> known = table.stream().map(m -> PlaceNames.key(String.valueOf(m.get("municipality")))).collect(Collectors.toSet());
+        return places.stream().filter(place -> place != null && !known.contains(PlaceNames.key(place))).distinct().toList();
     }
 
     /** The province the table places a municipality in; null when it holds none, or the overview cannot say now. */
     public String provinceOf(HttpRequest<?> request, String municipality) {
         List<Map<String, Object>> table = table(request);
-        return table == null || municipality == null ? null : table.stream().filter(m -> municipality.equals(m.get("municipality")))
+        return table == null || municipality == null ? null : table.stream()
+                .filter(m -> PlaceNames.key(municipality).equals(PlaceNames.key(String.valueOf(m.get("municipality")))))
                 .map(m -> String.valueOf(m.get("province"))).findFirst().orElse(null);
     }
 
