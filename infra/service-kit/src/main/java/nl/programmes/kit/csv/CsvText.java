@@ -30,7 +30,7 @@ public final class CsvText {
         return semicolons > commas ? ';' : ',';
     }
 
-    public static List<List<String>> rows(String text, char separator) {
+    private static List<List<String>> rows(String text, char separator) {
         List<List<String>> lines = new ArrayList<>();
         List<String> cells = new ArrayList<>();
         StringBuilder cell = new StringBuilder();

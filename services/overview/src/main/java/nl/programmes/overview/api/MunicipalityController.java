@@ -112,8 +112,7 @@ public class MunicipalityController {
         String region = place.labourMarketRegion() == null || place.labourMarketRegion().isBlank() ? null : place.labourMarketRegion().strip();
         java.util.Optional<Boolean> written = rebuild.unlessRebuilding(() -> table.put(name, province, region));
         if (written.isEmpty()) {
-            return problems.detail(request, HttpStatus.CONFLICT, null,
-                    "A rebuild is running and copied the municipality table at its start; change it after the switch-over");
+            return copiedByRebuild(request);
         }
         boolean added = written.get();
         changes.changedEverything(); // the regional pages and cached answers place programmes by it
@@ -140,8 +139,7 @@ public class MunicipalityController {
         }
         java.util.Optional<MunicipalityImport.Report> done = rebuild.unlessRebuilding(() -> table.importFile(parsed, unknown, false));
         if (done.isEmpty()) {
-            return problems.detail(request, HttpStatus.CONFLICT, null,
-                    "A rebuild is running and copied the municipality table at its start; change it after the switch-over");
+            return copiedByRebuild(request);
         }
         MunicipalityImport.Report report = done.get();
         if (!report.added().isEmpty() || !report.moved().isEmpty()) {
@@ -151,5 +149,11 @@ public class MunicipalityController {
                 caller.getName(), report.rows(), report.added().size(), report.moved().size(), report.unchanged(), report.kept().size(),
                 report.newProvinces().isEmpty() ? "" : "; new provinces " + report.newProvinces());
         return HttpResponse.ok(report);
+    }
+
+    /** A change refused while a rebuild runs: it copied the table at its start, and would switch over to that copy. */
+    private HttpResponse<?> copiedByRebuild(HttpRequest<?> request) {
+        return problems.detail(request, HttpStatus.CONFLICT, null,
+                "A rebuild is running and copied the municipality table at its start; change it after the switch-over");
     }
 }

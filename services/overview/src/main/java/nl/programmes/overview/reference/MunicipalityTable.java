@@ -21,6 +21,11 @@ import java.util.List;
 @Singleton
 public class MunicipalityTable {
 
+    /** Adds a place, or moves one the key already holds (under the table's own spelling). */
+    private static final String UPSERT = "INSERT INTO municipality_region (municipality, province, labour_market_region) VALUES (?, ?, ?) "
+            + "ON DUPLICATE KEY UPDATE province = VALUES(province), labour_market_region = VALUES(labour_market_region)";
+    private static final String TABLE = "SELECT municipality, province, labour_market_region FROM municipality_region";
+
     private final Sql sql;
 
     public MunicipalityTable(JdbcOperations jdbc) {
@@ -30,8 +35,7 @@ public class MunicipalityTable {
     /** The table as it stands, by name. */
     @Connectable
     public Views.Municipalities all() {
-        return new Views.Municipalities(sql.query("SELECT municipality, province, labour_market_region FROM municipality_region "
-                + "ORDER BY municipality", Sql.params(), rs -> new Views.KnownMunicipality(rs.getString(1), rs.getString(2), rs.getString(3))));
+        return new Views.Municipalities(rows(TABLE + " ORDER BY municipality"));
     }
 
     /** The provinces the table places municipalities in: a place is put in one of these, not in a new one by a typo. */
@@ -54,9 +58,7 @@ public class MunicipalityTable {
                     + " (names compare without case or accents), and its programmes are placed there");
         }
         boolean known = held.isPresent();
-        sql.update("INSERT INTO municipality_region (municipality, province, labour_market_region) VALUES (?, ?, ?) "
-                        + "ON DUPLICATE KEY UPDATE province = VALUES(province), labour_market_region = VALUES(labour_market_region)",
-                Sql.params(municipality, province, labourMarketRegion));
+        sql.update(UPSERT, Sql.params(municipality, province, labourMarketRegion));
         return !known;
     }
 
@@ -69,8 +71,7 @@ public class MunicipalityTable {
      */
     @Transactional
     public MunicipalityImport.Report importFile(MunicipalityFile.Parsed file, List<String> unknown, boolean dryRun) {
-        List<Views.KnownMunicipality> table = sql.query("SELECT municipality, province, labour_market_region FROM municipality_region"
-                + (dryRun ? "" : " FOR UPDATE"), Sql.params(), rs -> new Views.KnownMunicipality(rs.getString(1), rs.getString(2), rs.getString(3)));
+        List<Views.KnownMunicipality> table = rows(dryRun ? TABLE : TABLE + " FOR UPDATE");
         MunicipalityImport.Report report = MunicipalityImport.plan(table, file, unknown);
         if (dryRun) {
             return report;
@@ -79,9 +80,11 @@ public class MunicipalityTable {
             throw new InvalidCommandException(report.rejected().stream()
                     .map(r -> new FieldViolation("lines[" + r.line() + "]." + r.field(), r.message())).toList());
         }
-        sql.insertNow("INSERT INTO municipality_region (municipality, province, labour_market_region) VALUES (?, ?, ?) "
-                        + "ON DUPLICATE KEY UPDATE province = VALUES(province), labour_market_region = VALUES(labour_market_region)",
-                MunicipalityImport.changes(report).stream().map(m -> new Object[]{m.municipality(), m.province(), m.labourMarketRegion()}).toList());
+        sql.insertNow(UPSERT, MunicipalityImport.changes(report).stream().map(m -> new Object[]{m.municipality(), m.province(), m.labourMarketRegion()}).toList());
         return report.done();
+    }
+
+    private List<Views.KnownMunicipality> rows(String query) {
+        return sql.query(query, Sql.params(), rs -> new Views.KnownMunicipality(rs.getString(1), rs.getString(2), rs.getString(3)));
     }
 }
