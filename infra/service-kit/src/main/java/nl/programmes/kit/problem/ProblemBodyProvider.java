@@ -29,12 +29,20 @@ public class ProblemBodyProvider implements JsonErrorResponseBodyProvider<Proble
                 .map(Error::getMessage)
                 .findFirst()
                 .orElse(errors.isEmpty() ? null : describe(errors));
-        if (status >= 500) {
+        if (status >= 500 && !(detail != null && saysWhoDidNotAnswer(status))) {
             // The cause is logged by the framework; it is not the caller's business.
             detail = "Something went wrong on our side. It has been logged; please try again later.";
         }
         return new Problem(typeOf(status, errors), titleOf(status, response.reason()), status, detail,
                 context.getRequest().getPath(), errors);
+    }
+
+    /**
+     * A gateway's 502, 503 or 504 tells the caller which service did not answer and whether to try again (the portal's
+     * {@code ServiceOutage}): written for the caller, so kept. A 500's detail never is.
+     */
+    private static boolean saysWhoDidNotAnswer(int status) {
+        return status == 502 || status == 503 || status == 504;
     }
 
     @Override

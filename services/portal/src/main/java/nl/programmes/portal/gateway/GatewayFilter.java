@@ -8,6 +8,9 @@ import io.micronaut.http.MutableHttpRequest;
 import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.Filter;
 import io.micronaut.http.client.ProxyHttpClient;
+import io.micronaut.http.client.exceptions.HttpClientException;
+import io.micronaut.http.client.exceptions.ReadTimeoutException;
+import io.micronaut.http.client.exceptions.ResponseClosedException;
 import io.micronaut.http.cookie.Cookie;
 import io.micronaut.http.filter.HttpServerFilter;
 import io.micronaut.http.filter.ServerFilterChain;
@@ -25,10 +28,13 @@ import java.util.Optional;
  * session cookie becomes the bearer token on the way. Paths the portal owns itself
  * ({@code /api/auth}, {@code /api/organisations}, {@code /api/users}) have no route and fall through.
  * A token whose session has ended (its account was disabled, or its roles or password changed) stops here:
- * the services check only a token's signature and expiry, the portal knows its accounts.
+ * the services check only a token's signature and expiry, the portal knows its accounts. A service that does not
+ * answer is said as such ({@link ServiceOutage}).
  */
 @Filter("/api/**")
 public class GatewayFilter implements HttpServerFilter {
+
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(GatewayFilter.class);
 
     private static final String SESSION_COOKIE = "session";
 
@@ -73,6 +79,22 @@ public class GatewayFilter implements HttpServerFilter {
         if (request.getHeaders().getAuthorization().isEmpty()) {
             cookie.ifPresent(value -> forwarded.header(HttpHeaders.AUTHORIZATION, BEARER + value));
         }
-        return Publishers.map(client.proxy(forwarded), response -> response);
+        return reactor.core.publisher.Flux.from(client.proxy(forwarded))
+                .onErrorResume(HttpClientException.class, e -> reactor.core.publisher.Mono.just(outage(request, e)));
+    }
+
+    /**
+     * The owning service did not answer: a problem naming it (503 when it could not be reached, 504 when it did not answer
+     * within {@code micronaut.http.client.read-timeout}, 502 when it broke its answer off), not a 500 of the portal's own.
+     */
+    private MutableHttpResponse<?> outage(HttpRequest<?> request, HttpClientException e) {
+        boolean command = !request.getMethod().equals(io.micronaut.http.HttpMethod.GET) && !request.getMethod().equals(io.micronaut.http.HttpMethod.HEAD);
+        ServiceOutage outage = e instanceof ReadTimeoutException ? ServiceOutage.noAnswer(request.getPath(), command, false)
+                : e instanceof ResponseClosedException ? ServiceOutage.noAnswer(request.getPath(), command, true)
+                : ServiceOutage.unreachable(request.getPath());
+        LOG.warn("{} {}: {} ({})", request.getMethod(), request.getPath(), outage.status().getCode(), e.toString());
+        MutableHttpResponse<?> response = problems.detail(request, outage.status(), null, outage.detail());
+        return outage.status() == HttpStatus.SERVICE_UNAVAILABLE
+                ? response.header(HttpHeaders.RETRY_AFTER, String.valueOf(ServiceOutage.RETRY_AFTER_SECONDS)) : response;
     }
 }

@@ -26,13 +26,20 @@ public class GatewayRoutes {
      * ({@code /api/timeline.csv}) belongs to the segment's service.
      */
     public Optional<URI> target(String path) {
+        return segment(path).map(routes::get).map(URI::create);
+    }
+
+    /** The segment a request path such as {@code /api/timeline.csv?order=oldest} is routed by ({@code timeline}); none outside /api/. */
+    public static Optional<String> segment(String path) {
         if (!path.startsWith("/api/")) {
             return Optional.empty();
         }
         String rest = path.substring("/api/".length());
-        int end = rest.indexOf('/');
-        String segment = end < 0 ? rest : rest.substring(0, end);
-        int dot = segment.indexOf('.');
-        return Optional.ofNullable(routes.get(dot < 0 ? segment : segment.substring(0, dot))).map(URI::create);
+        int end = rest.length();
+        for (char stop : new char[]{'/', '.', '?'}) {
+            int at = rest.indexOf(stop);
+            end = at < 0 ? end : Math.min(end, at);
+        }
+        return Optional.of(rest.substring(0, end));
     }
 }

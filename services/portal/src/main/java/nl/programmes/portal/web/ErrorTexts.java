@@ -25,7 +25,8 @@ import java.util.regex.Pattern;
  * date, a place, a code) is matched against the patterns of {@code i18n/field-messages-with-values.txt} and shown in
  * the page's language with the same values; one neither knows is shown as the service wrote it. When fields are
  * wrong, the summary above the form says so in the page's language instead of the service's detail,
- * and names each field by its label where the bundles have one ({@code field.<json path>}).
+ * and names each field by its label where the bundles have one ({@code field.<json path>}). A problem without fields,
+ * and the start page's {@code outages} (the services that did not answer), are put in the page's language the same way.
  */
 @Singleton
 public class ErrorTexts implements ViewModelProcessor<Map<String, Object>> {
@@ -105,6 +106,14 @@ public class ErrorTexts implements ViewModelProcessor<Map<String, Object>> {
                 // A page of filters says so (checkFields), where a form's answer speaks of its fields.
                 String hint = model.get("checkFields") instanceof String key ? key : "form.checkFields";
                 model.put("problem", texts.getMessage(hint, locale).orElse(String.valueOf(model.get("problem"))));
+            } else if (model.get("problem") instanceof String problem) {
+                // A problem without fields (a service that did not answer, a version changed meanwhile): in the page's
+                // language where the bundles know it.
+                model.put("problem", translate(problem, locales.resolveOrDefault(request)));
+            }
+            if (model.get("outages") instanceof List<?> outages) {
+                Locale locale = locales.resolveOrDefault(request);
+                model.put("outages", outages.stream().map(o -> translate(String.valueOf(o), locale)).distinct().toList());
             }
         });
     }

@@ -86,22 +86,30 @@ public class OverviewPages {
         }
         Page.Me me = Page.me(auth);
         Map<String, Object> model = new HashMap<>();
+        // Each part comes from its own service; one that does not answer leaves its part out and says so at the top, and
+        // the rest of the page is shown (the start page is where everyone lands, so it must not fail as a whole).
+        List<String> outages = new ArrayList<>();
         if (me.staff()) {
-            model.put("mine", api.read(request, "/api/announcements", Map.of("institution", me.organisation(), "size", 10)).get("items"));
+            Map<String, Object> mine = api.readPart(request, "/api/announcements", Map.of("institution", me.organisation(), "size", 10), outages);
+            model.put("mine", mine == null ? null : mine.get("items"));
         }
         if (me.consultee() || me.staff() || me.steering()) {
-            List<Map<String, Object>> open = api.list(request, "/api/consultations", Map.of("consulted", me.organisation(), "status", "OPEN"));
-            model.put("waiting", open.stream().filter(c -> !((List<?>) c.getOrDefault("awaiting", List.of())).isEmpty()).count());
-            model.put("overdue", open.stream().filter(c -> Boolean.TRUE.equals(c.get("overdue"))).count());
+            Map<String, Object> answer = api.readPart(request, "/api/consultations", Map.of("consulted", me.organisation(), "status", "OPEN"), outages);
+            if (answer != null) {
+                List<Map<String, Object>> open = (List<Map<String, Object>>) answer.getOrDefault("items", List.of());
+                model.put("waiting", open.stream().filter(c -> !((List<?>) c.getOrDefault("awaiting", List.of())).isEmpty()).count());
+                model.put("overdue", open.stream().filter(c -> Boolean.TRUE.equals(c.get("overdue"))).count());
+            }
         }
         if (me.steering()) {
-            model.put("agenda", api.list(request, "/api/steering-agenda", Map.of("committee", me.organisation())).size());
+            Map<String, Object> agenda = api.readPart(request, "/api/steering-agenda", Map.of("committee", me.organisation()), outages);
+            model.put("agenda", agenda == null ? null : ((List<?>) agenda.getOrDefault("items", List.of())).size());
         }
         if (me.admin()) {
             // What waits for an operator: the places the overview could not put in a province. (Parked records stay on their
             // dead-letter topic after a replay, so their count says what was ever parked: the status page lists them.)
-            model.put("unknownPlaces", ((List<?>) api.read(request, "/api/overview/status/data-quality", Map.of())
-                    .getOrDefault("unknownMunicipalities", List.of())).size());
+            Map<String, Object> quality = api.readPart(request, "/api/overview/status/data-quality", Map.of(), outages);
+            model.put("unknownPlaces", quality == null ? null : ((List<?>) quality.getOrDefault("unknownMunicipalities", List.of())).size());
         }
         // Staff and schools see their organisation's story first (a new objection to one of its announcements, a request
         // to consult on a neighbour's), not only the region's latest events, which soon push it out of sight. A committee
@@ -114,13 +122,18 @@ public class OverviewPages {
         // none), and comes first whatever its date: a decision recorded today for a meeting weeks ago is news, though the
         // lines dated today come before it on the timeline.
         String newSince = accounts.find(me.user()).map(UserAccount::previousSignedIn).map(Instant::toString).orElse(null);
-        List<Map<String, Object>> fresh = List.of();
-        if (newSince != null) {
-            Map<String, Object> since = new HashMap<>(filter);
-            since.put("since", newSince);
-            fresh = entries(api.read(request, "/api/timeline/recent", since));
+        Map<String, Object> latestLines = api.readPart(request, "/api/timeline", latest, outages);
+        if (latestLines != null) {
+            List<Map<String, Object>> fresh = List.of();
+            if (newSince != null) {
+                Map<String, Object> since = new HashMap<>(filter);
+                since.put("since", newSince);
+                Map<String, Object> freshLines = api.readPart(request, "/api/timeline/recent", since, outages);
+                fresh = freshLines == null ? List.of() : entries(freshLines);
+            }
+            model.put("recent", newestFirst(fresh, entries(latestLines), RECENT_LINES));
         }
-        model.put("recent", newestFirst(fresh, entries(api.read(request, "/api/timeline", latest)), RECENT_LINES));
+        model.put("outages", outages);
         model.put("recentInstitution", ownStory ? me.organisation() : null);
         model.put("newSince", newSince);
         return Page.render(auth, request, "home", model);

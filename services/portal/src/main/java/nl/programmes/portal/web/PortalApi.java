@@ -7,7 +7,9 @@ import io.micronaut.http.cookie.Cookie;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.runtime.server.EmbeddedServer;
 import jakarta.inject.Singleton;
+import io.micronaut.context.annotation.Value;
 import nl.programmes.portal.gateway.GatewayRoutes;
+import nl.programmes.portal.gateway.ServiceOutage;
 import nl.programmes.portal.identity.api.AuthController;
 
 import java.io.IOException;
@@ -31,15 +33,21 @@ import java.util.stream.Collectors;
 @Singleton
 public class PortalApi {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(PortalApi.class);
+
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final GatewayRoutes routes;
     private final JsonMapper json;
     private final BeanProvider<EmbeddedServer> portal;
+    private final Duration answerWithin;
 
-    public PortalApi(GatewayRoutes routes, JsonMapper json, BeanProvider<EmbeddedServer> portal) {
+    /** @param answerWithin how long a page waits for a service's answer (an import waits longer: {@link #sendText}) */
+    public PortalApi(GatewayRoutes routes, JsonMapper json, BeanProvider<EmbeddedServer> portal,
+                     @Value("${platform.portal.answer-within:10s}") Duration answerWithin) {
         this.routes = routes;
         this.json = json;
         this.portal = portal;
+        this.answerWithin = answerWithin;
     }
 
     /** What a service answered: its status, its JSON body (a map, or a list under "items"), and its ETag. */
@@ -101,6 +109,23 @@ public class PortalApi {
         return answer.body();
     }
 
+    /**
+     * GET for a part of a page that the page can do without (a card, a list on the start page): when the service fails or
+     * does not answer, its problem is added to {@code outages}, which the page shows, and the part is null. A refusal
+     * (4xx) is shown on the error page, as by {@link #read}.
+     */
+    public Map<String, Object> readPart(HttpRequest<?> request, String path, Map<String, ?> query, List<String> outages) {
+        Answer answer = get(request, path, query);
+        if (answer.status() >= 500) {
+            outages.add(answer.detail());
+            return null;
+        }
+        if (!answer.ok()) {
+            throw new ServiceUnavailable(path, answer);
+        }
+        return answer.body();
+    }
+
     @SuppressWarnings("unchecked")
     public List<Map<String, Object>> list(HttpRequest<?> request, String path, Map<String, ?> query) {
         Object items = read(request, path, query).get("items");
@@ -133,11 +158,8 @@ public class PortalApi {
 
     private Answer exchange(HttpRequest<?> request, String method, String path, String contentType, byte[] body, String ifMatch,
                             String commandKey) {
-        return exchange(request, method, path, contentType, body, ifMatch, commandKey, ANSWER_WITHIN);
+        return exchange(request, method, path, contentType, body, ifMatch, commandKey, answerWithin);
     }
-
-    /** How long a page waits for a service's answer, but for an import. */
-    private static final Duration ANSWER_WITHIN = Duration.ofSeconds(10);
 
     private Answer exchange(HttpRequest<?> request, String method, String path, String contentType, byte[] body, String ifMatch,
                             String commandKey, Duration within) {
@@ -154,26 +176,48 @@ public class PortalApi {
         if (commandKey != null) {
             builder.header(IDEMPOTENCY_KEY, commandKey);
         }
+        HttpResponse<byte[]> response;
         try {
             if (body == null) {
                 builder.method(method, java.net.http.HttpRequest.BodyPublishers.noBody());
             } else {
                 builder.header("Content-Type", contentType).method(method, java.net.http.HttpRequest.BodyPublishers.ofByteArray(body));
             }
-            HttpResponse<byte[]> response = http.send(builder.build(), HttpResponse.BodyHandlers.ofByteArray());
-            Answer answer = new Answer(response.statusCode(), parse(response.body()), response.headers().firstValue("ETag"));
-            if (commandKey != null && answer.status() == 422 && answer.fieldErrors().containsKey(IDEMPOTENCY_KEY)) {
-                // The form's key went with another request: someone went back to a sent form, changed it and sent it
-                // again. That is a command of its own (a form sent twice unchanged is answered as the first time).
-                return exchange(request, method, path, contentType, body, ifMatch, java.util.UUID.randomUUID().toString());
-            }
-            return answer;
+            response = http.send(builder.build(), HttpResponse.BodyHandlers.ofByteArray());
+        } catch (java.net.http.HttpConnectTimeoutException | java.net.ConnectException e) {
+            return outage(method, path, ServiceOutage.unreachable(path), e);
+        } catch (java.net.http.HttpTimeoutException e) {
+            return outage(method, path, ServiceOutage.noAnswer(path, !"GET".equals(method), false), e);
         } catch (IOException e) {
-            throw new UncheckedIOException("calling " + path, e);
+            // The connection closed before a whole answer came (the service stopped while answering).
+            return outage(method, path, ServiceOutage.noAnswer(path, !"GET".equals(method), true), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted calling " + path, e);
         }
+        Answer answer;
+        try {
+            answer = new Answer(response.statusCode(), parse(response.body()), response.headers().firstValue("ETag"));
+        } catch (IOException e) {
+            throw new UncheckedIOException("reading the answer of " + path, e);
+        }
+        if (commandKey != null && answer.status() == 422 && answer.fieldErrors().containsKey(IDEMPOTENCY_KEY)) {
+            // The form's key went with another request: someone went back to a sent form, changed it and sent it
+            // again. That is a command of its own (a form sent twice unchanged is answered as the first time).
+            return exchange(request, method, path, contentType, body, ifMatch, java.util.UUID.randomUUID().toString());
+        }
+        return answer;
+    }
+
+    /**
+     * A service that does not answer is an answer to the page, as the gateway gives it to API clients (503, 504, 502 with
+     * a problem naming the service), not an exception: a page that needs the read shows it on the error page, a form
+     * beside what was typed, and the start page shows what the other services answered.
+     */
+    private static Answer outage(String method, String path, ServiceOutage outage, IOException cause) {
+        LOG.warn("{} {}: {} ({})", method, path, outage.status().getCode(), cause.toString());
+        return new Answer(outage.status().getCode(), Map.of("title", outage.status().getReason(), "status", outage.status().getCode(),
+                "detail", outage.detail()), Optional.empty());
     }
 
     private Map<String, Object> parse(byte[] body) throws IOException {
