@@ -12,5 +12,10 @@ public enum OrganisationKind {
     PARTNER_SCHOOL,
     /** a regional board or national domain steering group ("stuurgroep") */
     STEERING_COMMITTEE,
-    OTHER
+    OTHER;
+
+    /** Schools and institutions: they offer and announce programmes, and have a BRIN code. */
+    public boolean isSchool() {
+        return this == HBO_INSTITUTION || this == WO_INSTITUTION || this == MBO_COLLEGE || this == PARTNER_SCHOOL;
+    }
 }

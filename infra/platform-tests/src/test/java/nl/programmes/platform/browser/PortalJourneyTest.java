@@ -400,10 +400,11 @@ class PortalJourneyTest {
                 .contains("Ad Crossmediale Communicatie Rotterdam · deeltijd", "Ad Crossmediale Communicatie Rotterdam · voltijd");
         browser.scrollTo(related).screenshot(screenshots, "11-region-related");
 
-        // Institutions are chosen by name; the page and its export filter by the chosen one's id.
+        // Institutions are chosen by name; the page and its export filter by the chosen one's id. Only schools and
+        // institutions are offered: a committee or the platform's operators hold no programmes.
         assertThat(new org.openqa.selenium.support.ui.Select(browser.find(By.id("f-institution"))).getOptions())
-                .extracting(WebElement::getText).contains("Hogeschool Rotterdam", "Saxion Hogeschool")
-                .noneMatch(name -> name.startsWith("Stuurgroep"));
+                .extracting(WebElement::getText).contains("Hogeschool Rotterdam", "Saxion Hogeschool", "ROC van Twente")
+                .doesNotContain("Platformbeheer").noneMatch(name -> name.startsWith("Stuurgroep"));
         browser.choose("f-institution", "hr").submit(By.cssSelector("form.filters button[type=submit]"));
         assertThat(browser.text()).contains("Ad Crossmediale Communicatie");
         assertThat(browser.find(By.linkText("Download CSV")).getAttribute("href")).contains("institution=hr");

@@ -71,7 +71,7 @@ public class AnnouncementPages {
         model.put("filter", Map.of("q", q == null ? "" : q, "institution", institution == null ? "" : institution,
                 "status", status == null ? "" : status));
         model.put("statuses", Choices.ANNOUNCEMENT_STATUSES);
-        model.put("institutions", Choices.organisations(directory, false));
+        model.put("institutions", Choices.institutions(directory));
         model.put("page", page == null ? 0 : page);
         return Page.render(auth, request, "announcements", model);
     }

@@ -34,12 +34,23 @@ public final class Choices {
 
     /**
      * The organisations a filter can name, by name (fragments :: institutionFilter): the services filter by id, which
-     * nobody should have to type. Steering committees act on the timeline but offer no programmes, so a regional page
-     * and the announcement list leave them out.
+     * nobody should have to type. Steering committees act on the timeline but offer no programmes, so the register of
+     * offerings leaves them out.
      */
     public static List<Organisation> organisations(DirectoryService directory, boolean withCommittees) {
-        return directory.all().stream().filter(o -> withCommittees || o.kind() != OrganisationKind.STEERING_COMMITTEE)
-                .sorted(Comparator.comparing(Organisation::name, String.CASE_INSENSITIVE_ORDER)).toList();
+        return sorted(directory.all().stream().filter(o -> withCommittees || o.kind() != OrganisationKind.STEERING_COMMITTEE));
+    }
+
+    /**
+     * The organisations that offer or announce programmes (institutions, colleges, partner schools), for the filters of a
+     * regional page and the announcement list: a committee or the platform's operators would only ever find nothing.
+     */
+    public static List<Organisation> institutions(DirectoryService directory) {
+        return sorted(directory.all().stream().filter(o -> o.kind().isSchool()));
+    }
+
+    private static List<Organisation> sorted(java.util.stream.Stream<Organisation> organisations) {
+        return organisations.sorted(Comparator.comparing(Organisation::name, String.CASE_INSENSITIVE_ORDER)).toList();
     }
 
     /**

@@ -224,7 +224,7 @@ public class OverviewPages {
         model.put("filter", filter);
         model.put("levels", Choices.LEVELS);
         model.put("statuses", Choices.STATUSES);
-        model.put("institutions", Choices.organisations(directory, false));
+        model.put("institutions", Choices.institutions(directory));
         String csv = "/api/overview/regions/" + PortalApi.encode(region).replace("+", "%20") + ".csv" + PortalApi.queryString(filter);
         model.put("csv", csv);
         model.put("excel", forExcel(csv));
@@ -359,6 +359,9 @@ public class OverviewPages {
         Map<String, Object> asked = new LinkedHashMap<>(filter);
         asked.put("since", since.get());
         PortalApi.Answer answer = api.get(request, "/api/timeline/recent", asked);
+        if (answer.status() >= 500) {
+            return List.of(); // the overview is away (restarting, say): ask again at the next tick, from the same position
+        }
         if (!answer.ok()) {
             return null; // signed out or token expired: end the stream; the page keeps what it has
         }

@@ -31,8 +31,7 @@ public record Organisation(String id, String name, OrganisationKind kind, String
         if (locations != null && distinctLocations(locations).size() != locations.size()) {
             violations.add(new FieldViolation("locations", "must not name a municipality twice"));
         }
-        if (brin != null && kind != null && kind != OrganisationKind.HBO_INSTITUTION && kind != OrganisationKind.WO_INSTITUTION
-                && kind != OrganisationKind.MBO_COLLEGE && kind != OrganisationKind.PARTNER_SCHOOL) {
+        if (brin != null && kind != null && !kind.isSchool()) {
             violations.add(new FieldViolation("brin", "only schools and institutions have a BRIN code"));
         }
     }
