@@ -15,7 +15,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,16 +28,18 @@ public final class AllServices implements AutoCloseable {
 
     static final List<String> SERVICES = List.of("portal", "announcements", "consultations", "steering", "overview");
 
-    private final List<RunningService> running = new ArrayList<>();
+    private final Map<String, RunningService> running = new java.util.concurrent.ConcurrentHashMap<>();
     private final Map<String, ServiceUnderTest> slices;
+    private final Map<String, Integer> ports = new HashMap<>();
+    private final Map<String, String> env;
+    private final Path root;
     private final String portal;
 
     private AllServices(Map<String, String> extraEnv) {
-        Path root = Path.of(System.getProperty("platform.root"));
+        root = Path.of(System.getProperty("platform.root"));
         slices = TestPlatform.get().services(SERVICES.toArray(String[]::new));
-        Map<String, Integer> ports = new HashMap<>();
         SERVICES.forEach(s -> ports.put(s, Ports.free()));
-        Map<String, String> env = new HashMap<>(extraEnv);
+        env = new HashMap<>(extraEnv);
         env.put("JWKS_URL", "http://127.0.0.1:" + ports.get("portal") + "/.well-known/jwks.json");
         env.put("ENDED_SESSIONS_URL", "http://127.0.0.1:" + ports.get("portal") + "/.well-known/ended-sessions");
         env.put("MICRONAUT_ENVIRONMENTS", "local");
@@ -46,9 +47,8 @@ public final class AllServices implements AutoCloseable {
         env.put("CONSULTATIONS_URL", "http://127.0.0.1:" + ports.get("consultations"));
         env.put("STEERING_URL", "http://127.0.0.1:" + ports.get("steering"));
         env.put("OVERVIEW_URL", "http://127.0.0.1:" + ports.get("overview"));
-        List<CompletableFuture<RunningService>> starting = SERVICES.stream().map(s -> CompletableFuture.supplyAsync(
-                () -> RunningService.start(slices.get(s), root, ports.get(s), env))).toList();
-        starting.forEach(f -> running.add(f.join()));
+        List<CompletableFuture<Void>> starting = SERVICES.stream().map(s -> CompletableFuture.runAsync(() -> start(s))).toList();
+        starting.forEach(CompletableFuture::join);
         portal = "http://127.0.0.1:" + ports.get("portal");
     }
 
@@ -58,6 +58,19 @@ public final class AllServices implements AutoCloseable {
 
     public static AllServices start(Map<String, String> extraEnv) {
         return new AllServices(extraEnv);
+    }
+
+    /** Starts a service (again) on its own port, and waits until it is healthy. */
+    public void start(String service) {
+        running.put(service, RunningService.start(slices.get(service), root, ports.get(service), env));
+    }
+
+    /** Stops a service, as a crash or a deployment would take it away; {@link #start(String)} brings it back. */
+    public void stop(String service) {
+        RunningService stopped = running.remove(service);
+        if (stopped != null) {
+            stopped.close();
+        }
     }
 
     /** Signs a demo user in through the portal's API and returns the bearer token. */
@@ -91,6 +104,6 @@ public final class AllServices implements AutoCloseable {
 
     @Override
     public void close() {
-        running.forEach(RunningService::close);
+        running.values().forEach(RunningService::close);
     }
 }

@@ -132,7 +132,7 @@ class ServiceOutageTest implements TestPropertyProvider {
                 .contains("De dienst voor de tijdlijn is nu niet bereikbaar.")
                 // the links to the whole timeline and the regions stay; no empty list pretends that nothing happened
                 .contains("href=\"/timeline\"").contains("href=\"/regions\"")
-                .doesNotContain("Nog niets gebeurd").doesNotContain("Voor een besluit");
+                .doesNotContain("Hier is nog niets gebeurd").doesNotContain("Vraagt om een besluit");
     }
 
     @Test

@@ -895,6 +895,37 @@ class PortalJourneyTest {
         return id.group(1);
     }
 
+    /**
+     * The overview goes away (a crash, a deployment) while people work: the start page and an announcement show what the
+     * other services answered and say, in the page's language, which service did not answer; the consultations and the
+     * decisions stay readable. When the overview is back, the announcement's page brings its matrix back by itself.
+     * Last, because it stops a service the other steps read.
+     */
+    @Test
+    @Order(13)
+    void whenTheOverviewIsAwayPagesSaySoAndShowTheRestAndTheMatrixReturnsByItself() {
+        platform.stop("overview");
+        try {
+            signIn("stuurgroep-ad-ci-member");
+            assertThat(browser.find(By.id("outages")).getText()).contains("Niet alles kon worden getoond")
+                    .contains("De dienst voor de tijdlijn is nu niet bereikbaar. Probeer het over een minuut opnieuw.");
+            assertThat(browser.text()).contains("Vraagt om een besluit"); // the steering agenda's card, from the steering service
+
+            browser.open("/announcements/" + smartMediaProduction);
+            assertThat(browser.find(By.id("outages")).getText()).contains("De dienst voor het overzicht is nu niet bereikbaar.");
+            assertThat(browser.text()).contains("De matrix komt uit het overzicht, dat nu niet antwoordt")
+                    .contains("Hogeschool van Arnhem en Nijmegen").contains("onderschreven");
+            assertThat(browser.driver().findElements(By.cssSelector("table.matrix"))).isEmpty();
+            browser.screenshot(screenshots, "18-overview-away");
+        } finally {
+            platform.start("overview");
+        }
+        // The page asks again every two seconds while the matrix is missing; no reload by hand.
+        new org.openqa.selenium.support.ui.WebDriverWait(browser.driver(), java.time.Duration.ofSeconds(60), java.time.Duration.ofMillis(500))
+                .until(d -> !d.findElements(By.cssSelector("table.matrix")).isEmpty());
+        assertThat(browser.driver().findElements(By.id("outages"))).isEmpty();
+    }
+
     private void signIn(String user) {
         signInWith(user, DemoLoader.DEMO_PASSWORD);
         assertThat(browser.text()).contains("Welkom");

@@ -19,6 +19,7 @@ import nl.programmes.portal.identity.application.DirectoryService;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -139,12 +140,20 @@ public class AnnouncementPages {
         }
         Map<String, Object> model = new HashMap<>();
         model.put("announcement", announcement.body());
+        // The announcement is this page; its matrix, consultations and decisions come from other services, and one that
+        // does not answer leaves its part out and says so at the top rather than failing the page.
+        List<String> outages = new ArrayList<>();
         PortalApi.Answer matrix = api.get(request, "/api/overview/announcements/" + id, Map.of());
+        if (matrix.status() >= 500) {
+            outages.add(matrix.detail());
+        }
         model.put("matrix", matrix.ok() ? matrix.body() : null);
-        List<Map<String, Object>> consultations = api.list(request, "/api/consultations", Map.of("announcement", id));
+        model.put("matrixAway", matrix.status() >= 500); // not yet projected (404) is said otherwise, and waited for
+        List<Map<String, Object>> consultations = items(api.readPart(request, "/api/consultations", Map.of("announcement", id), outages));
         model.put("consultations", consultations);
-        model.put("shownStatus", Choices.shownStatus((String) announcement.body().get("status"), !consultations.isEmpty()));
-        model.put("decisions", api.list(request, "/api/steering-decisions", Map.of("announcement", id)));
+        model.put("shownStatus", Choices.shownStatus((String) announcement.body().get("status"), consultations != null && !consultations.isEmpty()));
+        model.put("decisions", items(api.readPart(request, "/api/steering-decisions", Map.of("announcement", id), outages)));
+        model.put("outages", outages);
         model.put("history", api.read(request, "/api/announcements/" + id + "/history", Map.of()).get("items"));
         model.put("today", LocalDate.now(clock).toString());
         model.put("fresh", request.getParameters().contains("announced"));
@@ -157,6 +166,12 @@ public class AnnouncementPages {
             model.put("unknownPlaces", places.unknownAmong(request, candidates));
         }
         return Page.render(auth, request, "announcement", model);
+    }
+
+    /** A list's items from a part read ({@link PortalApi#readPart}); null when the part could not be read. */
+    @SuppressWarnings("unchecked")
+    private static List<Map<String, Object>> items(Map<String, Object> part) {
+        return part == null ? null : (List<Map<String, Object>>) part.getOrDefault("items", List.of());
     }
 
     @Get("/{id}/amend")
