@@ -55,6 +55,10 @@ public final class JavaProcess implements AutoCloseable {
         return log;
     }
 
+    /** Completes with the exit code when the process ends, however it ends. */
+    public java.util.concurrent.CompletableFuture<Integer> onExit() {
+        return process.onExit().thenApply(Process::exitValue);
+    }
 
     public boolean isAlive() {
         return process.isAlive();

@@ -34,6 +34,9 @@ public final class LocalPlatform {
     private final Path home;
     private final Map<String, Integer> ports;
     private final List<JavaProcess> services = new ArrayList<>();
+    /** A service that stops by itself is started again, three times in five minutes at most (then it stays down). */
+    private final Restarts restarts = new Restarts(3, Duration.ofMinutes(5));
+    private volatile boolean stopping;
     private boolean demo = !"false".equalsIgnoreCase(System.getenv("PLATFORM_DEMO"));
     private EmbeddedMariaDb mariaDb;
     private EmbeddedKafka kafka;
@@ -153,6 +156,7 @@ public final class LocalPlatform {
         SigningKey.loadOrCreate(keyFile);
         String jwks = "http://127.0.0.1:" + ports.get("portal") + "/.well-known/jwks.json";
         Map<String, JavaProcess> started = new LinkedHashMap<>();
+        Map<ServiceLaunch, Map<String, String>> environments = new LinkedHashMap<>();
         for (ServiceLaunch service : ServiceLaunch.all(projectRoot)) {
             Map<String, String> env = new HashMap<>();
             env.put("SERVER_PORT", Integer.toString(ports.get(service.name())));
@@ -166,21 +170,61 @@ public final class LocalPlatform {
             env.put("STEERING_URL", "http://127.0.0.1:" + ports.get("steering"));
             env.put("OVERVIEW_URL", "http://127.0.0.1:" + ports.get("overview"));
             env.put("MICRONAUT_ENVIRONMENTS", "local");
-            JavaProcess process = service.start(env, home.resolve("logs").resolve(service.name() + ".log"));
-            services.add(process);
-            started.put(service.name(), process);
+            environments.put(service, env);
+            started.put(service.name(), launch(service, env));
         }
         List<CompletableFuture<Void>> health = started.entrySet().stream()
-                .map(e -> CompletableFuture.runAsync(() -> {
-                    HealthProbe.awaitHealthy(e.getKey(), ports.get(e.getKey()), e.getValue(), Duration.ofSeconds(120));
-                    LOG.info("{} is healthy on port {}", e.getKey(), ports.get(e.getKey()));
-                })).toList();
+                .map(e -> CompletableFuture.runAsync(() -> awaitHealthy(e.getKey(), e.getValue()))).toList();
         CompletableFuture.allOf(health.toArray(CompletableFuture[]::new)).join();
+        environments.forEach((service, env) -> watch(service, env, started.get(service.name())));
+    }
+
+    private synchronized JavaProcess launch(ServiceLaunch service, Map<String, String> env) {
+        JavaProcess process = service.start(env, home.resolve("logs").resolve(service.name() + ".log"));
+        services.add(process);
+        return process;
+    }
+
+    private void awaitHealthy(String service, JavaProcess process) {
+        HealthProbe.awaitHealthy(service, ports.get(service), process, Duration.ofSeconds(120));
+        LOG.info("{} is healthy on port {}", service, ports.get(service));
+    }
+
+    /**
+     * Starts a service again when it stops by itself (a crash, an out-of-memory kill), as a process supervisor would:
+     * the pages say a service is away meanwhile, and nothing is lost (commands wait for it, events on their topics).
+     */
+    private void watch(ServiceLaunch service, Map<String, String> env, JavaProcess process) {
+        process.onExit().thenAcceptAsync(code -> {
+            JavaProcess again;
+            synchronized (this) {
+                services.remove(process);
+                if (stopping) {
+                    return;
+                }
+                if (!restarts.stoppedAt(service.name(), java.time.Instant.now())) {
+                    LOG.error("{} stopped again (exit code {}); it is left stopped, as it stopped more than three times in five minutes. "
+                            + "Its log: {}. Mend it, then ./platform down and ./platform up.", service.name(), code, process.log());
+                    return;
+                }
+                LOG.warn("{} stopped (exit code {}); starting it again. Its log: {}", service.name(), code, process.log());
+                again = launch(service, env);
+            }
+            try {
+                awaitHealthy(service.name(), again);
+            } catch (RuntimeException e) {
+                if (!stopping) {
+                    LOG.error("{} did not become healthy again: {}", service.name(), e.getMessage());
+                }
+            }
+            watch(service, env, again);
+        });
     }
 
     private synchronized void stopAll() {
+        stopping = true;
         LOG.info("Stopping services, Kafka and MariaDB");
-        services.parallelStream().forEach(process -> process.stop(Duration.ofSeconds(15)));
+        List.copyOf(services).parallelStream().forEach(process -> process.stop(Duration.ofSeconds(15)));
         services.clear();
         if (kafka != null) {
             kafka.close();
