@@ -47,7 +47,7 @@ public final class AllServices implements AutoCloseable {
         env.put("CONSULTATIONS_URL", "http://127.0.0.1:" + ports.get("consultations"));
         env.put("STEERING_URL", "http://127.0.0.1:" + ports.get("steering"));
         env.put("OVERVIEW_URL", "http://127.0.0.1:" + ports.get("overview"));
-        List<CompletableFuture<Void>> starting = SERVICES.stream().map(s -> CompletableFuture.runAsync(() -> start(s))).toList();
+        List<CompletableFuture<Void>> starting = SERVICES.stream().map(s -> CompletableFuture.runAsync(() -> startService(s))).toList();
         starting.forEach(CompletableFuture::join);
         portal = "http://127.0.0.1:" + ports.get("portal");
     }
@@ -61,12 +61,12 @@ public final class AllServices implements AutoCloseable {
     }
 
     /** Starts a service (again) on its own port, and waits until it is healthy. */
-    public void start(String service) {
+    public void startService(String service) {
         running.put(service, RunningService.start(slices.get(service), root, ports.get(service), env));
     }
 
-    /** Stops a service, as a crash or a deployment would take it away; {@link #start(String)} brings it back. */
-    public void stop(String service) {
+    /** Stops a service, as a crash or a deployment would take it away; {@link #startService(String)} brings it back. */
+    public void stopService(String service) {
         RunningService stopped = running.remove(service);
         if (stopped != null) {
             stopped.close();

@@ -62,7 +62,11 @@ class ServiceOutageTest implements TestPropertyProvider {
         });
         accepting.setDaemon(true);
         accepting.start();
+        int own = closedPort();
         Map<String, String> properties = new HashMap<>(portal.properties());
+        properties.put("micronaut.server.port", Integer.toString(own));
+        // A service that is well: the portal itself, under a path of its own, for the status page's list of services.
+        properties.put("platform.gateway.routes.well", "http://127.0.0.1:" + own);
         properties.put("platform.identity.bcrypt-cost", "4");
         properties.put("platform.identity.secure-cookie", "false");
         properties.put("platform.gateway.routes.overview", down);
@@ -146,6 +150,17 @@ class ServiceOutageTest implements TestPropertyProvider {
         assertThat(sent.body()).contains("De dienst voor aankondigingen antwoordde niet op tijd, dus wat u verstuurde kan toch zijn vastgelegd."
                         + " Verstuur het formulier gerust opnieuw zoals het is: het wordt één keer vastgelegd.")
                 .contains("value=\"Smart Media Production\"").contains("value=\"form-1\"");
+    }
+
+    @Test
+    void theStatusPageSaysWhichServiceIsAwayWhenTheOverviewIsTheOne() {
+        HttpResponse<String> page = send(get("/status").header("Cookie", "session=" + tokens.mint("admin", "platform", "ADMIN")));
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("De dienst voor het overzicht is nu niet bereikbaar.")
+                .doesNotContain("gebeurtenissen verwerkt") // the overview's own status, which it could not read
+                .contains("<tr data-state=\"UNREACHABLE\">").contains("/api/overview, /api/timeline").contains("niet bereikbaar")
+                .contains("<tr data-state=\"NO_ANSWER\">").contains("antwoordt niet op tijd")
+                .contains("<tr data-state=\"UP\">").contains("<th scope=\"row\">portal</th>");
     }
 
     private java.net.http.HttpRequest.Builder get(String path) {

@@ -904,7 +904,7 @@ class PortalJourneyTest {
     @Test
     @Order(13)
     void whenTheOverviewIsAwayPagesSaySoAndShowTheRestAndTheMatrixReturnsByItself() {
-        platform.stop("overview");
+        platform.stopService("overview");
         try {
             signIn("stuurgroep-ad-ci-member");
             assertThat(browser.find(By.id("outages")).getText()).contains("Niet alles kon worden getoond")
@@ -918,7 +918,7 @@ class PortalJourneyTest {
             assertThat(browser.driver().findElements(By.cssSelector("table.matrix"))).isEmpty();
             browser.screenshot(screenshots, "18-overview-away");
         } finally {
-            platform.start("overview");
+            platform.startService("overview");
         }
         // The page asks again every two seconds while the matrix is missing; no reload by hand.
         new org.openqa.selenium.support.ui.WebDriverWait(browser.driver(), java.time.Duration.ofSeconds(60), java.time.Duration.ofMillis(500))

@@ -2,6 +2,7 @@ package nl.programmes.portal.gateway;
 
 import io.micronaut.core.async.publisher.Publishers;
 import io.micronaut.http.HttpHeaders;
+import io.micronaut.http.HttpMethod;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MutableHttpRequest;
@@ -18,6 +19,8 @@ import io.micronaut.http.filter.ServerFilterPhase;
 import nl.programmes.kit.problem.Problems;
 import nl.programmes.portal.identity.application.Sessions;
 import org.reactivestreams.Publisher;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
 
 import java.net.URI;
 import java.util.Optional;
@@ -79,8 +82,7 @@ public class GatewayFilter implements HttpServerFilter {
         if (request.getHeaders().getAuthorization().isEmpty()) {
             cookie.ifPresent(value -> forwarded.header(HttpHeaders.AUTHORIZATION, BEARER + value));
         }
-        return reactor.core.publisher.Flux.from(client.proxy(forwarded))
-                .onErrorResume(HttpClientException.class, e -> reactor.core.publisher.Mono.just(outage(request, e)));
+        return Flux.from(client.proxy(forwarded)).onErrorResume(HttpClientException.class, e -> Mono.just(outage(request, e)));
     }
 
     /**
@@ -88,7 +90,7 @@ public class GatewayFilter implements HttpServerFilter {
      * within {@code micronaut.http.client.read-timeout}, 502 when it broke its answer off), not a 500 of the portal's own.
      */
     private MutableHttpResponse<?> outage(HttpRequest<?> request, HttpClientException e) {
-        boolean command = !request.getMethod().equals(io.micronaut.http.HttpMethod.GET) && !request.getMethod().equals(io.micronaut.http.HttpMethod.HEAD);
+        boolean command = request.getMethod() != HttpMethod.GET && request.getMethod() != HttpMethod.HEAD;
         ServiceOutage outage = e instanceof ReadTimeoutException ? ServiceOutage.noAnswer(request.getPath(), command, false)
                 : e instanceof ResponseClosedException ? ServiceOutage.noAnswer(request.getPath(), command, true)
                 : ServiceOutage.unreachable(request.getPath());

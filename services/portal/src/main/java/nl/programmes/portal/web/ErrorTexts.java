@@ -26,7 +26,7 @@ import java.util.regex.Pattern;
  * the page's language with the same values; one neither knows is shown as the service wrote it. When fields are
  * wrong, the summary above the form says so in the page's language instead of the service's detail,
  * and names each field by its label where the bundles have one ({@code field.<json path>}). A problem without fields,
- * and the start page's {@code outages} (the services that did not answer), are put in the page's language the same way.
+ * and a page's {@code outages} (the services it could not read a part from), are put in the page's language the same way.
  */
 @Singleton
 public class ErrorTexts implements ViewModelProcessor<Map<String, Object>> {

@@ -1,13 +1,13 @@
 package nl.programmes.portal.web;
 
 import io.micronaut.context.BeanProvider;
+import io.micronaut.context.annotation.Value;
 import io.micronaut.core.type.Argument;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.cookie.Cookie;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.runtime.server.EmbeddedServer;
 import jakarta.inject.Singleton;
-import io.micronaut.context.annotation.Value;
 import nl.programmes.portal.gateway.GatewayRoutes;
 import nl.programmes.portal.gateway.ServiceOutage;
 import nl.programmes.portal.identity.api.AuthController;

@@ -14,12 +14,14 @@ import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
 
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
  * The overview's projection status for operators: how far behind it is per topic, what it processed last, the records
- * it parked with their errors, and the rebuild. Everyone signed in may look; replaying a parked record and starting a
+ * it parked with their errors, and the rebuild; and whether each service answers ({@link ServiceHealth}). Everyone signed in may look; replaying a parked record and starting a
  * rebuild are for administrators, and the overview itself refuses anyone else.
  */
 @Controller("/status")
@@ -28,9 +30,11 @@ import java.util.Map;
 public class StatusPages {
 
     private final PortalApi api;
+    private final ServiceHealth health;
 
-    public StatusPages(PortalApi api) {
+    public StatusPages(PortalApi api, ServiceHealth health) {
         this.api = api;
+        this.health = health;
     }
 
     @Get
@@ -70,12 +74,25 @@ public class StatusPages {
         return Page.unprocessable(auth, request, "status", model);
     }
 
+    /**
+     * The services' health always; the overview's own status when it answers. When it does not, the page says so and
+     * shows the services, so an operator sees which one is away rather than an error page.
+     */
     private Map<String, Object> model(Authentication auth, HttpRequest<?> request) {
-        Map<String, Object> model = new HashMap<>(api.read(request, "/api/overview/status", Map.of()));
-        model.put("parked", api.list(request, "/api/overview/status/parked", Map.of()));
-        model.put("quality", api.read(request, "/api/overview/status/data-quality", Map.of()));
+        List<String> outages = new ArrayList<>();
+        Map<String, Object> model = new HashMap<>();
+        model.put("services", health.check());
+        Map<String, Object> overview = api.readPart(request, "/api/overview/status", Map.of(), outages);
+        model.put("overviewRead", overview != null);
+        model.put("outages", outages);
         boolean admin = Page.me(auth).admin();
         model.put("admin", admin);
+        if (overview == null) {
+            return model;
+        }
+        model.putAll(overview);
+        model.put("parked", api.list(request, "/api/overview/status/parked", Map.of()));
+        model.put("quality", api.read(request, "/api/overview/status/data-quality", Map.of()));
         model.put("rebuild", admin ? api.read(request, "/api/overview/rebuild", Map.of()) : null);
         model.put("replayed", request.getParameters().contains("replayed"));
         model.put("rebuilding", request.getParameters().contains("rebuilding"));
