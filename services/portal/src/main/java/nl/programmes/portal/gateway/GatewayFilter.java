@@ -37,8 +37,6 @@ import java.util.Optional;
 @Filter("/api/**")
 public class GatewayFilter implements HttpServerFilter {
 
-    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(GatewayFilter.class);
-
     private static final String SESSION_COOKIE = "session";
 
     private static final String BEARER = "Bearer ";
@@ -94,7 +92,7 @@ public class GatewayFilter implements HttpServerFilter {
         ServiceOutage outage = e instanceof ReadTimeoutException ? ServiceOutage.noAnswer(request.getPath(), command, false)
                 : e instanceof ResponseClosedException ? ServiceOutage.noAnswer(request.getPath(), command, true)
                 : ServiceOutage.unreachable(request.getPath());
-        LOG.warn("{} {}: {} ({})", request.getMethod(), request.getPath(), outage.status().getCode(), e.toString());
+        outage.log(request.getMethodName(), request.getPath(), e);
         MutableHttpResponse<?> response = problems.detail(request, outage.status(), null, outage.detail());
         return outage.status() == HttpStatus.SERVICE_UNAVAILABLE
                 ? response.header(HttpHeaders.RETRY_AFTER, String.valueOf(ServiceOutage.RETRY_AFTER_SECONDS)) : response;

@@ -1,6 +1,13 @@
 package nl.programmes.portal.gateway;
 
 import io.micronaut.http.HttpStatus;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * What a person or an API client is told when the service that owns a path does not answer: which service (by the
@@ -16,6 +23,11 @@ public record ServiceOutage(HttpStatus status, String detail) {
 
     /** How long an API client is asked to wait before it tries again (the header {@code Retry-After}, in seconds). */
     public static final int RETRY_AFTER_SECONDS = 60;
+
+    private static final Logger LOG = LoggerFactory.getLogger(ServiceOutage.class);
+    private static final Duration WARN_EVERY = Duration.ofMinutes(1);
+    /** When each service's outage was last logged at WARN. */
+    private static final Map<String, Instant> WARNED = new ConcurrentHashMap<>();
 
     /** The connection was refused or could not be made: the service is down or restarting. */
     public static ServiceOutage unreachable(String path) {
@@ -39,5 +51,22 @@ public record ServiceOutage(HttpStatus status, String detail) {
 
     private static String service(String path) {
         return GatewayRoutes.segment(path).orElse(path);
+    }
+
+    /**
+     * Logs the request that met this outage: at WARN the first time a service is missed in a minute, at DEBUG after that,
+     * so that an outage reads as one line a minute per service, not one per poll of every open timeline page.
+     */
+    public void log(String method, String path, Throwable cause) {
+        Instant now = Instant.now();
+        String service = service(path);
+        Instant last = WARNED.get(service);
+        if (last == null || !now.isBefore(last.plus(WARN_EVERY))) {
+            WARNED.put(service, now);
+            LOG.warn("{} {}: {} ({}); further requests to it that meet the same are logged at DEBUG for a minute",
+                    method, path, status.getCode(), cause.toString());
+        } else {
+            LOG.debug("{} {}: {} ({})", method, path, status.getCode(), cause.toString());
+        }
     }
 }

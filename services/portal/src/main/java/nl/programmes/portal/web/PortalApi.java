@@ -33,8 +33,6 @@ import java.util.stream.Collectors;
 @Singleton
 public class PortalApi {
 
-    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(PortalApi.class);
-
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final GatewayRoutes routes;
     private final JsonMapper json;
@@ -215,7 +213,7 @@ public class PortalApi {
      * beside what was typed, and the start page shows what the other services answered.
      */
     private static Answer outage(String method, String path, ServiceOutage outage, IOException cause) {
-        LOG.warn("{} {}: {} ({})", method, path, outage.status().getCode(), cause.toString());
+        outage.log(method, path, cause);
         return new Answer(outage.status().getCode(), Map.of("title", outage.status().getReason(), "status", outage.status().getCode(),
                 "detail", outage.detail()), Optional.empty());
     }
