@@ -11,6 +11,7 @@ import nl.programmes.events.consultation.ConsultationOutcomeRevised;
 import nl.programmes.events.consultation.ConsultationRequested;
 import nl.programmes.events.offering.IntakeReported;
 import nl.programmes.events.offering.OfferingDiscontinued;
+import nl.programmes.events.offering.OfferingResumed;
 import nl.programmes.events.offering.OfferingRegistered;
 import nl.programmes.events.organisation.OrganisationRegistered;
 import nl.programmes.events.organisation.OrganisationUpdated;
@@ -56,6 +57,9 @@ public final class EventTypes {
     public static final EventType<OfferingDiscontinued> OFFERING_DISCONTINUED = new EventType<>(
             "nl.programmes.offering.discontinued.v1", Topics.PROGRAMME_OFFERINGS, OfferingDiscontinued.class);
 
+    public static final EventType<OfferingResumed> OFFERING_RESUMED = new EventType<>(
+            "nl.programmes.offering.resumed.v1", Topics.PROGRAMME_OFFERINGS, OfferingResumed.class);
+
     public static final EventType<OrganisationRegistered> ORGANISATION_REGISTERED = new EventType<>(
             "nl.programmes.organisation.registered.v1", Topics.ORGANISATIONS, OrganisationRegistered.class);
 
@@ -85,7 +89,7 @@ public final class EventTypes {
 
     public static final List<EventType<?>> ALL = List.of(PROGRAMME_ANNOUNCED, ANNOUNCEMENT_AMENDED,
             ANNOUNCEMENT_WITHDRAWN, APPLICATION_SUBMITTED, REVIEW_OUTCOME_RECORDED, OFFERING_REGISTERED,
-            INTAKE_REPORTED, OFFERING_DISCONTINUED, ORGANISATION_REGISTERED, ORGANISATION_UPDATED, CONSULTATION_REQUESTED,
+            INTAKE_REPORTED, OFFERING_DISCONTINUED, OFFERING_RESUMED, ORGANISATION_REGISTERED, ORGANISATION_UPDATED, CONSULTATION_REQUESTED,
             CONSULTATION_OUTCOME_RECORDED, CONSULTATION_OUTCOME_REVISED, CONSULTATION_CLOSED,
             STEERING_DECISION_RECORDED, STEERING_DECISION_CORRECTED, STEERING_MEETING_HELD);
 

@@ -301,6 +301,43 @@ class OfferingRegisterTest implements TestPropertyProvider {
         assertThat(offeringIdOnLine(importTable(table), 2)).isNotEqualTo(id);
     }
 
+    /**
+     * An ended offering runs on after all: its ending is withdrawn (one event), it takes figures for later years again, and
+     * withdrawing it again changes nothing. Only its institution may; one taken out as registered in error stays so.
+     */
+    @Test
+    void anEndedOfferingRunsOnWhenItsEndingIsWithdrawn() {
+        String hu = TestPlatform.get().tokens().mint("hu-staff", "hu", "INSTITUTION_STAFF");
+        String id = offeringIdOnLine(importTable("""
+                institution,programme,form,location,2022,2023
+                hu,Ad Creatief Ondernemen,voltijd,Amersfoort,21,24
+                """), 2);
+        discontinue(id, Map.of("reason", "ENDED", "lastIntakeYear", 2023), hu);
+        long outbox = announcements.count("SELECT COUNT(*) FROM outbox");
+        String hr = TestPlatform.get().tokens().mint("hr-staff", "hr", "INSTITUTION_STAFF");
+        HttpClientResponseException other = assertThrows(HttpClientResponseException.class, () -> http.toBlocking()
+                .exchange(HttpRequest.DELETE("/api/offerings/" + id + "/discontinuation").bearerAuth(hr), Map.class));
+        assertThat(other.getStatus().getCode()).isEqualTo(403);
+
+        Map<?, ?> resumed = http.toBlocking().retrieve(HttpRequest.DELETE("/api/offerings/" + id + "/discontinuation").bearerAuth(hu), Map.class);
+        assertThat(resumed.get("discontinued")).isNull();
+        assertThat(resumed.get("intake")).isEqualTo(Map.of("2022", "21", "2023", "24"));
+        http.toBlocking().retrieve(HttpRequest.POST("/api/offerings/" + id + "/intake", Map.of("studyYear", 2024, "intake", "19"))
+                .bearerAuth(hu), Map.class);
+        http.toBlocking().retrieve(HttpRequest.DELETE("/api/offerings/" + id + "/discontinuation").bearerAuth(hu), Map.class);
+        assertThat(announcements.count("SELECT COUNT(*) FROM outbox")).as("the resumption and the 2024 figure").isEqualTo(outbox + 2);
+        TestPlatform.eventually().untilAsserted(() -> assertThat(EventProbe.readAll(TestPlatform.get().bootstrapServers(),
+                announcements.topic(Topics.PROGRAMME_OFFERINGS)).stream().filter(e -> e.event().type().equals("nl.programmes.offering.resumed.v1")
+                && e.body().contains(id))).singleElement().satisfies(e -> assertThat(e.body()).contains("\"organisationId\":\"hu\"")));
+
+        discontinue(id, Map.of("reason", "REGISTERED_IN_ERROR"), hu);
+        HttpClientResponseException taken = assertThrows(HttpClientResponseException.class, () -> http.toBlocking()
+                .exchange(HttpRequest.DELETE("/api/offerings/" + id + "/discontinuation").bearerAuth(hu), Map.class));
+        assertThat(taken.getStatus().getCode()).isEqualTo(422);
+        assertThat(taken.getResponse().getBody(Map.class).orElseThrow().get("errors")).isEqualTo(List.of(Map.of("field", "reason", "message",
+                "the offering was taken out as registered in error, which is final; register the offering that was meant")));
+    }
+
     /** An offering registered in error takes no figures, and the offering that was meant can be registered under its key. */
     @Test
     void anOfferingRegisteredInErrorGivesUpItsPlaceInTheRegister() {

@@ -12,6 +12,7 @@ import nl.programmes.events.announcement.ProgrammeLevel;
 import nl.programmes.events.offering.IntakeReported;
 import nl.programmes.events.offering.OfferingDiscontinued;
 import nl.programmes.events.offering.OfferingRegistered;
+import nl.programmes.events.offering.OfferingResumed;
 import nl.programmes.testkit.EventPublisher;
 import nl.programmes.testkit.ServiceUnderTest;
 import nl.programmes.testkit.TestPlatform;
@@ -157,6 +158,44 @@ class OfferingDiscontinuedTest implements TestPropertyProvider {
                 "windesheim Ad Bouwkunde Corrected (voltijd, Deventer) wordt beëindigd: de laatste instroom is in 2026.",
                 "windesheim Ad Bouwkunde Never (voltijd, Deventer) wordt beëindigd: de laatste instroom is in 2025.",
                 "windesheim Ad Bouwkunde Never (voltijd, Deventer) is uit het register gehaald: ten onrechte geregistreerd.");
+    }
+
+    /**
+     * An ended offering whose ending is withdrawn runs on: on its region's page and in the register without a last intake
+     * year, and its story on the timeline says so. The same event again changes nothing.
+     */
+    @Test
+    void anEndedOfferingWhoseEndingIsWithdrawnRunsOn() {
+        String id = UUID.randomUUID().toString();
+        publisher.publish(registered(id, "Ad Bouwkunde Resumed", "Zwolle"));
+        publisher.publish(new IntakeReported(id, 2024, 19, false, STAFF));
+        publisher.publish(new OfferingDiscontinued(id, OfferingDiscontinued.Reason.ENDED, 2024, STAFF));
+        Projected.caughtUp(overview);
+        assertThat(resumedInRegister()).containsExactly("Ad Bouwkunde Resumed 2024 {2024=19}");
+
+        // Delivered twice (the same envelope, as a redelivery brings it): applied once.
+        var resumed = publisher.publish(new OfferingResumed(id, STAFF));
+        publisher.publish(nl.programmes.events.Topics.PROGRAMME_OFFERINGS, resumed);
+        publisher.publish(new IntakeReported(id, 2025, 23, false, STAFF));
+        Projected.caughtUp(overview);
+        assertThat(resumedInRegister()).containsExactly("Ad Bouwkunde Resumed null {2024=19, 2025=23}");
+        assertThat(((List<Map<String, Object>>) get("/api/overview/regions/Overijssel?institution=" + INSTITUTION).get("municipalities")).stream()
+                .flatMap(m -> ((List<Map<String, Object>>) m.get("existing")).stream())
+                .filter(o -> "Ad Bouwkunde Resumed".equals(o.get("programme")))).singleElement()
+                .satisfies(o -> assertThat(o.get("lastIntakeYear")).isNull());
+        Map<String, Object> line = ((List<Map<String, Object>>) get("/api/timeline?size=200&institution=" + INSTITUTION
+                + "&kind=nl.programmes.offering.resumed.v1").get("entries")).stream()
+                .filter(l -> ((String) l.get("textNl")).contains("Ad Bouwkunde Resumed")).reduce((a, b) -> {
+                    throw new AssertionError("one line for the resumption, also when its event came twice: " + a + ", " + b);
+                }).orElseThrow();
+        assertThat(line.get("textNl")).isEqualTo("windesheim Ad Bouwkunde Resumed (voltijd, Zwolle) loopt toch door: de beëindiging is ingetrokken.");
+        assertThat(line.get("textEn")).isEqualTo("windesheim Ad Bouwkunde Resumed (voltijd, Zwolle) runs on after all: its ending was withdrawn.");
+    }
+
+    private List<String> resumedInRegister() {
+        return ((List<Map<String, Object>>) get("/api/overview/offerings?institution=" + INSTITUTION).get("offerings")).stream()
+                .map(p -> (Map<String, Object>) p.get("offering")).filter(o -> "Ad Bouwkunde Resumed".equals(o.get("programme")))
+                .map(o -> o.get("programme") + " " + o.get("lastIntakeYear") + " " + o.get("intake")).toList();
     }
 
     private static OfferingRegistered registered(String id, String programme, String location) {

@@ -7,6 +7,7 @@ import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Consumes;
 import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Delete;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.QueryValue;
@@ -158,6 +159,17 @@ public class OfferingController {
     public HttpResponse<OfferingView> discontinue(UUID id, @Body @Valid DiscontinueRequest request, Authentication caller) {
         Offering offering = service.discontinue(id, OfferingDiscontinued.Reason.valueOf(request.reason()), request.lastIntakeYear(),
                 Actors.caller(caller));
+        return HttpResponse.ok(OfferingView.of(offering, service.intakes(id)));
+    }
+
+    /**
+     * Withdraws an offering's ending: it runs on ({@code nl.programmes.offering.resumed.v1}). A DELETE of the ending, so
+     * sent again it changes nothing; for one taken out as registered in error, a 422 naming {@code reason}.
+     */
+    @Delete("/{id}/discontinuation")
+    @Secured({Roles.INSTITUTION_STAFF, Roles.ADMIN})
+    public HttpResponse<OfferingView> resume(UUID id, Authentication caller) {
+        Offering offering = service.resume(id, Actors.caller(caller));
         return HttpResponse.ok(OfferingView.of(offering, service.intakes(id)));
     }
 

@@ -9,6 +9,7 @@ import nl.programmes.announcements.domain.Offering;
 import nl.programmes.announcements.persistence.OfferingRepository;
 import nl.programmes.events.offering.IntakeReported;
 import nl.programmes.events.offering.OfferingDiscontinued;
+import nl.programmes.events.offering.OfferingResumed;
 import nl.programmes.events.offering.OfferingRegistered;
 import nl.programmes.kit.outbox.Outbox;
 import nl.programmes.kit.problem.InvalidCommandException;
@@ -159,6 +160,27 @@ public class OfferingService {
         LOG.info("{} {} offering {} ({}, {}, {}): {}", caller.actor().organisationId(), recorded == null ? "discontinued"
                 : "corrected the discontinuation (" + recorded + ") of", id, offering.programmeName(), offering.form(), offering.location(), asked);
         return offering.discontinued(asked);
+    }
+
+    /**
+     * An ended offering runs on after all (its ending was a mistake, or the institution keeps the programme): the ending
+     * is withdrawn, and the offering takes figures for every year again. One that runs already changes nothing and
+     * publishes nothing; one taken out as registered in error stays so.
+     */
+    @Transactional
+    public Offering resume(UUID id, Caller caller) {
+        Offering offering = offerings.findByIdForUpdate(id).orElseThrow(() -> new NotFoundException("Offering", id));
+        caller.requireActsFor(offering.institutionId(), "resume offerings");
+        Discontinuation recorded = offering.discontinued();
+        if (recorded == null) {
+            return offering;
+        }
+        recorded.requireCorrectable();
+        offerings.resume(id);
+        outbox.append(new OfferingResumed(id.toString(), caller.actor()));
+        LOG.info("{} withdrew the ending ({}) of offering {} ({}, {}, {})", caller.actor().organisationId(), recorded, id,
+                offering.programmeName(), offering.form(), offering.location());
+        return offering.discontinued(null);
     }
 
     @Transactional

@@ -68,6 +68,13 @@ public class OfferingRepository {
                 Timestamp.from(now), discontinuation.reason().name(), id.toString()));
     }
 
+    /** An ended offering runs on: its ending is withdrawn (one registered in error never is; the service checks). */
+    @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
+    public void resume(UUID id) {
+        sql.update("UPDATE offering SET discontinued_reason = NULL, last_intake_year = NULL, discontinued_at = NULL WHERE id = ?",
+                Sql.params(id.toString()));
+    }
+
     /** The figure recorded for the year, if any. */
     @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
     public Optional<IntakeFigure> intake(UUID offeringId, int studyYear) {

@@ -6,10 +6,11 @@ import nl.programmes.events.DomainEvent;
 import nl.programmes.events.offering.IntakeReported;
 import nl.programmes.events.offering.OfferingDiscontinued;
 import nl.programmes.events.offering.OfferingRegistered;
+import nl.programmes.events.offering.OfferingResumed;
 import nl.programmes.kit.persistence.Sql;
 
 /**
- * Existing offerings with their intake, and whether they left the register. A suppressed intake stays suppressed: no
+ * Existing offerings with their intake, and whether they left the register (or, ended, run on after all). A suppressed intake stays suppressed: no
  * count is stored for it.
  */
 @Singleton
@@ -40,6 +41,9 @@ public class RegionalOfferingProjection {
                     INSERT INTO overview_offering_discontinued (offering_id, reason, last_intake_year) VALUES (?, ?, ?)
                     ON DUPLICATE KEY UPDATE reason = VALUES(reason), last_intake_year = VALUES(last_intake_year)""",
                     Sql.params(d.offeringId(), d.reason().name(), d.lastIntakeYear()));
+        } else if (event instanceof OfferingResumed r) {
+            // Its ending withdrawn, the offering runs on: no row. (Its events share a partition, so this follows the ending.)
+            sql.update("DELETE FROM overview_offering_discontinued WHERE offering_id = ?", Sql.params(r.offeringId()));
         }
     }
 

@@ -20,6 +20,7 @@ import nl.programmes.events.consultation.PositionKind;
 import nl.programmes.events.offering.IntakeReported;
 import nl.programmes.events.offering.OfferingDiscontinued;
 import nl.programmes.events.offering.OfferingRegistered;
+import nl.programmes.events.offering.OfferingResumed;
 import nl.programmes.events.organisation.OrganisationRegistered;
 import nl.programmes.events.organisation.OrganisationUpdated;
 import nl.programmes.events.steering.Decision;
@@ -68,6 +69,9 @@ public final class TimelineSentences {
         }
         if (event instanceof OfferingDiscontinued d) {
             return d.offeringId();
+        }
+        if (event instanceof OfferingResumed r) {
+            return r.offeringId();
         }
         return event instanceof IntakeReported i ? i.offeringId() : null;
     }
@@ -185,6 +189,10 @@ public final class TimelineSentences {
                             offering(d.offeringId()) + " is ending: its last intake is in " + d.lastIntakeYear() + ".")
                     : new Line(recordedOn, offering(d.offeringId()) + " is uit het register gehaald: ten onrechte geregistreerd.",
                             offering(d.offeringId()) + " was taken out of the register: registered in error.");
+        }
+        if (event instanceof OfferingResumed r) {
+            return new Line(recordedOn, offering(r.offeringId()) + " loopt toch door: de beëindiging is ingetrokken.",
+                    offering(r.offeringId()) + " runs on after all: its ending was withdrawn.");
         }
         if (event instanceof OrganisationRegistered o) {
             return new Line(recordedOn, org(o.organisationId()) + " is opgenomen in het register.",

@@ -16,6 +16,7 @@ import nl.programmes.events.consultation.ConsultationRequested;
 import nl.programmes.events.offering.IntakeReported;
 import nl.programmes.events.offering.OfferingDiscontinued;
 import nl.programmes.events.offering.OfferingRegistered;
+import nl.programmes.events.offering.OfferingResumed;
 import nl.programmes.events.steering.SteeringMeetingHeld;
 import org.junit.jupiter.api.Test;
 
@@ -105,6 +106,9 @@ class TimelineSentencesTest {
                 "{offering:o-1} was taken out of the register: registered in error.");
         assertThat(TimelineSentences.offeringOf(new OfferingDiscontinued("o-1", OfferingDiscontinued.Reason.ENDED, 2024, SAXION)))
                 .isEqualTo("o-1");
+        assertLine(new OfferingResumed("o-1", SAXION), "{offering:o-1} loopt toch door: de beëindiging is ingetrokken.",
+                "{offering:o-1} runs on after all: its ending was withdrawn.");
+        assertThat(TimelineSentences.offeringOf(new OfferingResumed("o-1", SAXION))).isEqualTo("o-1");
     }
 
     private static void assertLine(DomainEvent event, String dutch, String english) {
