@@ -784,6 +784,21 @@ class PortalJourneyTest {
         assertThat(browser.text()).contains("Saxion Hogeschool Ad Journey Média (voltijd, Enschede) wordt beëindigd: de laatste instroom is in 2023.")
                 .contains("Saxion Hogeschool Ad Journey Média (voltijd, Enschede) wordt beëindigd: de laatste instroom is in 2024.")
                 .contains("Saxion Hogeschool Ad Journey Média (deeltijd, Haaksbergen) is uit het register gehaald: ten onrechte geregistreerd.");
+
+        // Saxion keeps the programme in Enschede after all: from its register, the ending is withdrawn (after a
+        // confirmation), and the offering runs on, on the regional page without an end; the timeline tells it.
+        browser.open("/offerings");
+        browser.find(By.xpath("//table[@id='offerings']//a[@aria-label='Beëindiging van Ad Journey Média corrigeren']")).click();
+        browser.waitFor(d -> d.getCurrentUrl().endsWith("/discontinue") ? true : null);
+        browser.find(By.cssSelector("#resume button")).click();
+        browser.waitFor(d -> ExpectedConditions.alertIsPresent().apply(d)).accept();
+        browser.waitFor(d -> d.findElement(By.tagName("main")).getText().contains("de beëindiging is ingetrokken; de opleiding loopt door") ? true : null);
+        assertThat(browser.driver().findElements(By.id("resume"))).isEmpty();
+        browser.open("/regions/Overijssel?institution=saxion").reloadUntil(page -> !page.contains("beëindigd · laatste instroom 2024"));
+        assertThat(browser.find(By.xpath("//main//section[h2/span[.='Enschede']]//tr[td[contains(., 'Ad Journey Média')]]"))
+                .findElements(By.linkText("Beëindigen"))).hasSize(1);
+        browser.open("/timeline?institution=saxion&kind=nl.programmes.offering.resumed.v1").reloadUntil(page -> page.contains("loopt toch door"));
+        assertThat(browser.text()).contains("Saxion Hogeschool Ad Journey Média (voltijd, Enschede) loopt toch door: de beëindiging is ingetrokken.");
     }
 
     @Test

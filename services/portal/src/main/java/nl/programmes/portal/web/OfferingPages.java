@@ -120,8 +120,27 @@ public class OfferingPages {
                 : Page.unprocessable(auth, request, "offering-discontinue", model);
     }
 
+    /** An ended offering runs on after all: its ending withdrawn at the service, back to the offering's page, which says so. */
+    @Post("/{id}/resume")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public HttpResponse<?> resume(@Nullable Authentication auth, HttpRequest<?> request, String id) {
+        if (auth == null) {
+            return Page.signIn(request);
+        }
+        PortalApi.Answer answer = api.send(request, "DELETE", "/api/offerings/" + id + "/discontinuation", null, null);
+        if (answer.ok()) {
+            return Page.seeOther("/offerings/" + id + "/discontinue?resumed=1");
+        }
+        Map<String, Object> model = model(auth, request, api.read(request, "/api/offerings/" + id, Map.of()), Form.empty());
+        model.put("problem", answer.detail());
+        model.put("errors", answer.fieldErrors());
+        return answer.status() == 403 ? Page.render(auth, request, "offering-discontinue", model).status(403)
+                : Page.unprocessable(auth, request, "offering-discontinue", model);
+    }
+
     private Map<String, Object> model(Authentication auth, HttpRequest<?> request, Map<String, Object> offering, Form form) {
         Map<String, Object> model = new HashMap<>();
+        model.put("resumed", request.getParameters().contains("resumed"));
         model.put("mayEnd", Page.me(auth).staffOf((String) offering.get("institution")));
         model.put("offering", offering);
         model.put("form", form.values());
