@@ -114,10 +114,7 @@ public class OfferingPages {
         if (answer.ok()) {
             return Page.seeOther("/offerings/" + id + "/discontinue");
         }
-        Map<String, Object> model = model(auth, request, api.read(request, "/api/offerings/" + id, Map.of()), form.withErrors(answer.fieldErrors()));
-        model.put("problem", answer.detail());
-        return answer.status() == 403 ? Page.render(auth, request, "offering-discontinue", model).status(403)
-                : Page.unprocessable(auth, request, "offering-discontinue", model);
+        return refused(auth, request, id, form, answer);
     }
 
     /** An ended offering runs on after all: its ending withdrawn at the service, back to the offering's page, which says so. */
@@ -131,9 +128,13 @@ public class OfferingPages {
         if (answer.ok()) {
             return Page.seeOther("/offerings/" + id + "/discontinue?resumed=1");
         }
-        Map<String, Object> model = model(auth, request, api.read(request, "/api/offerings/" + id, Map.of()), Form.empty());
+        return refused(auth, request, id, Form.empty(), answer);
+    }
+
+    /** The offering's page again with the service's reason, beside the fields it names (a 403 stays a 403). */
+    private HttpResponse<?> refused(Authentication auth, HttpRequest<?> request, String id, Form form, PortalApi.Answer answer) {
+        Map<String, Object> model = model(auth, request, api.read(request, "/api/offerings/" + id, Map.of()), form.withErrors(answer.fieldErrors()));
         model.put("problem", answer.detail());
-        model.put("errors", answer.fieldErrors());
         return answer.status() == 403 ? Page.render(auth, request, "offering-discontinue", model).status(403)
                 : Page.unprocessable(auth, request, "offering-discontinue", model);
     }
