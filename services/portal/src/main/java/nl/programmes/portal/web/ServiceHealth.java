@@ -54,7 +54,8 @@ public class ServiceHealth {
             String paths = String.join(", ", e.getValue().stream().sorted().toList());
             HttpRequest request = HttpRequest.newBuilder(URI.create(e.getKey()).resolve("/health")).timeout(WITHIN).GET().build();
             return http.sendAsync(request, HttpResponse.BodyHandlers.ofByteArray())
-                    .handle((response, error) -> error != null ? failed(paths, e.getKey(), error) : answered(paths, e.getKey(), response));
+                    .handle((response, error) -> error != null ? failed(paths, e.getKey(), error)
+                            : answered(paths, e.getKey(), response.statusCode(), response.body(), json));
         }).toList();
         return asked.stream().map(CompletableFuture::join).toList();
     }
@@ -65,13 +66,13 @@ public class ServiceHealth {
         return new Service(paths, address, unreachable ? "UNREACHABLE" : "NO_ANSWER", List.of());
     }
 
-    @SuppressWarnings("unchecked")
-    private Service answered(String paths, String address, HttpResponse<byte[]> response) {
+    /** What a service's {@code /health} answered, read: its name, and which of its parts are not up. */
+    static Service answered(String paths, String address, int status, byte[] body, JsonMapper json) {
         Map<String, Object> health;
         try {
-            health = json.readValue(response.body(), Argument.mapOf(String.class, Object.class));
+            health = json.readValue(body, Argument.mapOf(String.class, Object.class));
         } catch (IOException | RuntimeException e) {
-            health = Map.of();
+            health = Map.of(); // not the health endpoint's answer: down, by its status
         }
         String name = health.get("name") instanceof String n ? n : paths;
         List<String> down = new ArrayList<>();
@@ -82,6 +83,6 @@ public class ServiceHealth {
                 }
             });
         }
-        return new Service(name, address, response.statusCode() == 200 && "UP".equals(health.get("status")) ? "UP" : "DOWN", down);
+        return new Service(name, address, status == 200 && "UP".equals(health.get("status")) ? "UP" : "DOWN", down);
     }
 }
