@@ -49,6 +49,17 @@ public record ServiceOutage(HttpStatus status, String detail) {
                 : "The service for " + service + " did not answer in time. Try again in a minute.");
     }
 
+    /**
+     * The outage a failed call of the JDK's HTTP client meant: no connection (refused, or not made in time) is
+     * {@link #unreachable}; a request sent and not answered in time, or an answer broken off, is {@link #noAnswer}.
+     */
+    public static ServiceOutage of(String path, boolean command, Throwable failure) {
+        if (failure instanceof java.net.ConnectException || failure instanceof java.net.http.HttpConnectTimeoutException) {
+            return unreachable(path);
+        }
+        return noAnswer(path, command, !(failure instanceof java.net.http.HttpTimeoutException));
+    }
+
     private static String service(String path) {
         return GatewayRoutes.segment(path).orElse(path);
     }

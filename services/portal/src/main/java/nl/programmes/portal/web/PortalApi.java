@@ -182,13 +182,9 @@ public class PortalApi {
                 builder.header("Content-Type", contentType).method(method, java.net.http.HttpRequest.BodyPublishers.ofByteArray(body));
             }
             response = http.send(builder.build(), HttpResponse.BodyHandlers.ofByteArray());
-        } catch (java.net.http.HttpConnectTimeoutException | java.net.ConnectException e) {
-            return outage(method, path, ServiceOutage.unreachable(path), e);
-        } catch (java.net.http.HttpTimeoutException e) {
-            return outage(method, path, ServiceOutage.noAnswer(path, !"GET".equals(method), false), e);
         } catch (IOException e) {
-            // The connection closed before a whole answer came (the service stopped while answering).
-            return outage(method, path, ServiceOutage.noAnswer(path, !"GET".equals(method), true), e);
+            // Not reached, not answered in time, or the answer broken off (the service stopped while answering).
+            return outage(method, path, ServiceOutage.of(path, !"GET".equals(method), e), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted calling " + path, e);

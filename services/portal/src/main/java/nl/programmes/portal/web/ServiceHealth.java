@@ -4,6 +4,7 @@ import io.micronaut.core.type.Argument;
 import io.micronaut.json.JsonMapper;
 import jakarta.inject.Singleton;
 import nl.programmes.portal.gateway.GatewayRoutes;
+import nl.programmes.portal.gateway.ServiceOutage;
 
 import java.io.IOException;
 import java.net.URI;
@@ -60,9 +61,10 @@ public class ServiceHealth {
         return asked.stream().map(CompletableFuture::join).toList();
     }
 
+    /** No answer came: told apart as the gateway and the pages tell it ({@link ServiceOutage#of}). */
     private static Service failed(String paths, String address, Throwable error) {
         Throwable cause = error instanceof java.util.concurrent.CompletionException && error.getCause() != null ? error.getCause() : error;
-        boolean unreachable = cause instanceof java.net.ConnectException || cause instanceof java.net.http.HttpConnectTimeoutException;
+        boolean unreachable = ServiceOutage.of(paths, false, cause).status() == io.micronaut.http.HttpStatus.SERVICE_UNAVAILABLE;
         return new Service(paths, address, unreachable ? "UNREACHABLE" : "NO_ANSWER", List.of());
     }
 

@@ -21,8 +21,9 @@ import java.util.Map;
 
 /**
  * The overview's projection status for operators: how far behind it is per topic, what it processed last, the records
- * it parked with their errors, and the rebuild; and whether each service answers ({@link ServiceHealth}). Everyone signed in may look; replaying a parked record and starting a
- * rebuild are for administrators, and the overview itself refuses anyone else.
+ * it parked with their errors, and the rebuild; and whether each service answers ({@link ServiceHealth}). Everyone
+ * signed in may look; replaying a parked record and starting a rebuild are for administrators, and the overview
+ * itself refuses anyone else.
  */
 @Controller("/status")
 @Secured(SecurityRule.IS_ANONYMOUS)
