@@ -44,7 +44,10 @@ class ServiceOutageTest implements TestPropertyProvider {
     @Inject
     EmbeddedServer server;
 
-    /** The JDK's client: the portal's read timeout (2 s here, for its proxy) would cut a Micronaut client short too. */
+    /** How long the gateway waits for a command's answer here (120 s as shipped); a read waits 1 s here (30 s as shipped). */
+    private static final Duration COMMANDS_WAIT = Duration.ofSeconds(8);
+
+    /** The JDK's client: the portal's read timeouts (for its proxy) would cut a Micronaut client short too. */
     private final HttpClient http = HttpClient.newHttpClient();
 
     @Override
@@ -75,7 +78,8 @@ class ServiceOutageTest implements TestPropertyProvider {
         properties.put("platform.gateway.routes.announcements", hanging);
         properties.put("platform.gateway.routes.steering-agenda", hanging);
         properties.put("platform.gateway.routes.steering-decisions", hanging);
-        properties.put("micronaut.http.client.read-timeout", "2s");
+        properties.put("micronaut.http.services.gateway-commands.read-timeout", COMMANDS_WAIT.toSeconds() + "s");
+        properties.put("micronaut.http.services.gateway-reads.read-timeout", "1s");
         properties.put("platform.portal.answer-within", "2s");
         return properties;
     }
@@ -101,13 +105,20 @@ class ServiceOutageTest implements TestPropertyProvider {
     @Test
     void theGatewaySaysWhenAServiceDidNotAnswerInTimeAndThatACommandMayStillBeRecorded() {
         String secretary = "Bearer " + tokens.mint("secretary", "stuurgroep-ad-ci", "STEERING_MEMBER");
+        long start = System.nanoTime();
         HttpResponse<String> read = send(get("/api/steering-agenda").header("Authorization", secretary));
+        Duration readWaited = Duration.ofNanos(System.nanoTime() - start);
         assertThat(read.statusCode()).isEqualTo(504);
         assertThat(read.body()).contains("\"detail\":\"The service for steering-agenda did not answer in time. Try again in a minute.\"");
 
+        start = System.nanoTime();
         HttpResponse<String> command = send(get("/api/steering-decisions").header("Authorization", secretary)
                 .header("Content-Type", "application/json").POST(java.net.http.HttpRequest.BodyPublishers.ofString("{}")));
+        Duration commandWaited = Duration.ofNanos(System.nanoTime() - start);
         assertThat(command.statusCode()).isEqualTo(504);
+        // Which wait applies, not how fast: a read gives up after the reads' own timeout, well before a command's ends.
+        assertThat(readWaited).isLessThan(COMMANDS_WAIT.minusSeconds(1));
+        assertThat(commandWaited).isGreaterThanOrEqualTo(COMMANDS_WAIT.minusMillis(100));
         assertThat(command.body()).contains("The service for steering-decisions did not answer in time, so what was sent may still be recorded.")
                 .contains("the same Idempotency-Key");
     }

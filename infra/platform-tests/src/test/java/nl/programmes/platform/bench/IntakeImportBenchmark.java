@@ -19,7 +19,7 @@ import java.util.Random;
  * kit's broker and database, a table of N rows (2,000 by default) with six study years each, imported three times: new
  * (every offering registered, every figure recorded), again unchanged (nothing recorded), and with one year's figures
  * changed. What a person waits for on the portal's import page, and what the gateway's and the page's two minutes
- * (micronaut.http.client.read-timeout, IntakePages) must cover. Run with ./docs/benchmarks/intake-import.sh [rows].
+ * (micronaut.http.services.gateway-commands.read-timeout, IntakePages) must cover. Run with ./docs/benchmarks/intake-import.sh [rows].
  */
 public final class IntakeImportBenchmark {
 

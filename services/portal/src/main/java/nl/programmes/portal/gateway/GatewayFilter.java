@@ -9,6 +9,7 @@ import io.micronaut.http.MutableHttpRequest;
 import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.Filter;
 import io.micronaut.http.client.ProxyHttpClient;
+import io.micronaut.http.client.annotation.Client;
 import io.micronaut.http.client.exceptions.HttpClientException;
 import io.micronaut.http.client.exceptions.ReadTimeoutException;
 import io.micronaut.http.client.exceptions.ResponseClosedException;
@@ -32,7 +33,9 @@ import java.util.Optional;
  * ({@code /api/auth}, {@code /api/organisations}, {@code /api/users}) have no route and fall through.
  * A token whose session has ended (its account was disabled, or its roles or password changed) stops here:
  * the services check only a token's signature and expiry, the portal knows its accounts. A service that does not
- * answer is said as such ({@link ServiceOutage}).
+ * answer is said as such ({@link ServiceOutage}). A read waits for it as long as {@code micronaut.http.services.gateway-reads.read-timeout}
+ * says (30 s), a command as long as {@code micronaut.http.services.gateway-commands.read-timeout} (120 s, for an import of
+ * thousands of rows): a hung service should not hold every reader for two minutes because an import may take that long.
  */
 @Filter("/api/**")
 public class GatewayFilter implements HttpServerFilter {
@@ -41,13 +44,16 @@ public class GatewayFilter implements HttpServerFilter {
 
     private static final String BEARER = "Bearer ";
 
-    private final ProxyHttpClient client;
+    private final ProxyHttpClient commands;
+    private final ProxyHttpClient reads;
     private final GatewayRoutes routes;
     private final Sessions sessions;
     private final Problems problems;
 
-    public GatewayFilter(ProxyHttpClient client, GatewayRoutes routes, Sessions sessions, Problems problems) {
-        this.client = client;
+    public GatewayFilter(@Client(id = "gateway-commands") ProxyHttpClient commands, @Client(id = "gateway-reads") ProxyHttpClient reads, GatewayRoutes routes,
+                         Sessions sessions, Problems problems) {
+        this.commands = commands;
+        this.reads = reads;
         this.routes = routes;
         this.sessions = sessions;
         this.problems = problems;
@@ -80,15 +86,16 @@ public class GatewayFilter implements HttpServerFilter {
         if (request.getHeaders().getAuthorization().isEmpty()) {
             cookie.ifPresent(value -> forwarded.header(HttpHeaders.AUTHORIZATION, BEARER + value));
         }
+        ProxyHttpClient client = command(request) ? commands : reads;
         return Flux.from(client.proxy(forwarded)).onErrorResume(HttpClientException.class, e -> Mono.just(outage(request, e)));
     }
 
     /**
      * The owning service did not answer: a problem naming it (503 when it could not be reached, 504 when it did not answer
-     * within {@code micronaut.http.client.read-timeout}, 502 when it broke its answer off), not a 500 of the portal's own.
+     * in time, 502 when it broke its answer off), not a 500 of the portal's own.
      */
     private MutableHttpResponse<?> outage(HttpRequest<?> request, HttpClientException e) {
-        boolean command = request.getMethod() != HttpMethod.GET && request.getMethod() != HttpMethod.HEAD;
+        boolean command = command(request);
         ServiceOutage outage = e instanceof ReadTimeoutException ? ServiceOutage.noAnswer(request.getPath(), command, false)
                 : e instanceof ResponseClosedException ? ServiceOutage.noAnswer(request.getPath(), command, true)
                 : ServiceOutage.unreachable(request.getPath());
@@ -96,5 +103,9 @@ public class GatewayFilter implements HttpServerFilter {
         MutableHttpResponse<?> response = problems.detail(request, outage.status(), null, outage.detail());
         return outage.status() == HttpStatus.SERVICE_UNAVAILABLE
                 ? response.header(HttpHeaders.RETRY_AFTER, String.valueOf(ServiceOutage.RETRY_AFTER_SECONDS)) : response;
+    }
+
+    private static boolean command(HttpRequest<?> request) {
+        return request.getMethod() != HttpMethod.GET && request.getMethod() != HttpMethod.HEAD;
     }
 }

@@ -42,7 +42,7 @@ import java.util.TreeMap;
 @ExecuteOn(TaskExecutors.BLOCKING)
 public class IntakePages {
 
-    /** As the gateway waits for it (micronaut.http.client.read-timeout): 2,000 rows of six years took 4-9 s. */
+    /** As the gateway waits for it (micronaut.http.services.gateway-commands.read-timeout): 2,000 rows of six years took 4-9 s. */
     private static final java.time.Duration IMPORT_WITHIN = java.time.Duration.ofMinutes(2);
 
     private final PortalApi api;
