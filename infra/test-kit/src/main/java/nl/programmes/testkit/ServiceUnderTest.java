@@ -29,6 +29,19 @@ public record ServiceUnderTest(TestPlatform platform, String name, String schema
         return properties;
     }
 
+    /**
+     * As {@link #properties()}, with the database reached through a link the test cuts and mends. The pool gives up on a
+     * connection within a second here (30 s as shipped), so a cut of a few seconds is what a longer outage is in service.
+     */
+    public Map<String, String> properties(TcpLink database) {
+        Map<String, String> properties = properties();
+        properties.put("datasources.default.url", platform.jdbcUrl(schema)
+                .replace(":" + platform.databasePort() + "/", ":" + database.port() + "/"));
+        properties.put("datasources.default.connection-timeout", "1000");
+        properties.put("datasources.default.validation-timeout", "500");
+        return properties;
+    }
+
     /** The physical name of a platform topic for this slice. */
     public String topic(String logicalTopic) {
         return topicPrefix + logicalTopic;

@@ -91,6 +91,11 @@ public final class TestPlatform {
         return mariaDb.jdbcUrl(schema);
     }
 
+    /** The port of the platform's MariaDB, for a {@link TcpLink} to it. */
+    public int databasePort() {
+        return mariaDb.port();
+    }
+
     public Connection connect(String schema) {
         try {
             return DriverManager.getConnection(jdbcUrl(schema), "root", "");

@@ -29,13 +29,29 @@ import java.util.stream.Collectors;
 /**
  * The consuming side of the envelope: decode a record, apply it exactly once, park what cannot be
  * processed. The dedupe mark and the read-model change share one transaction, so a redelivered event
- * changes nothing and a crash between the two leaves neither.
+ * changes nothing and a crash between the two leaves neither. While the database cannot be reached nothing is
+ * parked: a {@link DatabaseAwayException} goes back to the listener, whose error strategy reads the records again.
  */
 @Singleton
 public class InboundEvents {
 
     private static final Logger LOG = LoggerFactory.getLogger(InboundEvents.class);
+    /**
+     * A listener's error strategy: what fails here is parked, so what reaches the listener is the database or the broker
+     * away (parking needs the broker), and its records are read again after this pause...
+     */
+    public static final String READ_AGAIN_AFTER = "2s";
+    /**
+     * ... as often as it takes. Micronaut's Kafka consumer goes on past a record whose retries ran out, which would lose
+     * it; it pauses the partitions between tries and keeps polling, so the consumer stays in its group meanwhile.
+     */
+    public static final int READ_AGAIN_UNTIL_APPLIED = Integer.MAX_VALUE;
+
     private static final int ATTEMPTS = 3;
+    /** While the database is away, a listener's poll fails every few seconds: one warning in this many ms, the rest at DEBUG. */
+    private static final long AWAY_WARNED_EVERY_MS = 30_000;
+
+    private final java.util.concurrent.atomic.AtomicLong awayWarnedAt = new java.util.concurrent.atomic.AtomicLong();
 
     private final ObjectMapper json;
     private final PlatformTopics topics;
@@ -76,8 +92,9 @@ public class InboundEvents {
     }
 
     /**
-     * Applies the record once. Transient failures (the database away) are retried a few times; a
-     * record that still fails is parked with its error, never dropped.
+     * Applies the record once. A failure is retried a few times; a record that still fails is parked with its error,
+     * never dropped, unless the database could not be reached: then it is a {@link DatabaseAwayException} for the
+     * listener to read the record again once it answers.
      *
      * @return true when the event changed the read model, false for a duplicate or a parked record
      */
@@ -106,15 +123,19 @@ public class InboundEvents {
                 pause(attempt);
             }
         }
+        if (DatabaseAwayException.isCause(last)) {
+            throw away(1, last);
+        }
         deadLetters.park(record, consumer, last);
         return false;
     }
 
     /**
      * Applies a polled batch in one transaction: one commit instead of one per event, which is what
-     * lets a projection keep up with the broker. Records that cannot be decoded are parked first; if
+     * lets a projection keep up with the broker. Records that cannot be decoded are parked after the others; if
      * the transaction fails, the batch is applied again one record at a time, so a single bad event
-     * is retried and parked on its own while the others go through.
+     * is retried and parked on its own while the others go through; if it failed because the database could not be
+     * reached, nothing is parked and the batch is a {@link DatabaseAwayException} for the listener to read again.
      *
      * @return how many events changed the read model
      */
@@ -122,17 +143,23 @@ public class InboundEvents {
         long started = System.nanoTime();
         List<ConsumerRecord<String, byte[]>> readable = new ArrayList<>(records.size());
         List<InboundEvent> events = new ArrayList<>(records.size());
+        Map<ConsumerRecord<String, byte[]>, UnprocessableEventException> unreadable = new LinkedHashMap<>();
         for (ConsumerRecord<String, byte[]> record : records) {
             try {
                 events.add(decode(record));
                 readable.add(record);
             } catch (UnprocessableEventException e) {
-                deadLetters.park(record, consumer, e);
+                unreadable.put(record, e);
             }
         }
-        if (events.isEmpty()) {
-            return 0;
-        }
+        int applied = events.isEmpty() ? 0 : applyAll(events, readable, consumer, apply, started);
+        // After the others, so a batch read again while the database is away does not park its unreadable records twice.
+        unreadable.forEach((record, e) -> deadLetters.park(record, consumer, e));
+        return applied;
+    }
+
+    private int applyAll(List<InboundEvent> events, List<ConsumerRecord<String, byte[]>> readable, String consumer,
+                         Consumer<InboundEvent> apply, long started) {
         try {
             // One transaction per poll. The marks go first, as one statement: when none was there before (the usual
             // case) every event is new and no query is needed. Writes go out as multi-row batches just before it
@@ -145,7 +172,7 @@ public class InboundEvents {
                     status.setRollbackOnly(); // takes the marks back; the others are sorted out below
                     return -1;
                 }
-                return applyAll(distinct, apply, times);
+                return applyMarked(distinct, apply, times);
             });
             if (result < 0) {
                 // Some were applied before (a redelivery after a restart, say): apply only the others.
@@ -155,7 +182,7 @@ public class InboundEvents {
                     if (marks.mark(fresh) < fresh.size()) {
                         throw new IllegalStateException("Events were marked as applied by another transaction meanwhile");
                     }
-                    return applyAll(fresh, apply, times);
+                    return applyMarked(fresh, apply, times);
                 });
             }
             times[3] = System.nanoTime();
@@ -167,6 +194,9 @@ public class InboundEvents {
             }
             return result;
         } catch (RuntimeException e) {
+            if (DatabaseAwayException.isCause(e)) {
+                throw away(events.size(), e);
+            }
             LOG.warn("A batch of {} failed ({}); applying its records one by one", events.size(), e.toString());
             int applied = 0;
             for (ConsumerRecord<String, byte[]> record : readable) {
@@ -178,8 +208,22 @@ public class InboundEvents {
         }
     }
 
+    /** The database could not be reached: said once in a while, and handed to the listener to read the records again. */
+    private DatabaseAwayException away(int events, Throwable cause) {
+        String message = "The database is not reachable (" + cause + "); " + events
+                + " event(s) not applied and not parked: the listener reads them again after a pause";
+        long now = System.currentTimeMillis();
+        long warned = awayWarnedAt.get();
+        if (now - warned >= AWAY_WARNED_EVERY_MS && awayWarnedAt.compareAndSet(warned, now)) {
+            LOG.warn("{} (said once in {} s while it lasts)", message, AWAY_WARNED_EVERY_MS / 1000);
+        } else {
+            LOG.debug(message);
+        }
+        return new DatabaseAwayException(message, cause);
+    }
+
     /** Applies the events, whose marks are written, with their writes queued and sent at the end; times[1..2] time it. */
-    private int applyAll(List<InboundEvent> events, Consumer<InboundEvent> apply, long[] times) {
+    private int applyMarked(List<InboundEvent> events, Consumer<InboundEvent> apply, long[] times) {
         int applied = WriteBehind.during(jdbc, () -> {
             events.forEach(apply);
             times[1] = System.nanoTime();

@@ -13,7 +13,8 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 /** Consumes the announcement and organisation topics into this service's replicas. */
 @KafkaListener(groupId = "${platform.topics.prefix:}consultations", offsetReset = OffsetReset.EARLIEST,
         offsetStrategy = OffsetStrategy.SYNC_PER_RECORD,
-        errorStrategy = @ErrorStrategy(value = ErrorStrategyValue.RETRY_EXPONENTIALLY_ON_ERROR, retryCount = 10))
+        errorStrategy = @ErrorStrategy(value = ErrorStrategyValue.RETRY_ON_ERROR, retryDelay = InboundEvents.READ_AGAIN_AFTER,
+                retryCount = InboundEvents.READ_AGAIN_UNTIL_APPLIED))
 public class ReplicaListener {
 
     private static final String CONSUMER = "consultations";

@@ -36,7 +36,8 @@ import java.util.Set;
  */
 @KafkaListener(groupId = "${platform.overview.consumer-group}", clientId = "overview-projection", offsetReset = OffsetReset.EARLIEST, batch = true,
         offsetStrategy = OffsetStrategy.ASYNC, threadsValue = "${platform.overview.consumer-threads:1}",
-        errorStrategy = @ErrorStrategy(value = ErrorStrategyValue.RETRY_EXPONENTIALLY_ON_ERROR, retryCount = 10))
+        errorStrategy = @ErrorStrategy(value = ErrorStrategyValue.RETRY_ON_ERROR, retryDelay = InboundEvents.READ_AGAIN_AFTER,
+                retryCount = InboundEvents.READ_AGAIN_UNTIL_APPLIED))
 public class OverviewListener {
 
     private final InboundEvents inbound;
