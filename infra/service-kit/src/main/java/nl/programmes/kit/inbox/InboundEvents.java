@@ -10,6 +10,7 @@ import nl.programmes.events.EventType;
 import nl.programmes.events.EventTypes;
 import nl.programmes.events.KafkaCloudEvents;
 import nl.programmes.kit.kafka.PlatformTopics;
+import nl.programmes.kit.persistence.DatabaseAwayException;
 import nl.programmes.kit.persistence.WriteBehind;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;

@@ -17,6 +17,9 @@ import java.util.List;
 @Replaces(JsonErrorResponseBodyProvider.class)
 public class ProblemBodyProvider implements JsonErrorResponseBodyProvider<Problem> {
 
+    /** What a 500 says: the cause is logged, and it is not the caller's business. */
+    public static final String ON_OUR_SIDE = "Something went wrong on our side. It has been logged; please try again later.";
+
     @Override
     public Problem body(ErrorContext context, HttpResponse<?> response) {
         int status = response.code();
@@ -30,16 +33,16 @@ public class ProblemBodyProvider implements JsonErrorResponseBodyProvider<Proble
                 .findFirst()
                 .orElse(errors.isEmpty() ? null : describe(errors));
         if (status >= 500 && !(detail != null && saysWhoDidNotAnswer(status))) {
-            // The cause is logged by the framework; it is not the caller's business.
-            detail = "Something went wrong on our side. It has been logged; please try again later.";
+            detail = ON_OUR_SIDE;
         }
         return new Problem(typeOf(status, errors), titleOf(status, response.reason()), status, detail,
                 context.getRequest().getPath(), errors);
     }
 
     /**
-     * A gateway's 502, 503 or 504 tells the caller which service did not answer and whether to try again (the portal's
-     * {@code ServiceOutage}): written for the caller, so kept. A 500's detail never is.
+     * A 502, 503 or 504 tells the caller which service did not answer and whether to try again (the portal's
+     * {@code ServiceOutage}), or that a service's database did not ({@link ProblemHandlers.Unexpected}): written for the
+     * caller, so kept. A 500's detail never is.
      */
     private static boolean saysWhoDidNotAnswer(int status) {
         return status == 502 || status == 503 || status == 504;

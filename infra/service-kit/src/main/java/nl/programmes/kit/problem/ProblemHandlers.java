@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import io.micronaut.context.annotation.Replaces;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Produces;
@@ -17,6 +18,7 @@ import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.ElementKind;
 import jakarta.validation.Path;
+import nl.programmes.kit.persistence.DatabaseAwayException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -233,6 +235,46 @@ public final class ProblemHandlers {
         @Override
         public HttpResponse<?> handle(HttpRequest request, PreconditionRequiredException exception) {
             return problems.detail(request, HttpStatus.PRECONDITION_REQUIRED, exception, exception.getMessage());
+        }
+    }
+
+    /**
+     * What no other handler takes. The service's database not answering is a 503 that says so, with Retry-After: the
+     * caller can do something about it (wait), and a command sent again with its Idempotency-Key is recorded once. The
+     * rest is the framework's 500, logged here as it logged it.
+     */
+    @Singleton
+    @Produces(Problem.MEDIA_TYPE)
+    public static class Unexpected implements ExceptionHandler<RuntimeException, HttpResponse<?>> {
+        public static final String DATABASE_AWAY = "This service cannot reach its database just now, so this was not done. Try again"
+                + " in a minute; a command sent again with the same Idempotency-Key is recorded once.";
+        private static final Logger LOG = LoggerFactory.getLogger(Unexpected.class);
+        /** Seconds a caller waits before it tries again: a database restart or failover takes about as long. */
+        protected static final int RETRY_AFTER_SECONDS = 60;
+
+        private final Problems problems;
+
+        public Unexpected(Problems problems) {
+            this.problems = problems;
+        }
+
+        @Override
+        public HttpResponse<?> handle(HttpRequest request, RuntimeException exception) {
+            if (logged(request, exception)) {
+                return problems.detail(request, HttpStatus.SERVICE_UNAVAILABLE, exception, DATABASE_AWAY)
+                        .header(HttpHeaders.RETRY_AFTER, String.valueOf(RETRY_AFTER_SECONDS));
+            }
+            return problems.detail(request, HttpStatus.INTERNAL_SERVER_ERROR, exception, null);
+        }
+
+        /** Logs what happened, a line for the database away and the whole trace for the rest; true for the database away. */
+        protected static boolean logged(HttpRequest<?> request, RuntimeException exception) {
+            if (DatabaseAwayException.isCause(exception)) {
+                LOG.warn("{} {}: 503, the database is not reachable ({})", request.getMethodName(), request.getPath(), exception.toString());
+                return true;
+            }
+            LOG.error("Unexpected error occurred: {}", exception.getMessage(), exception);
+            return false;
         }
     }
 }

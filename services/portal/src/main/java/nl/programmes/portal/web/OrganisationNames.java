@@ -24,6 +24,8 @@ import java.util.stream.Collectors;
 @Singleton
 public class OrganisationNames implements ViewModelProcessor<Map<String, Object>> {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(OrganisationNames.class);
+
     static final Duration FRESH_FOR = Duration.ofSeconds(30);
     static final Duration UNKNOWN_FRESH_FOR = Duration.ofSeconds(1);
 
@@ -44,12 +46,22 @@ public class OrganisationNames implements ViewModelProcessor<Map<String, Object>
         view.getModel().ifPresent(model -> model.put("orgs", new Names(this::names)));
     }
 
-    /** The names as last read, or read again when that read is older than a name may be ({@code unknown}: one was missing). */
+    /**
+     * The names as last read, or read again when that read is older than a name may be ({@code unknown}: one was missing).
+     * When the directory cannot be read (the portal's database away), the names last read stay, or the ids where none
+     * were: a page that can be shown otherwise is not lost over its names, and is not held up by a read per name.
+     */
     private Map<String, String> names(boolean unknown) {
         Read read = last;
         Instant now = clock.instant();
         if (read.at().plus(unknown ? UNKNOWN_FRESH_FOR : FRESH_FOR).isBefore(now)) {
-            read = new Read(now, directory.all().stream().collect(Collectors.toUnmodifiableMap(Organisation::id, Organisation::name)));
+            try {
+                read = new Read(now, directory.all().stream().collect(Collectors.toUnmodifiableMap(Organisation::id, Organisation::name)));
+            } catch (RuntimeException e) {
+                LOG.warn("Could not read the directory for organisations' names; showing the {} read before, and ids for the rest: {}",
+                        read.names().size(), e.toString());
+                read = new Read(now, read.names());
+            }
             last = read;
         }
         return read.names();

@@ -35,14 +35,18 @@ public class ServiceErrorPage implements ExceptionHandler<PortalApi.ServiceUnava
 
     @Override
     public HttpResponse<?> handle(HttpRequest request, PortalApi.ServiceUnavailable exception) {
-        HttpRequest<?> typed = request;
-        Authentication auth = typed.getUserPrincipal(Authentication.class).orElse(null);
         int status = exception.answer().status();
         HttpStatus shown = status >= 400 && status < 600 ? HttpStatus.valueOf(status) : HttpStatus.BAD_GATEWAY;
         // The service's field errors name the filter that was wrong (a status it does not know, say).
+        return show(request, shown, exception.answer().detail(), exception.answer().fieldErrors());
+    }
+
+    /** The problem page with this status and detail (translated where the bundles know it), for any handler of a page's failure. */
+    public HttpResponse<?> show(HttpRequest<?> request, HttpStatus status, String detail, Map<String, String> errors) {
+        Authentication auth = request.getUserPrincipal(Authentication.class).orElse(null);
         ModelAndView<Map<String, Object>> page = Page.view(auth, request, "problem", Map.of("heading", "page.problem",
-                "problem", exception.answer().detail(), "errors", exception.answer().fieldErrors(), "back", "/"));
-        return HttpResponse.status(shown).contentType(MediaType.TEXT_HTML_TYPE).body(render(page, request));
+                "problem", detail, "errors", errors, "back", "/"));
+        return HttpResponse.status(status).contentType(MediaType.TEXT_HTML_TYPE).body(render(page, request));
     }
 
     @SuppressWarnings("unchecked")

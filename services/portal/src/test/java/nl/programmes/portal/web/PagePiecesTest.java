@@ -127,6 +127,64 @@ class PagePiecesTest {
     }
 
     @Test
+    void whenTheDirectoryCannotBeReadAPageNamesOrganisationsAsReadBeforeAndIsNotHeldUpByIt() {
+        java.util.concurrent.atomic.AtomicBoolean away = new java.util.concurrent.atomic.AtomicBoolean();
+        AtomicInteger reads = new AtomicInteger();
+        nl.programmes.portal.identity.application.DirectoryService directory = new nl.programmes.portal.identity.application.DirectoryService(null, null, null) {
+            @Override
+            public List<nl.programmes.portal.identity.domain.Organisation> all() {
+                reads.incrementAndGet();
+                if (away.get()) {
+                    throw new IllegalStateException("Failed to obtain JDBC Connection");
+                }
+                return List.of(new nl.programmes.portal.identity.domain.Organisation("han", "Hogeschool van Arnhem en Nijmegen",
+                        nl.programmes.events.organisation.OrganisationKind.HBO_INSTITUTION, null, null, List.of(), null, 1));
+            }
+        };
+        java.util.concurrent.atomic.AtomicReference<java.time.Instant> now = new java.util.concurrent.atomic.AtomicReference<>(java.time.Instant.parse("2026-11-30T09:00:00Z"));
+        java.time.Clock clock = new java.time.Clock() {
+            @Override
+            public java.time.ZoneId getZone() {
+                return java.time.ZoneOffset.UTC;
+            }
+
+            @Override
+            public java.time.Clock withZone(java.time.ZoneId zone) {
+                return this;
+            }
+
+            @Override
+            public java.time.Instant instant() {
+                return now.get();
+            }
+        };
+        OrganisationNames organisations = new OrganisationNames(directory, clock);
+        assertThat(name(organisations, "han")).isEqualTo("Hogeschool van Arnhem en Nijmegen");
+
+        away.set(true);
+        now.set(now.get().plus(OrganisationNames.FRESH_FOR).plusSeconds(1));
+        // The read fails: the names read before stay, an id they lack is shown as it is, and the page asks no more.
+        assertThat(name(organisations, "han")).isEqualTo("Hogeschool van Arnhem en Nijmegen");
+        int afterFailure = reads.get();
+        assertThat(name(organisations, "hu")).isEqualTo("hu");
+        assertThat(reads).hasValue(afterFailure);
+    }
+
+    private static String name(OrganisationNames organisations, String id) {
+        io.micronaut.views.ModelAndView<Map<String, Object>> view = new io.micronaut.views.ModelAndView<>("page", new java.util.HashMap<>());
+        organisations.process(null, view);
+        return ((OrganisationNames.Names) view.getModel().orElseThrow().get("orgs")).name(id);
+    }
+
+    @Test
+    void aServiceWhoseDatabaseIsAwayIsSaidInThePagesLanguage() {
+        ErrorTexts texts = new ErrorTexts(new io.micronaut.context.i18n.ResourceBundleMessageSource("i18n.messages"), null);
+        assertThat(texts.translate(nl.programmes.kit.problem.ProblemHandlers.Unexpected.DATABASE_AWAY, java.util.Locale.forLanguageTag("nl")))
+                .isEqualTo("De dienst achter deze pagina kan zijn database nu niet bereiken, dus dit is niet gedaan. Probeer het over een"
+                        + " minuut opnieuw; wat u opnieuw verstuurt, wordt één keer vastgelegd.");
+    }
+
+    @Test
     void everyMessagePatternWithValuesHasATextInBothLanguagesUsingOnlyItsValues() throws IOException {
         List<String> patterns = ErrorTexts.patterns();
         assertThat(patterns).hasSizeGreaterThan(10);

@@ -1,4 +1,4 @@
-package nl.programmes.kit.inbox;
+package nl.programmes.kit.persistence;
 
 import org.junit.jupiter.api.Test;
 

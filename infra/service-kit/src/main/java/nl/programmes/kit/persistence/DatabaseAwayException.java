@@ -1,4 +1,4 @@
-package nl.programmes.kit.inbox;
+package nl.programmes.kit.persistence;
 
 import java.net.ConnectException;
 import java.sql.SQLException;
@@ -7,10 +7,10 @@ import java.sql.SQLRecoverableException;
 import java.sql.SQLTransientConnectionException;
 
 /**
- * The service's database could not be reached while events were applied (a restart, a failover, a network cut).
- * Nothing is wrong with the events, so none of them is parked: the listener lets this through, and its error strategy
- * reads the same records again after a pause until the database answers. Parking them instead left the read model
- * without them until an operator replayed every one.
+ * The service's database could not be reached (a restart, a failover, a network cut). While events are applied, nothing
+ * is wrong with the events, so none of them is parked: the listener lets this through, and its error strategy reads the
+ * same records again after a pause until the database answers (parking them left the read model without them until an
+ * operator replayed every one). A request that meets it is a 503 that says so ({@code ProblemHandlers.Unexpected}).
  */
 public class DatabaseAwayException extends RuntimeException {
 
