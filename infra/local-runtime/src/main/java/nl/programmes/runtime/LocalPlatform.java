@@ -177,6 +177,8 @@ public final class LocalPlatform {
                 .map(e -> CompletableFuture.runAsync(() -> awaitHealthy(e.getKey(), e.getValue()))).toList();
         CompletableFuture.allOf(health.toArray(CompletableFuture[]::new)).join();
         environments.forEach((service, env) -> watch(service, env, started.get(service.name())));
+        watch("MariaDB", mariaDb::onExit, mariaDb::start);
+        watch("Kafka", kafka::onExit, kafka::start);
     }
 
     private synchronized JavaProcess launch(ServiceLaunch service, Map<String, String> env) {
@@ -218,6 +220,35 @@ public final class LocalPlatform {
                 }
             }
             watch(service, env, again);
+        });
+    }
+
+    /**
+     * Starts MariaDB or Kafka again when it stops by itself, as for a service. The services wait for it meanwhile:
+     * requests that need the database are 503s that say so, consumers read their polls again rather than park them, and
+     * the outboxes keep what was recorded until the broker takes it.
+     */
+    private void watch(String name, java.util.function.Supplier<CompletableFuture<String>> exit, Runnable start) {
+        exit.get().thenAcceptAsync(how -> {
+            synchronized (this) {
+                if (stopping) {
+                    return;
+                }
+                if (!restarts.stoppedAt(name, java.time.Instant.now())) {
+                    LOG.error("{} stopped again ({}); it is left stopped, as it stopped more than three times in five minutes. "
+                            + "Its log is in {}. Mend it, then ./platform down and ./platform up.", name, how, home);
+                    return;
+                }
+                LOG.warn("{} stopped ({}); starting it again", name, how);
+                try {
+                    // Within the lock, so that ./platform down stops what this starts.
+                    start.run();
+                } catch (RuntimeException e) {
+                    LOG.error("{} did not start again: {}. ./platform down and ./platform up.", name, e.getMessage());
+                    return;
+                }
+            }
+            watch(name, exit, start);
         });
     }
 
