@@ -1,8 +1,5 @@
 package nl.programmes.overview;
 
-import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.annotation.Client;
@@ -14,13 +11,13 @@ import nl.programmes.events.Topics;
 import nl.programmes.kit.inbox.InboundEvents;
 import nl.programmes.testkit.EventProbe;
 import nl.programmes.testkit.EventPublisher;
+import nl.programmes.testkit.LoggedLines;
 import nl.programmes.testkit.ServiceUnderTest;
 import nl.programmes.testkit.TcpLink;
 import nl.programmes.testkit.TestPlatform;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.slf4j.LoggerFactory;
 
 import java.util.Map;
 import java.util.UUID;
@@ -30,8 +27,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The overview loses its database while events arrive (a restart, a failover): the poll waits and is applied once the
- * database answers again, nothing parked. It used to be applied record by record, three tries each, and then parked,
- * so the overview lacked those events until an operator replayed every one.
+ * database answers again, nothing parked: parked, they would be missing from the overview until an operator replayed
+ * every one.
  */
 @MicronautTest(transactional = false)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -40,7 +37,6 @@ class OverviewSurvivesDatabaseOutageTest implements TestPropertyProvider {
     private final ServiceUnderTest overview = TestPlatform.get().service("overview");
     private final EventPublisher publisher = new EventPublisher(overview);
     private final TcpLink database = new TcpLink(TestPlatform.get().databasePort());
-    private final ListAppender<ILoggingEvent> said = new ListAppender<>();
     private final String reader = TestPlatform.get().tokens().mint("hu-adviser", "hu", "CONSULTEE");
 
     @Inject
@@ -54,33 +50,32 @@ class OverviewSurvivesDatabaseOutageTest implements TestPropertyProvider {
 
     @AfterAll
     void close() {
-        ((Logger) LoggerFactory.getLogger(InboundEvents.class)).detachAppender(said);
         publisher.close();
         database.close();
     }
 
     @Test
     void eventsThatArriveWhileTheDatabaseIsAwayAreAppliedWhenItIsBackAndNotParked() throws InterruptedException {
-        said.start();
-        ((Logger) LoggerFactory.getLogger(InboundEvents.class)).addAppender(said);
-        CloudEvent before = publisher.publish(smartMediaProduction(UUID.randomUUID().toString()));
-        TestPlatform.eventually().until(() -> applied(before));
+        try (LoggedLines said = LoggedLines.of(InboundEvents.class)) {
+            CloudEvent before = publisher.publish(smartMediaProduction(UUID.randomUUID().toString()));
+            TestPlatform.eventually().until(() -> applied(before));
 
-        database.cut();
-        String during = UUID.randomUUID().toString();
-        CloudEvent announced = publisher.publish(smartMediaProduction(during));
-        // The poll failed: before this change its records were then tried one by one, three times each, and parked.
-        TestPlatform.eventually().until(() -> said.list.stream().anyMatch(line -> line.getFormattedMessage().contains("The database is not reachable")
-                || line.getFormattedMessage().contains(announced.id() + " failed (attempt 3 of 3)")));
-        Thread.sleep(2_000); // past the pause after a third try, while the database is still away
-        database.mend();
+            database.cut();
+            String during = UUID.randomUUID().toString();
+            CloudEvent announced = publisher.publish(smartMediaProduction(during));
+            // The poll failed: records of a poll that fails for another reason are tried one by one, three times each, and parked.
+            TestPlatform.eventually().until(() -> said.any("The database is not reachable")
+                    || said.any(announced.id() + " failed (attempt 3 of 3)"));
+            Thread.sleep(2_000); // past the pause after a third try, while the database is still away
+            database.mend();
 
-        TestPlatform.eventually().until(() -> applied(announced));
-        Map<?, ?> shown = TestPlatform.eventually().until(() -> http.toBlocking().retrieve(
-                HttpRequest.GET("/api/overview/announcements/" + during).bearerAuth(reader), Map.class), body -> body != null);
-        assertThat(shown.get("reference")).isEqualTo("A24-056");
-        assertThat(EventProbe.readAllRaw(TestPlatform.get().bootstrapServers(),
-                overview.topic(Topics.deadLetter(Topics.PROGRAMME_ANNOUNCEMENTS)))).noneMatch(parked -> during.equals(parked.key()));
+            TestPlatform.eventually().until(() -> applied(announced));
+            Map<?, ?> shown = TestPlatform.eventually().until(() -> http.toBlocking().retrieve(
+                    HttpRequest.GET("/api/overview/announcements/" + during).bearerAuth(reader), Map.class), body -> body != null);
+            assertThat(shown.get("reference")).isEqualTo("A24-056");
+            assertThat(EventProbe.readAllRaw(TestPlatform.get().bootstrapServers(),
+                    overview.topic(Topics.deadLetter(Topics.PROGRAMME_ANNOUNCEMENTS)))).noneMatch(parked -> during.equals(parked.key()));
+        }
     }
 
     private boolean applied(CloudEvent event) {
