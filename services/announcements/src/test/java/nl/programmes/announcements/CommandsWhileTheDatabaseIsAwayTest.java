@@ -59,11 +59,12 @@ class CommandsWhileTheDatabaseIsAwayTest implements TestPropertyProvider {
         assertThat(refused.statusCode()).isEqualTo(503);
         assertThat(refused.headers().firstValue("Content-Type")).contains("application/problem+json");
         assertThat(refused.headers().firstValue("Retry-After")).contains("60");
-        assertThat(refused.body()).contains("This service cannot reach its database just now, so this was not done.")
+        assertThat(refused.body()).contains("The service for announcements cannot reach its database just now, so this was not done.")
                 .contains("the same Idempotency-Key");
         HttpResponse<String> read = send(HttpRequest.newBuilder(server.getURI().resolve("/api/announcements"))
                 .header("Authorization", saxionStaff).GET());
         assertThat(read.statusCode()).isEqualTo(503);
+        assertThat(read.body()).contains("\"detail\":\"The service for announcements cannot reach its database just now. Try again in a minute.\"");
 
         database.mend();
         HttpResponse<String> recorded = TestPlatform.eventually().until(() -> announce(reference, key), answer -> answer.statusCode() == 201);

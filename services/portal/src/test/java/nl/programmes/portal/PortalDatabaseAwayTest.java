@@ -30,7 +30,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class PortalDatabaseAwayTest implements TestPropertyProvider {
 
-    private static final String SAID_IN_DUTCH = "De dienst achter deze pagina kan zijn database nu niet bereiken, dus dit is niet gedaan.";
 
     private final ServiceUnderTest portal = TestPlatform.get().service("portal");
     private final TestTokens tokens = TestPlatform.get().tokens();
@@ -62,18 +61,18 @@ class PortalDatabaseAwayTest implements TestPropertyProvider {
         assertThat(signIn.statusCode()).isEqualTo(503);
         assertThat(signIn.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("text/html"));
         assertThat(signIn.headers().firstValue("Retry-After")).contains("60");
-        assertThat(signIn.body()).contains(SAID_IN_DUTCH);
+        assertThat(signIn.body()).contains("De dienst voor het portaal kan zijn database nu niet bereiken, dus dit is niet gedaan.");
 
         // A page that reads the portal's own API: its 503 shown on the page, in English for an English reader.
         HttpResponse<String> directory = send(request("/organisations")
                 .header("Cookie", "session=" + tokens.mint("admin", "platform", "ADMIN") + "; lang=en"));
         assertThat(directory.statusCode()).isEqualTo(503);
-        assertThat(directory.body()).contains("The service behind this page cannot reach its database just now, so this was not done.");
+        assertThat(directory.body()).contains("The service for the portal cannot reach its database just now. Try again in a minute.");
 
         HttpResponse<String> api = send(request("/api/organisations").header("Authorization", "Bearer " + tokens.mint("admin", "platform", "ADMIN")));
         assertThat(api.statusCode()).isEqualTo(503);
         assertThat(api.headers().firstValue("Content-Type")).contains("application/problem+json");
-        assertThat(api.body()).contains("This service cannot reach its database just now");
+        assertThat(api.body()).contains("\"detail\":\"The service for portal cannot reach its database just now. Try again in a minute.\"");
 
         database.mend();
         TestPlatform.eventually().until(() -> send(request("/organisations")

@@ -5,7 +5,9 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import io.micronaut.context.annotation.Replaces;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.http.HttpRequest;
+import io.micronaut.context.annotation.Value;
 import io.micronaut.http.HttpHeaders;
+import io.micronaut.http.HttpMethod;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Produces;
@@ -246,25 +248,36 @@ public final class ProblemHandlers {
     @Singleton
     @Produces(Problem.MEDIA_TYPE)
     public static class Unexpected implements ExceptionHandler<RuntimeException, HttpResponse<?>> {
-        public static final String DATABASE_AWAY = "This service cannot reach its database just now, so this was not done. Try again"
-                + " in a minute; a command sent again with the same Idempotency-Key is recorded once.";
+        /** What a read that meets the database away is told, the service named by its application name. */
+        public static final String DATABASE_AWAY_READ = "The service for %s cannot reach its database just now. Try again in a minute.";
+        /** What a command that meets it is told. */
+        public static final String DATABASE_AWAY_COMMAND = "The service for %s cannot reach its database just now, so this was not done."
+                + " Try again in a minute; sent again with the same Idempotency-Key, a command is recorded once.";
         private static final Logger LOG = LoggerFactory.getLogger(Unexpected.class);
         /** Seconds a caller waits before it tries again: a database restart or failover takes about as long. */
         protected static final int RETRY_AFTER_SECONDS = 60;
 
         private final Problems problems;
+        private final String service;
 
-        public Unexpected(Problems problems) {
+        public Unexpected(Problems problems, @Value("${micronaut.application.name:this service}") String service) {
             this.problems = problems;
+            this.service = service;
         }
 
         @Override
         public HttpResponse<?> handle(HttpRequest request, RuntimeException exception) {
             if (logged(request, exception)) {
-                return problems.detail(request, HttpStatus.SERVICE_UNAVAILABLE, exception, DATABASE_AWAY)
+                return problems.detail(request, HttpStatus.SERVICE_UNAVAILABLE, exception, databaseAway(request))
                         .header(HttpHeaders.RETRY_AFTER, String.valueOf(RETRY_AFTER_SECONDS));
             }
             return problems.detail(request, HttpStatus.INTERNAL_SERVER_ERROR, exception, null);
+        }
+
+        /** What the caller is told when the database is away: a read may simply be tried again, a command is not done. */
+        protected String databaseAway(HttpRequest<?> request) {
+            boolean read = request.getMethod() == HttpMethod.GET || request.getMethod() == HttpMethod.HEAD;
+            return (read ? DATABASE_AWAY_READ : DATABASE_AWAY_COMMAND).formatted(service);
         }
 
         /** Logs what happened, a line for the database away and the whole trace for the rest; true for the database away. */

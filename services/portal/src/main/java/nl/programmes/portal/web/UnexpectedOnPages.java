@@ -1,6 +1,7 @@
 package nl.programmes.portal.web;
 
 import io.micronaut.context.annotation.Replaces;
+import io.micronaut.context.annotation.Value;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -24,8 +25,8 @@ public class UnexpectedOnPages extends ProblemHandlers.Unexpected implements Exc
 
     private final ServiceErrorPage pages;
 
-    public UnexpectedOnPages(Problems problems, ServiceErrorPage pages) {
-        super(problems);
+    public UnexpectedOnPages(Problems problems, @Value("${micronaut.application.name:portal}") String service, ServiceErrorPage pages) {
+        super(problems, service);
         this.pages = pages;
     }
 
@@ -36,7 +37,7 @@ public class UnexpectedOnPages extends ProblemHandlers.Unexpected implements Exc
             return super.handle(request, exception);
         }
         if (logged(typed, exception)) {
-            return pages.show(typed, HttpStatus.SERVICE_UNAVAILABLE, DATABASE_AWAY, Map.of())
+            return pages.show(typed, HttpStatus.SERVICE_UNAVAILABLE, databaseAway(typed), Map.of())
                     .toMutableResponse().header(HttpHeaders.RETRY_AFTER, String.valueOf(RETRY_AFTER_SECONDS));
         }
         return pages.show(typed, HttpStatus.INTERNAL_SERVER_ERROR, ProblemBodyProvider.ON_OUR_SIDE, Map.of());

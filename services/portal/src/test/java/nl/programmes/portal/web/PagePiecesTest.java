@@ -177,11 +177,14 @@ class PagePiecesTest {
     }
 
     @Test
-    void aServiceWhoseDatabaseIsAwayIsSaidInThePagesLanguage() {
+    void aServiceWhoseDatabaseIsAwayIsSaidInThePagesLanguageByWhatItKeeps() {
         ErrorTexts texts = new ErrorTexts(new io.micronaut.context.i18n.ResourceBundleMessageSource("i18n.messages"), null);
-        assertThat(texts.translate(nl.programmes.kit.problem.ProblemHandlers.Unexpected.DATABASE_AWAY, java.util.Locale.forLanguageTag("nl")))
-                .isEqualTo("De dienst achter deze pagina kan zijn database nu niet bereiken, dus dit is niet gedaan. Probeer het over een"
-                        + " minuut opnieuw; wat u opnieuw verstuurt, wordt één keer vastgelegd.");
+        assertThat(texts.translate(nl.programmes.kit.problem.ProblemHandlers.Unexpected.DATABASE_AWAY_COMMAND.formatted("steering"),
+                java.util.Locale.forLanguageTag("nl"))).isEqualTo("De dienst voor stuurgroepen kan zijn database nu niet bereiken, dus dit is"
+                + " niet gedaan. Probeer het over een minuut opnieuw; wat u opnieuw verstuurt, wordt één keer vastgelegd.");
+        assertThat(texts.translate(nl.programmes.kit.problem.ProblemHandlers.Unexpected.DATABASE_AWAY_READ.formatted("consultations"),
+                java.util.Locale.forLanguageTag("nl"))).isEqualTo("De dienst voor consultaties kan zijn database nu niet bereiken. Probeer het"
+                + " over een minuut opnieuw.");
     }
 
     @Test
