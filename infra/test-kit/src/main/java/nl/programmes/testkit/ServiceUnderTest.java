@@ -31,7 +31,8 @@ public record ServiceUnderTest(TestPlatform platform, String name, String schema
 
     /**
      * As {@link #properties()}, with the database reached through a link the test cuts and mends. The pool gives up on a
-     * connection within a second here (30 s as shipped), so a cut of a few seconds is what a longer outage is in service.
+     * connection within a second here (5 s as shipped, {@code DB_CONNECTION_TIMEOUT_MS}), so a cut of a few seconds is what
+     * a longer outage is in service.
      */
     public Map<String, String> properties(TcpLink database) {
         Map<String, String> properties = properties();
