@@ -88,32 +88,7 @@ public class OverviewPages {
         Map<String, Object> model = new HashMap<>();
         // Each part comes from its own service; one that does not answer leaves its part out and says so at the top, and
         // the rest of the page is shown (the start page is where everyone lands, so it must not fail as a whole).
-        List<String> outages = new ArrayList<>();
-        if (me.staff()) {
-            Map<String, Object> mine = api.readPart(request, "/api/announcements", Map.of("institution", me.organisation(), "size", 10), outages);
-            model.put("mine", mine == null ? null : mine.get("items"));
-        }
-        if (me.consultee() || me.staff() || me.steering()) {
-            Map<String, Object> answer = api.readPart(request, "/api/consultations", Map.of("consulted", me.organisation(), "status", "OPEN"), outages);
-            if (answer != null) {
-                List<Map<String, Object>> open = (List<Map<String, Object>>) answer.getOrDefault("items", List.of());
-                model.put("waiting", open.stream().filter(c -> !((List<?>) c.getOrDefault("awaiting", List.of())).isEmpty()).count());
-                model.put("overdue", open.stream().filter(c -> Boolean.TRUE.equals(c.get("overdue"))).count());
-            }
-        }
-        if (me.steering()) {
-            Map<String, Object> agenda = api.readPart(request, "/api/steering-agenda", Map.of("committee", me.organisation()), outages);
-            model.put("agenda", agenda == null ? null : ((List<?>) agenda.getOrDefault("items", List.of())).size());
-        }
-        if (me.admin()) {
-            // What waits for an operator: the places the overview could not put in a province. (Parked records stay on their
-            // dead-letter topic after a replay, so their count says what was ever parked: the status page lists them.)
-            Map<String, Object> quality = api.readPart(request, "/api/overview/status/data-quality", Map.of(), outages);
-            model.put("unknownPlaces", quality == null ? null : ((List<?>) quality.getOrDefault("unknownMunicipalities", List.of())).size());
-        }
-        // Staff and schools see their organisation's story first (a new objection to one of its announcements, a request
-        // to consult on a neighbour's), not only the region's latest events, which soon push it out of sight. A committee
-        // oversees the region, and sees the region's.
+        // The parts are read at once and taken in the page's order, so the notice lists what is missing in that order.
         boolean ownStory = me.staff() || me.consultee();
         Map<String, Object> filter = ownStory ? Map.of("institution", me.organisation()) : Map.of();
         Map<String, Object> latest = new HashMap<>(filter);
@@ -122,16 +97,53 @@ public class OverviewPages {
         // none), and comes first whatever its date: a decision recorded today for a meeting weeks ago is news, though the
         // lines dated today come before it on the timeline.
         String newSince = accounts.find(me.user()).map(UserAccount::previousSignedIn).map(Instant::toString).orElse(null);
-        Map<String, Object> latestLines = api.readPart(request, "/api/timeline", latest, outages);
-        if (latestLines != null) {
-            List<Map<String, Object>> fresh = List.of();
-            if (newSince != null) {
-                Map<String, Object> since = new HashMap<>(filter);
-                since.put("since", newSince);
-                Map<String, Object> freshLines = api.readPart(request, "/api/timeline/recent", since, outages);
-                fresh = freshLines == null ? List.of() : entries(freshLines);
+        PortalApi.Part mine = me.staff()
+                ? api.readPartSoon(request, "/api/announcements", Map.of("institution", me.organisation(), "size", 10)) : null;
+        PortalApi.Part consultations = me.consultee() || me.staff() || me.steering()
+                ? api.readPartSoon(request, "/api/consultations", Map.of("consulted", me.organisation(), "status", "OPEN")) : null;
+        PortalApi.Part agenda = me.steering() ? api.readPartSoon(request, "/api/steering-agenda", Map.of("committee", me.organisation())) : null;
+        // What waits for an operator: the places the overview could not put in a province. (Parked records stay on their
+        // dead-letter topic after a replay, so their count says what was ever parked: the status page lists them.)
+        PortalApi.Part quality = me.admin() ? api.readPartSoon(request, "/api/overview/status/data-quality", Map.of()) : null;
+        // Staff and schools see their organisation's story first (a new objection to one of its announcements, a request
+        // to consult on a neighbour's), not only the region's latest events, which soon push it out of sight. A committee
+        // oversees the region, and sees the region's.
+        PortalApi.Part timeline = api.readPartSoon(request, "/api/timeline", latest);
+        PortalApi.Part recent = null;
+        if (newSince != null) {
+            Map<String, Object> since = new HashMap<>(filter);
+            since.put("since", newSince);
+            recent = api.readPartSoon(request, "/api/timeline/recent", since);
+        }
+
+        List<String> outages = new ArrayList<>();
+        if (mine != null) {
+            Map<String, Object> read = mine.take(outages);
+            model.put("mine", read == null ? null : read.get("items"));
+        }
+        if (consultations != null) {
+            Map<String, Object> answer = consultations.take(outages);
+            if (answer != null) {
+                List<Map<String, Object>> open = (List<Map<String, Object>>) answer.getOrDefault("items", List.of());
+                model.put("waiting", open.stream().filter(c -> !((List<?>) c.getOrDefault("awaiting", List.of())).isEmpty()).count());
+                model.put("overdue", open.stream().filter(c -> Boolean.TRUE.equals(c.get("overdue"))).count());
             }
-            model.put("recent", newestFirst(fresh, entries(latestLines), RECENT_LINES));
+        }
+        if (agenda != null) {
+            Map<String, Object> read = agenda.take(outages);
+            model.put("agenda", read == null ? null : ((List<?>) read.getOrDefault("items", List.of())).size());
+        }
+        if (quality != null) {
+            Map<String, Object> read = quality.take(outages);
+            model.put("unknownPlaces", read == null ? null : ((List<?>) read.getOrDefault("unknownMunicipalities", List.of())).size());
+        }
+        Map<String, Object> latestLines = timeline.take(outages);
+        // The timeline's two reads go to one service: when it is away, it is said once.
+        List<String> recentAway = new ArrayList<>();
+        Map<String, Object> freshLines = recent == null ? null : recent.take(recentAway);
+        if (latestLines != null) {
+            outages.addAll(recentAway);
+            model.put("recent", newestFirst(freshLines == null ? List.of() : entries(freshLines), entries(latestLines), RECENT_LINES));
         }
         model.put("outages", outages);
         model.put("recentInstitution", ownStory ? me.organisation() : null);

@@ -38,6 +38,15 @@ public class PortalApi {
     private final JsonMapper json;
     private final BeanProvider<EmbeddedServer> portal;
     private final Duration answerWithin;
+    /**
+     * Where a page's parts are read ({@link #readPartSoon}): threads of their own, as many as parts are being read, since
+     * each waits for a service's answer and the page's own thread waits for them.
+     */
+    private final java.util.concurrent.ExecutorService partReaders = java.util.concurrent.Executors.newCachedThreadPool(work -> {
+        Thread thread = new Thread(work, "page-part");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     /** @param answerWithin how long a page waits for a service's answer (an import waits longer: {@link #sendText}) */
     public PortalApi(GatewayRoutes routes, JsonMapper json, BeanProvider<EmbeddedServer> portal,
@@ -105,6 +114,37 @@ public class PortalApi {
             throw new ServiceUnavailable(path, answer);
         }
         return answer.body();
+    }
+
+    /**
+     * {@link #readPart}, begun now and taken with {@link Part#take}: a page whose parts come from several services waits
+     * for the slowest, not for their sum (and for one that does not answer, once, not once per part).
+     */
+    public Part readPartSoon(HttpRequest<?> request, String path, Map<String, ?> query) {
+        return new Part(java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+            List<String> outages = new java.util.ArrayList<>();
+            return new Part.Read(readPart(request, path, query, outages), outages);
+        }, partReaders));
+    }
+
+    /** A part of a page being read; {@link #take} waits for it. */
+    public record Part(java.util.concurrent.CompletableFuture<Read> reading) {
+
+        record Read(Map<String, Object> body, List<String> outages) {
+        }
+
+        /** The part as {@link #readPart} gives it: its body, or null with its problem added to {@code outages}. */
+        public Map<String, Object> take(List<String> outages) {
+            Read read;
+            try {
+                read = reading.join();
+            } catch (java.util.concurrent.CompletionException e) {
+                // A refusal (ServiceUnavailable) goes to the error page as when read in the page's own thread.
+                throw e.getCause() instanceof RuntimeException cause ? cause : e;
+            }
+            outages.addAll(read.outages());
+            return read.body();
+        }
     }
 
     /**
