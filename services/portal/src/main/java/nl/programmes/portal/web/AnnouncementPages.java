@@ -142,6 +142,9 @@ public class AnnouncementPages {
         model.put("announcement", announcement.body());
         // The announcement is this page; its matrix, consultations and decisions come from other services, and one that
         // does not answer leaves its part out and says so at the top rather than failing the page.
+        // Read at once: the consultations and decisions on threads of their own while this one reads the matrix.
+        PortalApi.Part consultationsPart = api.readPartSoon(request, "/api/consultations", Map.of("announcement", id));
+        PortalApi.Part decisionsPart = api.readPartSoon(request, "/api/steering-decisions", Map.of("announcement", id));
         List<String> outages = new ArrayList<>();
         PortalApi.Answer matrix = api.get(request, "/api/overview/announcements/" + id, Map.of());
         if (matrix.status() >= 500) {
@@ -149,10 +152,10 @@ public class AnnouncementPages {
         }
         model.put("matrix", matrix.ok() ? matrix.body() : null);
         model.put("matrixAway", matrix.status() >= 500); // not yet projected (404) is said otherwise, and waited for
-        List<Map<String, Object>> consultations = items(api.readPart(request, "/api/consultations", Map.of("announcement", id), outages));
+        List<Map<String, Object>> consultations = items(consultationsPart.take(outages));
         model.put("consultations", consultations);
         model.put("shownStatus", Choices.shownStatus((String) announcement.body().get("status"), consultations != null && !consultations.isEmpty()));
-        model.put("decisions", items(api.readPart(request, "/api/steering-decisions", Map.of("announcement", id), outages)));
+        model.put("decisions", items(decisionsPart.take(outages)));
         model.put("outages", outages);
         model.put("history", api.read(request, "/api/announcements/" + id + "/history", Map.of()).get("items"));
         model.put("today", LocalDate.now(clock).toString());
