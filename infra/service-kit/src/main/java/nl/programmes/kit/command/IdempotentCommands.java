@@ -6,6 +6,7 @@ import io.micronaut.aop.MethodInvocationContext;
 import io.micronaut.core.type.MutableArgumentValue;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.http.HttpHeaders;
+import io.micronaut.http.HttpMethod;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
@@ -49,6 +50,11 @@ public class IdempotentCommands implements MethodInterceptor<Object, Object> {
     public static final String HEADER = "Idempotency-Key";
     /** Set on an answer that repeats the first one, as with the payment APIs that made the header common. */
     public static final String REPLAYED = "Idempotent-Replayed";
+
+    /** Whether a request may record something: anything but a read (GET, HEAD). What a caller is told of one that failed depends on it. */
+    public static boolean isCommand(HttpRequest<?> request) {
+        return request.getMethod() != HttpMethod.GET && request.getMethod() != HttpMethod.HEAD;
+    }
 
     private final TransactionOperations<Connection> transactions;
     private final Sql sql;

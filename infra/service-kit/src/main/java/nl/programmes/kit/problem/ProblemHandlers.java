@@ -7,7 +7,6 @@ import io.micronaut.context.annotation.Requires;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.http.HttpHeaders;
-import io.micronaut.http.HttpMethod;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Produces;
@@ -20,6 +19,7 @@ import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.ElementKind;
 import jakarta.validation.Path;
+import nl.programmes.kit.command.IdempotentCommands;
 import nl.programmes.kit.persistence.DatabaseAwayException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -276,8 +276,7 @@ public final class ProblemHandlers {
 
         /** What the caller is told when the database is away: a read may simply be tried again, a command is not done. */
         protected String databaseAway(HttpRequest<?> request) {
-            boolean read = request.getMethod() == HttpMethod.GET || request.getMethod() == HttpMethod.HEAD;
-            return (read ? DATABASE_AWAY_READ : DATABASE_AWAY_COMMAND).formatted(service);
+            return (IdempotentCommands.isCommand(request) ? DATABASE_AWAY_COMMAND : DATABASE_AWAY_READ).formatted(service);
         }
 
         /** Logs what happened, a line for the database away and the whole trace for the rest; true for the database away. */

@@ -2,7 +2,6 @@ package nl.programmes.portal.gateway;
 
 import io.micronaut.core.async.publisher.Publishers;
 import io.micronaut.http.HttpHeaders;
-import io.micronaut.http.HttpMethod;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MutableHttpRequest;
@@ -17,6 +16,7 @@ import io.micronaut.http.cookie.Cookie;
 import io.micronaut.http.filter.HttpServerFilter;
 import io.micronaut.http.filter.ServerFilterChain;
 import io.micronaut.http.filter.ServerFilterPhase;
+import nl.programmes.kit.command.IdempotentCommands;
 import nl.programmes.kit.problem.Problems;
 import nl.programmes.portal.identity.application.Sessions;
 import org.reactivestreams.Publisher;
@@ -86,7 +86,7 @@ public class GatewayFilter implements HttpServerFilter {
         if (request.getHeaders().getAuthorization().isEmpty()) {
             cookie.ifPresent(value -> forwarded.header(HttpHeaders.AUTHORIZATION, BEARER + value));
         }
-        ProxyHttpClient client = command(request) ? commands : reads;
+        ProxyHttpClient client = IdempotentCommands.isCommand(request) ? commands : reads;
         return Flux.from(client.proxy(forwarded)).onErrorResume(HttpClientException.class, e -> Mono.just(outage(request, e)));
     }
 
@@ -95,7 +95,7 @@ public class GatewayFilter implements HttpServerFilter {
      * in time, 502 when it broke its answer off), not a 500 of the portal's own.
      */
     private MutableHttpResponse<?> outage(HttpRequest<?> request, HttpClientException e) {
-        boolean command = command(request);
+        boolean command = IdempotentCommands.isCommand(request);
         ServiceOutage outage = e instanceof ReadTimeoutException ? ServiceOutage.noAnswer(request.getPath(), command, false)
                 : e instanceof ResponseClosedException ? ServiceOutage.noAnswer(request.getPath(), command, true)
                 : ServiceOutage.unreachable(request.getPath());
@@ -103,9 +103,5 @@ public class GatewayFilter implements HttpServerFilter {
         MutableHttpResponse<?> response = problems.detail(request, outage.status(), null, outage.detail());
         return outage.status() == HttpStatus.SERVICE_UNAVAILABLE
                 ? response.header(HttpHeaders.RETRY_AFTER, String.valueOf(ServiceOutage.RETRY_AFTER_SECONDS)) : response;
-    }
-
-    private static boolean command(HttpRequest<?> request) {
-        return request.getMethod() != HttpMethod.GET && request.getMethod() != HttpMethod.HEAD;
     }
 }
