@@ -145,10 +145,24 @@ public final class Browser implements AutoCloseable {
         return this;
     }
 
+    /**
+     * A picture of the page for the docs, not a check: when chromium's renderer stalls past chromedriver's 10 s for it
+     * (seen once in CI on a busy host, in the middle of a journey that was passing), it is tried once more, then left out.
+     */
     public void screenshot(Path dir, String name) {
         try {
             Files.createDirectories(dir);
-            File shot = ((ChromeDriver) driver).getScreenshotAs(OutputType.FILE);
+            File shot;
+            try {
+                shot = ((ChromeDriver) driver).getScreenshotAs(OutputType.FILE);
+            } catch (org.openqa.selenium.TimeoutException stalled) {
+                try {
+                    shot = ((ChromeDriver) driver).getScreenshotAs(OutputType.FILE);
+                } catch (org.openqa.selenium.TimeoutException again) {
+                    System.err.println("Screenshot " + name + " left out: the renderer did not answer (" + again.getRawMessage() + ")");
+                    return;
+                }
+            }
             Files.copy(shot.toPath(), dir.resolve(name + ".png"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
